@@ -1,0 +1,72 @@
+/**
+ * The production build, made once into a temporary folder: what Office will load must be
+ * there, consistent with manifest.xml, with no dev URL left and every function registered.
+ */
+import { mkdtempSync, readFileSync, existsSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import webpack from "webpack";
+import { parseManifest, resources, urls } from "./manifestXml";
+
+const root = join(__dirname, "..", "..");
+const out = mkdtempSync(join(tmpdir(), "mps-build-"));
+const PROD = "https://planning.example.org/mps/";
+const EXPECTED_FUNCTIONS = ["CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PEG", "EXPLODE", "PROMISE"];
+
+async function build(): Promise<void> {
+  process.env.ADDIN_PROD_URL = PROD;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(join(root, "webpack.config.js"));
+  const config = await makeConfig({ WEBPACK_BUILD: true, outputPath: out }, { mode: "production" });
+  await new Promise<void>((resolve, reject) => {
+    webpack({ ...config, mode: "production", context: root }, (error, stats) => {
+      if (error) return reject(error);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    });
+  });
+}
+
+const read = (file: string) => readFileSync(join(out, file), "utf8");
+
+beforeAll(build, 180_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe("production build", () => {
+  it("emits the pages, scripts, metadata, manifest and icons", () => {
+    for (const file of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "help.html", "manifest.xml"]) {
+      expect(existsSync(join(out, file))).toBe(true);
+    }
+    for (const size of [16, 32, 64, 80]) expect(existsSync(join(out, "assets", `icon-${size}.png`))).toBe(true);
+  });
+
+  it("points every manifest URL at the production origin and at a file the build emitted", () => {
+    const text = read("manifest.xml");
+    expect(text).not.toMatch(/localhost/);
+    const served = urls(text).filter((u) => u.startsWith(PROD));
+    expect(served.length).toBeGreaterThan(5);
+    for (const url of served) expect(existsSync(join(out, url.slice(PROD.length)))).toBe(true);
+    expect(resources(parseManifest(text)).get("Functions.Namespace")).toBe("MPS");
+  });
+
+  it("loads the functions in the task pane page, since both share one runtime", () => {
+    const html = read("taskpane.html");
+    expect(html).toMatch(/src=["']?functions\.js/);
+    expect(html).toMatch(/src=["']?taskpane\.js/);
+    expect(html).toContain("appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  });
+
+  it("declares every MPS function in functions.json and associates each in functions.js", () => {
+    const metadata = JSON.parse(read("functions.json"));
+    const ids = metadata.functions.map((f: { id: string }) => f.id);
+    expect(ids).toEqual(EXPECTED_FUNCTIONS);
+    const script = read("functions.js");
+    for (const id of ids) expect(script).toContain(`CustomFunctions.associate("${id}"`);
+    for (const f of metadata.functions) expect(f.helpUrl.startsWith(PROD)).toBe(true);
+  });
+
+  it("keeps React and Fluent out of the functions bundle", () => {
+    const script = read("functions.js");
+    expect(script).not.toMatch(/react\.production|__SECRET_INTERNALS|fluentui/i);
+  });
+});

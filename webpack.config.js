@@ -1,0 +1,110 @@
+// Build of the add-in, laid out like the official Excel custom-functions (shared runtime) and
+// React task-pane templates: functions.js + functions.json, taskpane.html loading both bundles,
+// and manifest.xml copied with its URLs pointed at the production origin.
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { httpsOptions } = require("./scripts/https");
+
+const urlDev = "https://localhost:3000/";
+/** Where the production build is hosted; override with ADDIN_PROD_URL when deploying. */
+const urlProd = withSlash(process.env.ADDIN_PROD_URL || "https://mps.chaincrafter.example/");
+
+function withSlash(url) {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** Replaces every dev URL, with or without a path (a string pattern would replace only the first). */
+function toProduction(content) {
+  return content.toString().split(urlDev).join(urlProd).split(urlDev.slice(0, -1)).join(urlProd.slice(0, -1));
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the task pane page also hosts the custom functions.
+        chunks: ["functions", "taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/help.html",
+        chunks: [],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform: (content) => (dev ? content : toProduction(content)),
+          },
+        ],
+      }),
+      {
+        // functions.json carries help URLs; point them at the production origin too.
+        apply(compiler) {
+          if (dev) return;
+          compiler.hooks.thisCompilation.tap("ProductionUrls", (compilation) => {
+            compilation.hooks.processAssets.tap(
+              { name: "ProductionUrls", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+              () => {
+                const asset = compilation.getAsset("functions.json");
+                if (!asset) return;
+                const source = new compiler.webpack.sources.RawSource(toProduction(asset.source.source()));
+                compilation.updateAsset("functions.json", source);
+              },
+            );
+          });
+        },
+      },
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: {
+        type: "https",
+        options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await httpsOptions(),
+      },
+      port: process.env.npm_package_config_dev_server_port || 3000,
+      hot: false,
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
