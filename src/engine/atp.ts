@@ -1,0 +1,147 @@
+/**
+ * Available to promise: the part of on hand and supply not yet committed to customer orders.
+ */
+import { reaches } from "./numeric";
+import { ATP_METHODS, type AtpMethod, type Result, type Series } from "./types";
+import { checkOneOf, checkQuantity, checkRequired, checkSameLength, checkSeries, fail, ok, type Check } from "./validate";
+
+function checkAtpInputs(onHand: unknown, supply: unknown, orders: unknown, method: unknown): Check {
+  return (
+    checkRequired(onHand, "onHand") ??
+    checkQuantity(onHand, "onHand") ??
+    checkSeries(supply, "supply") ??
+    checkSeries(orders, "orders") ??
+    checkSameLength(supply as Series, "supply", orders as Series, "orders") ??
+    checkOneOf(method, "method", ATP_METHODS)
+  );
+}
+
+/**
+ * Available to promise per period.
+ *
+ * - `discrete` (default): in period 0 and every period with supply, supply (+ on hand in
+ *   period 0) − orders from that period until the next supply period; 0 elsewhere. A negative
+ *   ATP is netted against earlier positive ATP, nearest first; what nothing earlier covers
+ *   stays negative in its own period.
+ * - `cumulative`: running total of discrete ATP before netting, without look-ahead: a later
+ *   shortage does not lower earlier periods.
+ * - `lookahead`: ATP[t] = min over k ≥ t of (on hand + supply[0..k] − orders[0..k]).
+ *
+ * @param onHand stock at the start of period 0
+ * @param supply supply per period: MPS + scheduled receipts
+ * @param orders customer orders per period (same length)
+ * @param method discrete, cumulative or lookahead. @default "discrete"
+ * @returns ATP per period
+ * @example
+ * availableToPromise(80, [0, 0, 60, 0, 0, 60, 0, 0], [30, 25, 30, 10, 0, 35, 0, 0]);
+ * // → [25, 0, 20, 0, 0, 25, 0, 0]   (80-30-25; 60-30-10-0; 60-35-0-0)
+ * availableToPromise(80, [0, 0, 60, 0, 0, 60, 0, 0], [30, 25, 30, 10, 0, 35, 0, 0], "cumulative");
+ * // → [25, 25, 45, 45, 45, 70, 70, 70]
+ */
+export function availableToPromise(onHand: number, supply: Series, orders: Series, method?: AtpMethod): Result<Float64Array> {
+  const error = checkAtpInputs(onHand, supply, orders, method);
+  if (error) return fail(error);
+  return ok(atpCore(onHand, supply, orders, method ?? ATP_METHODS[0]));
+}
+
+/**
+ * Earliest period whose ATP under `method` covers `quantity`.
+ *
+ * @param quantity quantity a customer asks for
+ * @param onHand stock at the start of period 0
+ * @param supply supply per period: MPS + scheduled receipts
+ * @param orders customer orders already promised, per period
+ * @param method discrete, cumulative or lookahead. @default "discrete"
+ * @returns the 0-based period, or null when no period within the horizon covers it
+ * @example
+ * // lookahead ATP [25, 25, 45, 45, 45, 70, 70, 70]: 40 is first covered in period 2
+ * promise(40, 80, [0, 0, 60, 0, 0, 60, 0, 0], [30, 25, 30, 10, 0, 35, 0, 0], "lookahead"); // → 2
+ */
+export function promise(quantity: number, onHand: number, supply: Series, orders: Series, method?: AtpMethod): Result<number | null> {
+  const error = checkRequired(quantity, "quantity") ?? checkQuantity(quantity, "quantity") ?? checkAtpInputs(onHand, supply, orders, method);
+  if (error) return fail(error);
+  return ok(promiseCore(quantity, atpCore(onHand, supply, orders, method ?? ATP_METHODS[0])));
+}
+
+/**
+ * First period of an ATP row that reaches `quantity`.
+ * @param quantity quantity asked for
+ * @param atp ATP per period
+ * @returns the period, or null
+ */
+export function promiseCore(quantity: number, atp: Float64Array): number | null {
+  for (let t = 0; t < atp.length; t++) if (reaches(atp[t], quantity)) return t;
+  return null;
+}
+
+/**
+ * `availableToPromise` on inputs already checked.
+ * @param onHand stock at the start of period 0
+ * @param supply supply per period
+ * @param orders orders per period, same length
+ * @param method ATP method
+ * @returns ATP per period
+ */
+export function atpCore(onHand: number, supply: Series, orders: Series, method: AtpMethod): Float64Array {
+  if (method === "lookahead") return lookaheadAtp(onHand, supply, orders);
+  const atp = discreteBlocks(onHand, supply, orders);
+  if (method === "cumulative") {
+    for (let t = 1; t < atp.length; t++) atp[t] += atp[t - 1];
+    return atp;
+  }
+  return netBackward(atp, supply);
+}
+
+/** Discrete ATP before netting: one block per supply period (and period 0). */
+function discreteBlocks(onHand: number, supply: Series, orders: Series): Float64Array {
+  const n = supply.length;
+  const atp = new Float64Array(n);
+  let block = 0;
+  for (let t = 0; t < n; t++) {
+    if (t === 0) atp[0] = onHand + supply[0];
+    else if (supply[t] > 0) {
+      block = t;
+      atp[t] = supply[t];
+    }
+    atp[block] -= orders[t];
+  }
+  return atp;
+}
+
+/** Net each negative block against earlier positive blocks, nearest first. */
+function netBackward(atp: Float64Array, supply: Series): Float64Array {
+  const n = atp.length;
+  const positive = new Int32Array(n); // stack of earlier blocks with ATP left
+  let top = 0;
+  for (let t = 0; t < n; t++) {
+    if (t > 0 && !(supply[t] > 0)) continue;
+    let value = atp[t];
+    while (value < 0 && top > 0) {
+      const earlier = positive[top - 1];
+      if (atp[earlier] <= -value) {
+        value += atp[earlier];
+        atp[earlier] = 0;
+        top--;
+      } else {
+        atp[earlier] += value;
+        value = 0;
+      }
+    }
+    atp[t] = value;
+    if (value > 0) positive[top++] = t;
+  }
+  return atp;
+}
+
+/** ATP[t] = min over k ≥ t of (on hand + supply[0..k] − orders[0..k]). */
+function lookaheadAtp(onHand: number, supply: Series, orders: Series): Float64Array {
+  const n = supply.length;
+  const atp = new Float64Array(n);
+  let cumulative = onHand;
+  for (let t = 0; t < n; t++) {
+    cumulative += supply[t] - orders[t];
+    atp[t] = cumulative;
+  }
+  for (let t = n - 2; t >= 0; t--) if (atp[t + 1] < atp[t]) atp[t] = atp[t + 1];
+  return atp;
+}

@@ -1,0 +1,174 @@
+/**
+ * Forecast consumption: customer orders consume the forecast of their own period, then of
+ * nearby periods inside a consumption window, in the order the consumption mode gives.
+ */
+import { closePeriod, nearestOpenAtOrAfter, nearestOpenAtOrBefore, openPeriods } from "./openPeriods";
+import { CONSUMPTION_MODES, type ConsumptionMode, type Peg, type Result, type Series } from "./types";
+import { checkBoolean, checkObject, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok } from "./validate";
+
+export interface ConsumeOptions {
+  /** Periods before an order's own period it may consume from. @default 0 */
+  backward?: number;
+  /** Periods after an order's own period it may consume from. @default 0 */
+  forward?: number;
+  /** Search order after the own period. @default "backward-forward" */
+  mode?: ConsumptionMode;
+  /** First period still planned; forecast before it expires. @default 0 */
+  currentPeriod?: number;
+  /** Build the pegging list. @default false */
+  pegging?: boolean;
+}
+
+export interface Consumption {
+  /** Forecast left after consumption, per forecast period (0 before `currentPeriod`). */
+  remainingForecast: Float64Array;
+  /** Forecast consumed by orders, per forecast period. */
+  consumed: Float64Array;
+  /** Order quantity no forecast in the window could absorb, per order period. */
+  excessOrders: Float64Array;
+  /** Forecast before `currentPeriod`: dropped, neither planned nor consumable. */
+  expiredForecast: Float64Array;
+  /** Every allocation, in processing order; `[]` unless `options.pegging`. */
+  pegging: Peg[];
+}
+
+/** Consumption options with defaults applied. */
+export interface ConsumeSettings {
+  backward: number;
+  forward: number;
+  mode: ConsumptionMode;
+  currentPeriod: number;
+  pegging: boolean;
+}
+
+/**
+ * Check consumption options and fill in defaults.
+ * @param options the caller's options (absent fields take their defaults)
+ * @returns the settings, or the first invalid option
+ */
+export function resolveConsumeOptions(options: ConsumeOptions | undefined): Result<ConsumeSettings> {
+  const objectError = checkObject(options, "options", false);
+  if (objectError) return fail(objectError);
+  const o: ConsumeOptions = options ?? {};
+  const error =
+    checkPeriods(o.backward, "backward") ??
+    checkPeriods(o.forward, "forward") ??
+    checkOneOf(o.mode, "mode", CONSUMPTION_MODES) ??
+    checkPeriods(o.currentPeriod, "currentPeriod") ??
+    checkBoolean(o.pegging, "pegging");
+  if (error) return fail(error);
+  return ok({
+    backward: o.backward ?? 0,
+    forward: o.forward ?? 0,
+    mode: o.mode ?? CONSUMPTION_MODES[0],
+    currentPeriod: o.currentPeriod ?? 0,
+    pegging: o.pegging ?? false,
+  });
+}
+
+/**
+ * Consume forecast with customer orders.
+ *
+ * Orders are taken in period order, earliest first. Each order consumes its own period's
+ * remaining forecast, then searches nearest first: `backward-forward` earlier periods up to
+ * `backward` then later periods up to `forward`; `forward-backward` the reverse; `backward`
+ * earlier only; `forward` later only. What no forecast in the window absorbs is excess.
+ * Forecast before `currentPeriod` expires first. Runs in O(N + allocations) for any window.
+ *
+ * @param forecast forecast per period
+ * @param orders customer orders per period (same length)
+ * @param options window, mode, current period and pegging
+ * @returns remaining, consumed, excess and expired rows, and the pegging list when asked
+ * @example
+ * consumeForecast([350, 350, 350, 350], [300, 500, 280, 0], { backward: 1, forward: 1 });
+ * // remainingForecast [0, 0, 0, 320], consumed [350, 350, 350, 30], excessOrders [0, 0, 0, 0]
+ * // period 1: 350 own, 50 from period 0, 100 from period 2; period 2: 250 own, 30 from period 3
+ */
+export function consumeForecast(forecast: Series, orders: Series, options?: ConsumeOptions): Result<Consumption> {
+  const error =
+    checkSeries(forecast, "forecast") ??
+    checkSeries(orders, "orders") ??
+    checkSameLength(forecast, "forecast", orders, "orders");
+  if (error) return fail(error);
+  const settings = resolveConsumeOptions(options);
+  if (!settings.ok) return settings;
+  return ok(consumeCore(forecast, orders, settings.value));
+}
+
+/**
+ * `consumeForecast` on inputs already checked.
+ * @param forecast forecast per period
+ * @param orders orders per period, same length
+ * @param settings resolved options
+ * @returns the consumption rows
+ */
+export function consumeCore(forecast: Series, orders: Series, settings: ConsumeSettings): Consumption {
+  const n = forecast.length;
+  const { backward, forward, mode, currentPeriod, pegging: wantPegging } = settings;
+  const remaining = new Float64Array(n);
+  const consumed = new Float64Array(n);
+  const excess = new Float64Array(n);
+  const expired = new Float64Array(n);
+  const pegging: Peg[] = [];
+
+  for (let p = 0; p < n; p++) {
+    if (p < currentPeriod) expired[p] = forecast[p];
+    else remaining[p] = forecast[p];
+  }
+  const open = openPeriods(remaining);
+
+  /** Allocate up to `need` from forecast period `from`; returns what is still needed. */
+  const allocate = (orderPeriod: number, from: number, need: number): number => {
+    const available = remaining[from];
+    let quantity: number;
+    if (need >= available) {
+      quantity = available;
+      remaining[from] = 0;
+      closePeriod(open, from);
+    } else {
+      quantity = need;
+      remaining[from] = available - need;
+    }
+    consumed[from] += quantity;
+    if (wantPegging) pegging.push({ orderPeriod, forecastPeriod: from, quantity });
+    return need - quantity;
+  };
+
+  const searchBackward = (orderPeriod: number, need: number): number => {
+    const first = Math.max(0, orderPeriod - backward);
+    let from = nearestOpenAtOrBefore(open, orderPeriod - 1);
+    while (need > 0 && from >= first) {
+      need = allocate(orderPeriod, from, need);
+      from = nearestOpenAtOrBefore(open, from - 1);
+    }
+    return need;
+  };
+
+  const searchForward = (orderPeriod: number, need: number): number => {
+    const last = Math.min(n - 1, orderPeriod + forward);
+    let from = nearestOpenAtOrAfter(open, orderPeriod + 1);
+    while (need > 0 && from <= last) {
+      need = allocate(orderPeriod, from, need);
+      from = nearestOpenAtOrAfter(open, from + 1);
+    }
+    return need;
+  };
+
+  for (let t = 0; t < n; t++) {
+    let need = orders[t];
+    if (!(need > 0)) continue;
+    if (remaining[t] > 0) need = allocate(t, t, need);
+    if (need > 0) {
+      if (mode === "backward-forward") need = searchForward(t, searchBackward(t, need));
+      else if (mode === "forward-backward") need = searchBackward(t, searchForward(t, need));
+      else if (mode === "backward") need = searchBackward(t, need);
+      else need = searchForward(t, need);
+    }
+    if (need > 0) {
+      excess[t] = need;
+      if (wantPegging) pegging.push({ orderPeriod: t, forecastPeriod: null, quantity: need });
+    }
+  }
+
+  return { remainingForecast: remaining, consumed, excessOrders: excess, expiredForecast: expired, pegging };
+}

@@ -1,0 +1,73 @@
+/**
+ * Demand for the MPS by production model and demand time fence.
+ */
+import { PRODUCTION_MODELS, type ProductionModel, type Result, type Series } from "./types";
+import { checkObject, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok } from "./validate";
+
+export interface DemandOptions {
+  /** Production model. @default "MTS" */
+  model?: ProductionModel;
+  /** Periods 0..dtf-1 plan orders only. @default 0 */
+  demandTimeFence?: number;
+}
+
+/** Demand options with defaults applied. */
+export interface DemandSettings {
+  model: ProductionModel;
+  demandTimeFence: number;
+}
+
+/**
+ * Check demand options and fill in defaults.
+ * @param options the caller's options
+ * @returns the settings, or the first invalid option
+ */
+export function resolveDemandOptions(options: DemandOptions | undefined): Result<DemandSettings> {
+  const objectError = checkObject(options, "options", false);
+  if (objectError) return fail(objectError);
+  const o: DemandOptions = options ?? {};
+  const error = checkOneOf(o.model, "model", PRODUCTION_MODELS) ?? checkPeriods(o.demandTimeFence, "demandTimeFence");
+  if (error) return fail(error);
+  return ok({ model: o.model ?? PRODUCTION_MODELS[0], demandTimeFence: o.demandTimeFence ?? 0 });
+}
+
+/**
+ * Demand the MPS plans against.
+ *
+ * MTS and ATO: orders + remaining forecast, but orders only inside the demand time fence
+ * (periods 0..dtf-1), where forecast is no longer planned. MTO: orders only.
+ *
+ * @param orders customer orders per period
+ * @param remainingForecast forecast left after consumption (same length)
+ * @param options production model and demand time fence
+ * @returns demand per period
+ * @example
+ * // forecast 10 × 6, orders 12,8,5,0,0,0 → remaining forecast 0,2,5,10,10,10
+ * demandFor([12, 8, 5, 0, 0, 0], [0, 2, 5, 10, 10, 10], { demandTimeFence: 2 });
+ * // → [12, 8, 10, 10, 10, 10]: periods 0-1 orders only, then 5 + 5, 0 + 10, ...
+ */
+export function demandFor(orders: Series, remainingForecast: Series, options?: DemandOptions): Result<Float64Array> {
+  const error =
+    checkSeries(orders, "orders") ??
+    checkSeries(remainingForecast, "remainingForecast") ??
+    checkSameLength(orders, "orders", remainingForecast, "remainingForecast");
+  if (error) return fail(error);
+  const settings = resolveDemandOptions(options);
+  if (!settings.ok) return settings;
+  return ok(demandCore(orders, remainingForecast, settings.value));
+}
+
+/**
+ * `demandFor` on inputs already checked.
+ * @param orders orders per period
+ * @param remainingForecast remaining forecast per period, same length
+ * @param settings resolved options
+ * @returns demand per period
+ */
+export function demandCore(orders: Series, remainingForecast: Series, settings: DemandSettings): Float64Array {
+  const n = orders.length;
+  const demand = new Float64Array(n);
+  const forecastFrom = settings.model === "MTO" ? n : Math.min(settings.demandTimeFence, n);
+  for (let t = 0; t < n; t++) demand[t] = t < forecastFrom ? orders[t] : orders[t] + remainingForecast[t];
+  return demand;
+}

@@ -1,0 +1,81 @@
+/**
+ * "Nearest period that still has forecast" pointers for forecast consumption.
+ *
+ * Two union-find forests over the periods, one pointing left and one pointing right. An
+ * exhausted period is linked to its neighbour, and lookups compress the path they walk, so
+ * a search skips every run of exhausted periods in near-constant amortised time. That keeps
+ * consumption O(N + allocations) whatever the window: a 52/52 window costs what 0/0 costs.
+ */
+
+/** Skip pointers over periods 0..N-1. */
+export interface OpenPeriods {
+  /** `left[p + 1]` links period p leftwards; `left[0]` is the root standing for "none" (-1). */
+  left: Int32Array;
+  /** `right[p]` links period p rightwards; `right[N]` is the root standing for "none" (N). */
+  right: Int32Array;
+}
+
+/**
+ * Build skip pointers in which a period is open while `available[p] > 0`.
+ * @param available quantity left per period
+ * @returns pointers for `nearestOpenAtOrBefore`, `nearestOpenAtOrAfter` and `closePeriod`
+ * @example
+ * const open = openPeriods([5, 0, 0, 7]);
+ * nearestOpenAtOrBefore(open, 2); // → 0
+ * nearestOpenAtOrAfter(open, 1);  // → 3
+ */
+export function openPeriods(available: ArrayLike<number>): OpenPeriods {
+  const n = available.length;
+  const left = new Int32Array(n + 1);
+  const right = new Int32Array(n + 1);
+  right[n] = n;
+  for (let p = 0; p < n; p++) {
+    const isOpen = available[p] > 0;
+    left[p + 1] = isOpen ? p + 1 : p;
+    right[p] = isOpen ? p : p + 1;
+  }
+  return { left, right };
+}
+
+/** Root of `node`, compressing the walked path onto it. */
+function findRoot(parent: Int32Array, node: number): number {
+  let root = node;
+  while (parent[root] !== root) root = parent[root];
+  while (parent[node] !== root) {
+    const next = parent[node];
+    parent[node] = root;
+    node = next;
+  }
+  return root;
+}
+
+/**
+ * Latest open period at or before `period`.
+ * @param open skip pointers
+ * @param period a period, -1..N-1
+ * @returns the period, or -1 when none is open
+ */
+export function nearestOpenAtOrBefore(open: OpenPeriods, period: number): number {
+  return period < 0 ? -1 : findRoot(open.left, period + 1) - 1;
+}
+
+/**
+ * Earliest open period at or after `period`.
+ * @param open skip pointers
+ * @param period a period, 0..N
+ * @returns the period, or N when none is open
+ */
+export function nearestOpenAtOrAfter(open: OpenPeriods, period: number): number {
+  const n = open.right.length - 1;
+  return period >= n ? n : findRoot(open.right, period);
+}
+
+/**
+ * Mark `period` exhausted so searches skip it from now on.
+ * @param open skip pointers
+ * @param period the exhausted period
+ */
+export function closePeriod(open: OpenPeriods, period: number): void {
+  open.left[period + 1] = period;
+  open.right[period] = period + 1;
+}

@@ -1,0 +1,138 @@
+/**
+ * Input checks shared by every public function of the engine.
+ *
+ * Each check returns `undefined` when the input is acceptable and a `PlanningError` otherwise,
+ * so checks chain with `??` and stop at the first problem:
+ * `const error = checkSeries(a, "forecast") ?? checkSeries(b, "orders");`.
+ * Options treat `undefined` and `null` alike as "not given" (Excel passes `null` for an
+ * omitted argument); the caller then applies the default.
+ */
+import { messages, showValue } from "./messages";
+import type { PlanningError, Result, Series } from "./types";
+
+/** Outcome of one check: nothing when the input is fine. */
+export type Check = PlanningError | undefined;
+
+/** Wrap a value as a successful result. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** Wrap an error as a failed result. */
+export function fail<T>(error: PlanningError): Result<T> {
+  return { ok: false, error };
+}
+
+/** True when an option was not given. */
+export function isAbsent(value: unknown): value is undefined | null {
+  return value === undefined || value === null;
+}
+
+function reported(value: unknown): number | string {
+  return typeof value === "number" || typeof value === "string" ? value : showValue(value);
+}
+
+function valueError(field: string, value: unknown, message: string): PlanningError {
+  return { code: "VALUE", field, value: reported(value), message };
+}
+
+function numError(field: string, value: number, message: string): PlanningError {
+  return { code: "NUM", field, value, message };
+}
+
+function isRow(value: unknown): value is Series {
+  if (typeof value !== "object" || value === null) return false;
+  const length = (value as { length?: unknown }).length;
+  return typeof length === "number" && Number.isInteger(length) && length >= 0;
+}
+
+/** A row of finite, non-negative numbers. */
+export function checkSeries(value: unknown, field: string): Check {
+  if (!isRow(value)) return { code: "VALUE", field, message: messages.notRow(field) };
+  for (let period = 0; period < value.length; period++) {
+    const x: unknown = value[period];
+    if (typeof x !== "number") {
+      return { code: "VALUE", field, period, value: reported(x), message: messages.elementNotNumber(field, period, x) };
+    }
+    if (!Number.isFinite(x)) {
+      return { code: "NUM", field, period, value: x, message: messages.elementNotFinite(field, period, x) };
+    }
+    if (x < 0) return { code: "NUM", field, period, value: x, message: messages.elementNegative(field, period, x) };
+  }
+  return undefined;
+}
+
+/** Two rows cover the same periods. The message names both rows and both lengths. */
+export function checkSameLength(row: Series, field: string, other: Series, otherField: string): Check {
+  if (row.length === other.length) return undefined;
+  return {
+    code: "VALUE",
+    field: otherField,
+    value: other.length,
+    message: messages.lengthMismatch(field, otherField, row.length, other.length),
+  };
+}
+
+/** An optional row: absent, or a valid row as long as `reference`. */
+export function checkOptionalSeries(value: unknown, field: string, reference: Series, referenceField: string): Check {
+  if (isAbsent(value)) return undefined;
+  return checkSeries(value, field) ?? checkSameLength(reference, referenceField, value as Series, field);
+}
+
+/** A required input is present. */
+export function checkRequired(value: unknown, field: string): Check {
+  return isAbsent(value) ? { code: "VALUE", field, message: messages.required(field) } : undefined;
+}
+
+/** An optional finite number. */
+export function checkNumber(value: unknown, field: string): Check {
+  if (isAbsent(value)) return undefined;
+  if (typeof value !== "number") return valueError(field, value, messages.notNumber(field, value));
+  if (!Number.isFinite(value)) return numError(field, value, messages.notFinite(field, value));
+  return undefined;
+}
+
+/** An optional finite quantity, 0 or more. */
+export function checkQuantity(value: unknown, field: string): Check {
+  return (
+    checkNumber(value, field) ??
+    (typeof value === "number" && value < 0 ? numError(field, value, messages.negative(field, value)) : undefined)
+  );
+}
+
+/** An optional finite quantity greater than 0. */
+export function checkPositive(value: unknown, field: string): Check {
+  return (
+    checkNumber(value, field) ??
+    (typeof value === "number" && !(value > 0) ? numError(field, value, messages.notPositive(field, value)) : undefined)
+  );
+}
+
+/** An optional whole number of periods, 0 or more (windows, fences, current period). */
+export function checkPeriods(value: unknown, field: string): Check {
+  if (isAbsent(value)) return undefined;
+  if (typeof value !== "number") return valueError(field, value, messages.notNumber(field, value));
+  if (!Number.isInteger(value) || value < 0) return numError(field, value, messages.notWholeNumber(field, value));
+  return undefined;
+}
+
+/** An optional option string from a fixed list. */
+export function checkOneOf(value: unknown, field: string, allowed: readonly string[]): Check {
+  if (isAbsent(value) || (typeof value === "string" && allowed.includes(value))) return undefined;
+  return valueError(field, value, messages.oneOf(field, allowed));
+}
+
+/** An optional true/false switch. */
+export function checkBoolean(value: unknown, field: string): Check {
+  if (isAbsent(value) || typeof value === "boolean") return undefined;
+  return valueError(field, value, messages.notBoolean(field, value));
+}
+
+/** An options object, which may be absent when `required` is false. */
+export function checkObject(value: unknown, field: string, required: boolean): Check {
+  if (isAbsent(value)) return required ? checkRequired(value, field) : undefined;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    return valueError(field, value, messages.notObject(field));
+  }
+  return undefined;
+}
