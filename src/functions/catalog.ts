@@ -1,0 +1,384 @@
+/**
+ * One description per MPS.* function: its parameters (in the public argument order), how each
+ * is read, how it runs on the engine, and a bound on its result's size. Both hosts are driven
+ * from this table: Excel through functions.ts, the headless recalculation through its
+ * HyperFormula plugin. Planning rules stay in the engine; here we only adapt.
+ */
+import {
+  ATP_METHODS,
+  CONSUMPTION_MODES,
+  LOT_RULES,
+  PRODUCTION_MODELS,
+  availableToPromise,
+  consumeForecast,
+  demandFor,
+  explodeForecast,
+  planItem,
+  planMps,
+  projectAvailable,
+  promise,
+  type AtpMethod,
+  type ConsumptionMode,
+  type LotRule,
+  type MpsRecord,
+  type PlanningError,
+  type ProductionModel,
+  type Result,
+} from "../engine";
+import type { MpsSettings } from "../shared/settings";
+import { functionError, isFunctionError, type FunctionError, type Orientation, type SeriesInput } from "./cells";
+import { messages } from "./messages";
+
+export type ParamKind = "series" | "number" | "option";
+
+export interface ParamSpec {
+  /** The name Excel shows, also used in every message about this argument. */
+  name: string;
+  kind: ParamKind;
+  optional?: boolean;
+  choices?: readonly string[];
+}
+
+export type Cell = number | string;
+export type Output = Cell | Cell[][];
+
+/** Arguments after reading: SeriesInput, number | undefined, or an option string | undefined. */
+export type Args = Record<string, unknown>;
+
+export interface Shape {
+  rows: number;
+  columns: number;
+}
+
+export interface FunctionSpec {
+  id: string;
+  params: readonly ParamSpec[];
+  run(args: Args, settings: MpsSettings): Output | FunctionError;
+  /** Largest result for arguments of these shapes (undefined = omitted); hosts that must size a spill first use it. */
+  maxSize(shapes: ReadonlyArray<Shape | undefined>): Shape;
+}
+
+const series = (name: string, optional = false): ParamSpec => ({ name, kind: "series", optional });
+const number = (name: string, optional = true): ParamSpec => ({ name, kind: "number", optional });
+const option = (name: string, choices: readonly string[]): ParamSpec => ({ name, kind: "option", optional: true, choices });
+
+/** Engine field names that are not simply the parameter name in camelCase. */
+const FIELD_TO_PARAM: Record<string, string> = { atpMethod: "method" };
+
+function paramName(field: string): string {
+  return FIELD_TO_PARAM[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** An engine refusal in the words of the spreadsheet: parameter names, cells counted from 1. */
+export function fromEngine(error: PlanningError): FunctionError {
+  const param = paramName(error.field);
+  if (error.period !== undefined && typeof error.value === "number") {
+    const message =
+      error.value < 0
+        ? messages.cellNegative(param, error.period + 1, error.value)
+        : messages.cellNotFinite(param, error.period + 1, error.value);
+    return functionError(error.code, message);
+  }
+  const message = error.message.replace(/\b[a-z]+(?:[A-Z][a-z]*)+\b/g, paramName);
+  return functionError(error.code, message.startsWith(param) ? message : `${param}: ${message}`);
+}
+
+function unwrapResult<T>(result: Result<T>): T | FunctionError {
+  return result.ok ? result.value : fromEngine(result.error);
+}
+
+/** A planning row laid out as the planner laid out the input: 1×N or N×1. */
+export function asLine(values: ArrayLike<number>, orientation: Orientation): number[][] {
+  const line = Array.from(values);
+  return orientation === "row" ? [line] : line.map((v) => [v]);
+}
+
+/** Rows of a record block, transposed when the inputs run down a column. */
+function asBlock(rows: Cell[][], orientation: Orientation): Cell[][] {
+  if (orientation === "row") return rows;
+  const width = rows[0].length;
+  const out: Cell[][] = [];
+  for (let c = 0; c < width; c++) out.push(rows.map((r) => r[c]));
+  return out;
+}
+
+const get = {
+  series: (args: Args, name: string) => args[name] as SeriesInput,
+  optionalSeries: (args: Args, name: string) => args[name] as SeriesInput | undefined,
+  number: (args: Args, name: string) => args[name] as number | undefined,
+  option: <T extends string>(args: Args, name: string) => args[name] as T | undefined,
+};
+
+function lineShape(shape: Shape | undefined): Shape {
+  return shape ?? { rows: 1, columns: 1 };
+}
+
+/** Rows of MPS.TABLE, in order; Final assembly only for ATO. */
+export const TABLE_ROWS: ReadonlyArray<[label: string, pick: (r: MpsRecord) => ArrayLike<number> | null]> = [
+  ["Forecast", (r) => r.forecast],
+  ["Orders", (r) => r.orders],
+  ["Remaining forecast", (r) => r.remainingForecast],
+  ["Excess orders", (r) => r.excessOrders],
+  ["Demand", (r) => r.demand],
+  ["Receipts", (r) => r.receipts],
+  ["PAB", (r) => r.projectedAvailable],
+  ["MPS", (r) => r.mps],
+  ["ATP", (r) => r.atp],
+  ["Final assembly", (r) => r.finalAssembly],
+];
+
+const CONSUME: FunctionSpec = {
+  id: "CONSUME",
+  params: [series("forecast"), series("orders"), number("backward"), number("forward"), option("mode", CONSUMPTION_MODES)],
+  run(args, settings) {
+    const forecast = get.series(args, "forecast");
+    const result = unwrapResult(
+      consumeForecast(forecast.values, get.series(args, "orders").values, {
+        backward: get.number(args, "backward") ?? settings.backward,
+        forward: get.number(args, "forward") ?? settings.forward,
+        mode: get.option<ConsumptionMode>(args, "mode") ?? settings.mode,
+      }),
+    );
+    return isFunctionError(result) ? result : asLine(result.remainingForecast, forecast.orientation);
+  },
+  maxSize: (shapes) => lineShape(shapes[0]),
+};
+
+const DEMAND: FunctionSpec = {
+  id: "DEMAND",
+  params: [
+    series("forecast"),
+    series("orders"),
+    option("model", PRODUCTION_MODELS),
+    number("demand_time_fence"),
+    number("backward"),
+    number("forward"),
+    option("mode", CONSUMPTION_MODES),
+  ],
+  run(args, settings) {
+    const forecast = get.series(args, "forecast");
+    const orders = get.series(args, "orders").values;
+    const consumption = unwrapResult(
+      consumeForecast(forecast.values, orders, {
+        backward: get.number(args, "backward") ?? settings.backward,
+        forward: get.number(args, "forward") ?? settings.forward,
+        mode: get.option<ConsumptionMode>(args, "mode") ?? settings.mode,
+      }),
+    );
+    if (isFunctionError(consumption)) return consumption;
+    const demand = unwrapResult(
+      demandFor(orders, consumption.remainingForecast, {
+        model: get.option<ProductionModel>(args, "model") ?? settings.model,
+        demandTimeFence: get.number(args, "demand_time_fence") ?? settings.demandTimeFence,
+      }),
+    );
+    return isFunctionError(demand) ? demand : asLine(demand, forecast.orientation);
+  },
+  maxSize: (shapes) => lineShape(shapes[0]),
+};
+
+const PLAN: FunctionSpec = {
+  id: "PLAN",
+  params: [
+    series("demand"),
+    number("on_hand", false),
+    number("safety_stock"),
+    option("lot_rule", LOT_RULES),
+    number("lot_size"),
+    series("receipts", true),
+    number("planning_time_fence"),
+    series("firm_mps", true),
+  ],
+  run(args, settings) {
+    const demand = get.series(args, "demand");
+    const plan = unwrapResult(
+      planMps(demand.values, {
+        onHand: get.number(args, "on_hand") as number,
+        safetyStock: get.number(args, "safety_stock"),
+        lotRule: get.option<LotRule>(args, "lot_rule"),
+        lotSize: get.number(args, "lot_size"),
+        receipts: get.optionalSeries(args, "receipts")?.values,
+        planningTimeFence: get.number(args, "planning_time_fence") ?? settings.planningTimeFence,
+        firmMps: get.optionalSeries(args, "firm_mps")?.values,
+      }),
+    );
+    return isFunctionError(plan) ? plan : asLine(plan.mps, demand.orientation);
+  },
+  maxSize: (shapes) => lineShape(shapes[0]),
+};
+
+const PAB: FunctionSpec = {
+  id: "PAB",
+  params: [series("demand"), number("on_hand", false), series("supply")],
+  run(args) {
+    const demand = get.series(args, "demand");
+    const pab = unwrapResult(
+      projectAvailable(demand.values, get.number(args, "on_hand") as number, get.series(args, "supply").values),
+    );
+    return isFunctionError(pab) ? pab : asLine(pab, demand.orientation);
+  },
+  maxSize: (shapes) => lineShape(shapes[0]),
+};
+
+const ATP: FunctionSpec = {
+  id: "ATP",
+  params: [number("on_hand", false), series("supply"), series("orders"), option("method", ATP_METHODS)],
+  run(args, settings) {
+    const supply = get.series(args, "supply");
+    const atp = unwrapResult(
+      availableToPromise(
+        get.number(args, "on_hand") as number,
+        supply.values,
+        get.series(args, "orders").values,
+        get.option<AtpMethod>(args, "method") ?? settings.atpMethod,
+      ),
+    );
+    return isFunctionError(atp) ? atp : asLine(atp, supply.orientation);
+  },
+  maxSize: (shapes) => lineShape(shapes[1]),
+};
+
+const TABLE: FunctionSpec = {
+  id: "TABLE",
+  params: [
+    series("forecast"),
+    series("orders"),
+    number("on_hand", false),
+    number("safety_stock"),
+    option("lot_rule", LOT_RULES),
+    number("lot_size"),
+    option("model", PRODUCTION_MODELS),
+    series("receipts", true),
+  ],
+  run(args, settings) {
+    const forecast = get.series(args, "forecast");
+    const record = unwrapResult(
+      planItem({
+        forecast: forecast.values,
+        orders: get.series(args, "orders").values,
+        onHand: get.number(args, "on_hand") as number,
+        safetyStock: get.number(args, "safety_stock"),
+        lotRule: get.option<LotRule>(args, "lot_rule"),
+        lotSize: get.number(args, "lot_size"),
+        model: get.option<ProductionModel>(args, "model") ?? settings.model,
+        receipts: get.optionalSeries(args, "receipts")?.values,
+        backward: settings.backward,
+        forward: settings.forward,
+        mode: settings.mode,
+        demandTimeFence: settings.demandTimeFence,
+        planningTimeFence: settings.planningTimeFence,
+        atpMethod: settings.atpMethod,
+      }),
+    );
+    if (isFunctionError(record)) return record;
+    const rows: Cell[][] = [];
+    for (const [label, pick] of TABLE_ROWS) {
+      const values = pick(record);
+      if (values) rows.push([label, ...Array.from(values)]);
+    }
+    return asBlock(rows, forecast.orientation);
+  },
+  maxSize: (shapes) => {
+    const line = lineShape(shapes[0]);
+    const periods = Math.max(line.rows, line.columns);
+    const rows = TABLE_ROWS.length;
+    return line.rows === 1 ? { rows, columns: periods + 1 } : { rows: periods + 1, columns: rows };
+  },
+};
+
+/** Header of the MPS.PEG table. */
+export const PEG_HEADER: readonly string[] = ["Order period", "Forecast period", "Quantity"];
+
+const PEG: FunctionSpec = {
+  id: "PEG",
+  params: [series("forecast"), series("orders"), number("backward"), number("forward"), option("mode", CONSUMPTION_MODES)],
+  run(args, settings) {
+    const consumption = unwrapResult(
+      consumeForecast(get.series(args, "forecast").values, get.series(args, "orders").values, {
+        backward: get.number(args, "backward") ?? settings.backward,
+        forward: get.number(args, "forward") ?? settings.forward,
+        mode: get.option<ConsumptionMode>(args, "mode") ?? settings.mode,
+        pegging: true,
+      }),
+    );
+    if (isFunctionError(consumption)) return consumption;
+    const rows: Cell[][] = [[...PEG_HEADER]];
+    for (const peg of consumption.pegging) {
+      rows.push([peg.orderPeriod + 1, peg.forecastPeriod === null ? "excess" : peg.forecastPeriod + 1, peg.quantity]);
+    }
+    return rows;
+  },
+  // Each order makes at most one allocation that does not use up a forecast period, plus at
+  // most one excess line: 2 lines per period, plus the header.
+  maxSize: (shapes) => {
+    const line = lineShape(shapes[0]);
+    return { rows: 2 * Math.max(line.rows, line.columns) + 1, columns: PEG_HEADER.length };
+  },
+};
+
+/** Rates above 1 are read as percentages (60 → 0.6); a planner types either. */
+function asFraction(values: Float64Array): Float64Array {
+  let max = 0;
+  for (const v of values) max = Math.max(max, v);
+  return max > 1 ? values.map((v) => v / 100) : values;
+}
+
+const EXPLODE: FunctionSpec = {
+  id: "EXPLODE",
+  params: [series("family_forecast"), series("attach_rates"), number("hedge")],
+  run(args) {
+    const family = get.series(args, "family_forecast");
+    const hedge = get.number(args, "hedge");
+    const explosion = unwrapResult(
+      explodeForecast(
+        family.values,
+        asFraction(get.series(args, "attach_rates").values),
+        hedge === undefined ? undefined : hedge > 1 ? hedge / 100 : hedge,
+      ),
+    );
+    if (isFunctionError(explosion)) return explosion;
+    // Hedge rows come after the base rows, never added into them: overplanning is not demand.
+    const rows = hedge ? [...explosion.base, ...explosion.hedge] : explosion.base;
+    const grid = rows.map((row) => Array.from(row));
+    return asBlock(grid, family.orientation);
+  },
+  maxSize: (shapes) => {
+    const line = lineShape(shapes[0]);
+    const rates = lineShape(shapes[1]);
+    const options = Math.max(rates.rows, rates.columns) * (shapes[2] ? 2 : 1);
+    const periods = Math.max(line.rows, line.columns);
+    return line.rows === 1 ? { rows: options, columns: periods } : { rows: periods, columns: options };
+  },
+};
+
+const PROMISE: FunctionSpec = {
+  id: "PROMISE",
+  params: [number("quantity", false), number("on_hand", false), series("supply"), series("orders"), option("method", ATP_METHODS)],
+  run(args, settings) {
+    const period = unwrapResult(
+      promise(
+        get.number(args, "quantity") as number,
+        get.number(args, "on_hand") as number,
+        get.series(args, "supply").values,
+        get.series(args, "orders").values,
+        get.option<AtpMethod>(args, "method") ?? settings.atpMethod,
+      ),
+    );
+    if (isFunctionError(period)) return period;
+    return period === null ? functionError("NA", messages.notWithinHorizon()) : period + 1;
+  },
+  maxSize: () => ({ rows: 1, columns: 1 }),
+};
+
+/** Every MPS.* function, by id. */
+export const CATALOG: Readonly<Record<string, FunctionSpec>> = Object.freeze({
+  CONSUME,
+  DEMAND,
+  PLAN,
+  PAB,
+  ATP,
+  TABLE,
+  PEG,
+  EXPLODE,
+  PROMISE,
+});

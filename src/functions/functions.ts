@@ -1,0 +1,193 @@
+/*
+ * MPS.* custom functions. Each is a thin adapter: Excel's ranges in, the engine's plan out,
+ * spilled the way the inputs are laid out. The JSDoc below generates functions.json (the
+ * metadata plugin also appends the CustomFunctions.associate calls); ids are stored in
+ * workbooks, so they never change. Arguments left empty take the workbook's defaults from
+ * the task pane.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] */
+import { workbookSettings } from "../shared/settingsStore";
+import { isFunctionError, type ErrorCode } from "./cells";
+import { invoke } from "./invoke";
+
+function excelErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
+  switch (code) {
+    case "NUM":
+      return CustomFunctions.ErrorCode.invalidNumber;
+    case "NA":
+      return CustomFunctions.ErrorCode.notAvailable;
+    default:
+      return CustomFunctions.ErrorCode.invalidValue;
+  }
+}
+
+/** Runs one MPS function with the workbook's settings; refusals become Excel errors with their message. */
+function excel(id: string, args: unknown[]): any {
+  const result = invoke(id, args, workbookSettings());
+  if (isFunctionError(result)) throw new CustomFunctions.Error(excelErrorCode(result.code), result.message);
+  return result;
+}
+
+/**
+ * Remaining forecast after customer orders consume it, inside the consumption window.
+ * @customfunction CONSUME
+ * @helpurl https://localhost:3000/help.html#consume
+ * @param forecast Forecast per period (one row or one column).
+ * @param orders Customer orders per period, as long as forecast.
+ * @param [backward] Earlier periods an order may consume from. Default: workbook setting.
+ * @param [forward] Later periods an order may consume from. Default: workbook setting.
+ * @param [mode] "backward-forward", "forward-backward", "backward" or "forward". Default: workbook setting.
+ * @returns Remaining forecast per period, laid out like forecast.
+ */
+export function consume(forecast: any[][], orders: any[][], backward?: number, forward?: number, mode?: string): any[][] {
+  return excel("CONSUME", [forecast, orders, backward, forward, mode]);
+}
+
+/**
+ * Demand the MPS plans for: orders plus remaining forecast, by production model and demand time fence.
+ * @customfunction DEMAND
+ * @helpurl https://localhost:3000/help.html#demand
+ * @param forecast Forecast per period (one row or one column).
+ * @param orders Customer orders per period, as long as forecast.
+ * @param [model] "MTS" (make to stock), "ATO" (assemble to order) or "MTO" (make to order). Default: workbook setting.
+ * @param [demand_time_fence] Periods from the start where only orders count. Default: workbook setting.
+ * @param [backward] Earlier periods an order may consume from. Default: workbook setting.
+ * @param [forward] Later periods an order may consume from. Default: workbook setting.
+ * @param [mode] Consumption mode. Default: workbook setting.
+ * @returns Demand per period, laid out like forecast.
+ */
+export function demand(
+  forecast: any[][],
+  orders: any[][],
+  model?: string,
+  demand_time_fence?: number,
+  backward?: number,
+  forward?: number,
+  mode?: string,
+): any[][] {
+  return excel("DEMAND", [forecast, orders, model, demand_time_fence, backward, forward, mode]);
+}
+
+/**
+ * MPS quantities: when and how much to produce so projected available stays at or above safety stock.
+ * @customfunction PLAN
+ * @helpurl https://localhost:3000/help.html#plan
+ * @param demand Demand per period (one row or one column).
+ * @param on_hand Stock on hand at the start of the first period.
+ * @param [safety_stock] Stock to keep in reserve. Default 0.
+ * @param [lot_rule] "LFL" (lot for lot), "FOQ" (fixed order quantity) or "POQ" (period order quantity). Default LFL.
+ * @param [lot_size] FOQ: the lot quantity. POQ: the number of periods one lot covers.
+ * @param [receipts] Scheduled receipts per period already on order.
+ * @param [planning_time_fence] Frozen periods from the start: no new MPS, only firm_mps. Default: workbook setting.
+ * @param [firm_mps] Firm MPS quantities inside the planning time fence.
+ * @returns MPS quantity per period, laid out like demand.
+ */
+export function plan(
+  demand: any[][],
+  on_hand: number,
+  safety_stock?: number,
+  lot_rule?: string,
+  lot_size?: number,
+  receipts?: any[][],
+  planning_time_fence?: number,
+  firm_mps?: any[][],
+): any[][] {
+  return excel("PLAN", [demand, on_hand, safety_stock, lot_rule, lot_size, receipts, planning_time_fence, firm_mps]);
+}
+
+/**
+ * Projected available balance for a given supply: on hand plus supply minus demand, period by period.
+ * @customfunction PAB
+ * @helpurl https://localhost:3000/help.html#pab
+ * @param demand Demand per period (one row or one column).
+ * @param on_hand Stock on hand at the start of the first period.
+ * @param supply Supply per period (MPS plus receipts), as long as demand.
+ * @returns Projected available balance per period, laid out like demand.
+ */
+export function pab(demand: any[][], on_hand: number, supply: any[][]): any[][] {
+  return excel("PAB", [demand, on_hand, supply]);
+}
+
+/**
+ * Available to promise: what can still be promised to new customer orders, per period.
+ * @customfunction ATP
+ * @helpurl https://localhost:3000/help.html#atp
+ * @param on_hand Stock on hand at the start of the first period.
+ * @param supply Supply per period (MPS plus receipts).
+ * @param orders Customer orders per period, as long as supply.
+ * @param [method] "discrete", "cumulative" or "lookahead". Default: workbook setting.
+ * @returns ATP per period, laid out like supply.
+ */
+export function atp(on_hand: number, supply: any[][], orders: any[][], method?: string): any[][] {
+  return excel("ATP", [on_hand, supply, orders, method]);
+}
+
+/**
+ * The whole MPS record of an item as one block: forecast, orders, remaining forecast, excess orders, demand, receipts, PAB, MPS and ATP.
+ * @customfunction TABLE
+ * @helpurl https://localhost:3000/help.html#table
+ * @param forecast Forecast per period (one row or one column).
+ * @param orders Customer orders per period, as long as forecast.
+ * @param on_hand Stock on hand at the start of the first period.
+ * @param [safety_stock] Stock to keep in reserve. Default 0.
+ * @param [lot_rule] "LFL", "FOQ" or "POQ". Default LFL.
+ * @param [lot_size] FOQ: the lot quantity. POQ: the number of periods one lot covers.
+ * @param [model] "MTS", "ATO" or "MTO". Default: workbook setting. ATO adds a Final assembly row.
+ * @param [receipts] Scheduled receipts per period already on order.
+ * @returns A labelled block, one row per line of the record (one column per line for column inputs).
+ */
+export function table(
+  forecast: any[][],
+  orders: any[][],
+  on_hand: number,
+  safety_stock?: number,
+  lot_rule?: string,
+  lot_size?: number,
+  model?: string,
+  receipts?: any[][],
+): any[][] {
+  return excel("TABLE", [forecast, orders, on_hand, safety_stock, lot_rule, lot_size, model, receipts]);
+}
+
+/**
+ * Pegging: which forecast period each order consumed, and what no forecast could absorb.
+ * @customfunction PEG
+ * @helpurl https://localhost:3000/help.html#peg
+ * @param forecast Forecast per period (one row or one column).
+ * @param orders Customer orders per period, as long as forecast.
+ * @param [backward] Earlier periods an order may consume from. Default: workbook setting.
+ * @param [forward] Later periods an order may consume from. Default: workbook setting.
+ * @param [mode] Consumption mode. Default: workbook setting.
+ * @returns A table with a header: Order period, Forecast period ("excess" when none), Quantity; periods counted from 1.
+ */
+export function peg(forecast: any[][], orders: any[][], backward?: number, forward?: number, mode?: string): any[][] {
+  return excel("PEG", [forecast, orders, backward, forward, mode]);
+}
+
+/**
+ * Option forecasts from a family forecast through a planning bill (assemble to order).
+ * @customfunction EXPLODE
+ * @helpurl https://localhost:3000/help.html#explode
+ * @param family_forecast Family forecast per period (one row or one column).
+ * @param attach_rates One attach rate per option, as fractions (0.6) or percentages (60).
+ * @param [hedge] Option overplanning, a fraction (0.1) or percentage (10); its rows come after the base rows.
+ * @returns One row per option with its forecast per period (one column per option for column input).
+ */
+export function explode(family_forecast: any[][], attach_rates: any[][], hedge?: number): any[][] {
+  return excel("EXPLODE", [family_forecast, attach_rates, hedge]);
+}
+
+/**
+ * Earliest period (counted from 1) in which a quantity can be promised to a customer.
+ * @customfunction PROMISE
+ * @helpurl https://localhost:3000/help.html#promise
+ * @param quantity Quantity the customer asks for.
+ * @param on_hand Stock on hand at the start of the first period.
+ * @param supply Supply per period (MPS plus receipts).
+ * @param orders Customer orders already promised, per period.
+ * @param [method] "discrete", "cumulative" or "lookahead". Default: workbook setting.
+ * @returns The period number, or #N/A "not within horizon".
+ */
+export function promise(quantity: number, on_hand: number, supply: any[][], orders: any[][], method?: string): number {
+  return excel("PROMISE", [quantity, on_hand, supply, orders, method]);
+}
