@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { httpsOptions } = require("./scripts/https");
+const { renderHelpPage } = require("./scripts/helpPage");
 
 const urlDev = "https://localhost:3000/";
 /** Where the production build is hosted; override with ADDIN_PROD_URL when deploying. */
@@ -61,11 +62,6 @@ module.exports = async (env, options) => {
         // Shared runtime: the task pane page also hosts the custom functions.
         chunks: ["functions", "taskpane"],
       }),
-      new HtmlWebpackPlugin({
-        filename: "help.html",
-        template: "./src/help/help.html",
-        chunks: [],
-      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -77,17 +73,18 @@ module.exports = async (env, options) => {
         ],
       }),
       {
-        // functions.json carries help URLs; point them at the production origin too.
+        // help.html from functions.json; then, in production, help URLs to the production origin.
         apply(compiler) {
-          if (dev) return;
-          compiler.hooks.thisCompilation.tap("ProductionUrls", (compilation) => {
+          const { Compilation, sources } = compiler.webpack;
+          compiler.hooks.thisCompilation.tap("HelpAndUrls", (compilation) => {
             compilation.hooks.processAssets.tap(
-              { name: "ProductionUrls", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+              { name: "HelpAndUrls", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
               () => {
                 const asset = compilation.getAsset("functions.json");
                 if (!asset) return;
-                const source = new compiler.webpack.sources.RawSource(toProduction(asset.source.source()));
-                compilation.updateAsset("functions.json", source);
+                const json = asset.source.source().toString();
+                compilation.emitAsset("help.html", new sources.RawSource(renderHelpPage(JSON.parse(json))));
+                if (!dev) compilation.updateAsset("functions.json", new sources.RawSource(toProduction(json)));
               },
             );
           });

@@ -80,7 +80,7 @@ export function fromEngine(error: PlanningError): FunctionError {
     return functionError(error.code, message);
   }
   const message = error.message.replace(/\b[a-z]+(?:[A-Z][a-z]*)+\b/g, paramName);
-  return functionError(error.code, message.startsWith(param) ? message : `${param}: ${message}`);
+  return functionError(error.code, message.includes(param) ? message : `${param}: ${message}`);
 }
 
 function unwrapResult<T>(result: Result<T>): T | FunctionError {

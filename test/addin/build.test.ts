@@ -65,6 +65,15 @@ describe("production build", () => {
     for (const f of metadata.functions) expect(f.helpUrl.startsWith(PROD)).toBe(true);
   });
 
+  it("renders the help page every help link opens, one section per function", () => {
+    const help = read("help.html");
+    for (const f of JSON.parse(read("functions.json")).functions) {
+      expect(f.helpUrl).toBe(`${PROD}help.html#${f.id.toLowerCase()}`);
+      expect(help).toContain(`<section id="${f.id.toLowerCase()}">`);
+      expect(help).toContain(f.description.replace(/"/g, "&quot;"));
+    }
+  });
+
   it("keeps React and Fluent out of the functions bundle", () => {
     const script = read("functions.js");
     expect(script).not.toMatch(/react\.production|__SECRET_INTERNALS|fluentui/i);
