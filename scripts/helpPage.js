@@ -18,7 +18,6 @@ function section(fn) {
 <table><thead><tr><th>Argument</th><th>Meaning</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-<p><strong>Returns:</strong> ${escape(fn.result.description ?? "")}</p>
 </section>`;
 }
 
