@@ -139,3 +139,93 @@ export function fromStored(raw: unknown): LoadedSettings {
   const names = Object.keys(check.errors).join(", ");
   return { settings, notice: `Some saved MPS settings were invalid (${names}); defaults are used for them.` };
 }
+
+/** One choice of a choice setting: its stored value, the label a planner reads, and what it means. */
+export interface SettingChoice<T extends string> {
+  value: T;
+  label: string;
+  explanation: string;
+}
+
+/** How a whole-number period setting is shown: its label and a one-line explanation. */
+export interface PeriodSettingDescription {
+  kind: "periods";
+  label: string;
+  explanation: string;
+}
+
+/** How a choice setting is shown: label, explanation, and every choice in the engine's order. */
+export interface ChoiceSettingDescription<T extends string> {
+  kind: "choice";
+  label: string;
+  explanation: string;
+  choices: readonly SettingChoice<T>[];
+}
+
+export type SettingDescription<K extends SettingName> = MpsSettings[K] extends string
+  ? ChoiceSettingDescription<MpsSettings[K]>
+  : PeriodSettingDescription;
+
+function choicesOf<T extends string>(values: readonly T[], text: Record<T, [label: string, explanation: string]>) {
+  return values.map((value) => ({ value, label: text[value][0], explanation: text[value][1] }));
+}
+
+/**
+ * Every setting described once, in planner words: the task pane builds its form from this
+ * table. Labels are the ones `validateSettings` names in its messages; choices follow the
+ * engine's option lists (a Record per list, so a new engine option cannot go unexplained).
+ * @example SETTING_DESCRIPTIONS.model.choices[0] // → { value: "MTS", label: "Make to stock (MTS)", explanation: "…" }
+ */
+export const SETTING_DESCRIPTIONS: { readonly [K in SettingName]: SettingDescription<K> } = {
+  model: {
+    kind: "choice",
+    label: "Production model",
+    explanation: "How the item is produced, and so what demand the MPS plans for.",
+    choices: choicesOf(PRODUCTION_MODELS, {
+      MTS: ["Make to stock (MTS)", "Build ahead to the forecast and ship orders from stock."],
+      ATO: ["Assemble to order (ATO)", "Plan modules and options to the forecast; final assembly starts with the order."],
+      MTO: ["Make to order (MTO)", "Produce only what customers ordered; the forecast is shown, not planned."],
+    }),
+  },
+  backward: {
+    kind: "periods",
+    label: "Backward periods",
+    explanation: "Earlier periods an order may take unused forecast from.",
+  },
+  forward: {
+    kind: "periods",
+    label: "Forward periods",
+    explanation: "Later periods an order may take unused forecast from.",
+  },
+  mode: {
+    kind: "choice",
+    label: "Consumption mode",
+    explanation: "Where an order looks first once its own period's forecast is used up.",
+    choices: choicesOf(CONSUMPTION_MODES, {
+      "backward-forward": ["Backward, then forward", "Use earlier unused forecast first, then later."],
+      "forward-backward": ["Forward, then backward", "Use later forecast first, then earlier."],
+      backward: ["Backward only", "Only earlier periods; forward periods are ignored."],
+      forward: ["Forward only", "Only later periods; backward periods are ignored."],
+    }),
+  },
+  demandTimeFence: {
+    kind: "periods",
+    label: "Demand time fence",
+    explanation: "Periods from now in which only customer orders count as demand.",
+  },
+  planningTimeFence: {
+    kind: "periods",
+    label: "Planning time fence",
+    explanation: "Frozen periods from now: no new MPS there, only firm quantities. At least the demand fence.",
+  },
+  atpMethod: {
+    kind: "choice",
+    label: "ATP method",
+    explanation: "How available-to-promise is shown to whoever promises orders.",
+    choices: choicesOf(ATP_METHODS, {
+      discrete: ["Discrete", "What each supply can still promise, in the period it arrives."],
+      cumulative: ["Cumulative", "Running total of discrete ATP: all that is promisable up to each period."],
+      lookahead: ["Look-ahead", "Cumulative, lowered wherever a later shortfall needs the stock: the safest promise."],
+    }),
+  },
+};

@@ -1,14 +1,22 @@
+/**
+ * Task pane entry: waits for Office (or decides it is not there), picks the workbook host and
+ * the theme matching Office's, then renders. Nothing renders before Office.onReady.
+ */
+import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Title3, webLightTheme } from "@fluentui/react-components";
+import { TaskPane } from "./components/TaskPane";
+import { connectHost } from "./host/connectHost";
+import { themeFor } from "./theme";
 
-/* global document, Office */
-
-Office.onReady(() => {
+async function start(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
+  const { host, themeBackground } = await connectHost();
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <Title3>Chain Crafter MPS</Title3>
+    <FluentProvider theme={themeFor(themeBackground)}>
+      <TaskPane host={host} />
     </FluentProvider>,
   );
-});
+}
+
+void start();

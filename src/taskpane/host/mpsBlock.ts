@@ -1,0 +1,101 @@
+/**
+ * Reading an MPS.TABLE block for a chart: which rows (or columns) hold Demand, MPS, PAB and
+ * ATP, and the A1 addresses of their values. Pure: the host loads the block's address and
+ * values, these helpers decide what to chart.
+ */
+
+/** The lines charted, in legend order. */
+export const CHART_SERIES = ["Demand", "MPS", "PAB", "ATP"] as const;
+
+/** A rectangle of cells, 0-based, on a named sheet (or the sheet at hand). */
+export interface CellBlock {
+  sheet?: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface ChartPlan {
+  /** "rows": labels in the first column, one row per line (MPS.TABLE of row inputs). */
+  orientation: "rows" | "columns";
+  /** One entry per charted line: its label and the address of its values (labels excluded). */
+  series: { name: string; address: string }[];
+  /** Top-left and bottom-right cells of the chart, placed under (or beside) the block. */
+  position: [string, string];
+}
+
+/**
+ * Plans the chart of an MPS.TABLE block laid out in rows (labels in the first column) or in
+ * columns (labels in the first row); undefined when the block is not an MPS.TABLE block.
+ * @example planChart("'MPS sample'!A14:M23", [["Forecast", …], …, ["ATP", …]]).series[0]
+ *   // → { name: "Demand", address: "B18:M18" }
+ */
+export function planChart(address: string, values: readonly (readonly unknown[])[]): ChartPlan | undefined {
+  const block = parseAddress(address);
+  if (!block || values.length === 0) return undefined;
+  const firstColumn = values.map((row) => row[0]);
+  const firstRow = values[0];
+  const inRows = indexesOf(firstColumn);
+  const inColumns = inRows ? undefined : indexesOf(firstRow);
+  if (inRows && block.columns > 1) {
+    return {
+      orientation: "rows",
+      series: CHART_SERIES.map((name, i) => ({
+        name,
+        address: formatBlock({ row: block.row + inRows[i], column: block.column + 1, rows: 1, columns: block.columns - 1 }),
+      })),
+      position: [cellName(block.row + block.rows + 1, block.column), cellName(block.row + block.rows + 16, block.column + 7)],
+    };
+  }
+  if (inColumns && block.rows > 1) {
+    return {
+      orientation: "columns",
+      series: CHART_SERIES.map((name, i) => ({
+        name,
+        address: formatBlock({ row: block.row + 1, column: block.column + inColumns[i], rows: block.rows - 1, columns: 1 }),
+      })),
+      position: [cellName(block.row, block.column + block.columns + 1), cellName(block.row + 15, block.column + block.columns + 8)],
+    };
+  }
+  return undefined;
+}
+
+function indexesOf(labels: readonly unknown[]): number[] | undefined {
+  const found = CHART_SERIES.map((name) => labels.findIndex((label) => label === name));
+  return found.every((i) => i >= 0) ? found : undefined;
+}
+
+/**
+ * Parses an A1 address such as "'MPS sample'!A14:M23", "Sheet1!C3" or "B2:D4".
+ * @example parseAddress("Sheet1!B2:D4") // → { sheet: "Sheet1", row: 1, column: 1, rows: 3, columns: 3 }
+ */
+export function parseAddress(address: string): CellBlock | undefined {
+  const match = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address.trim());
+  if (!match) return undefined;
+  const [, quoted, plain, c1, r1, c2 = c1, r2 = r1] = match;
+  const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : plain;
+  const [top, bottom] = [Number(r1) - 1, Number(r2) - 1].sort((a, b) => a - b);
+  const [left, right] = [columnIndex(c1), columnIndex(c2)].sort((a, b) => a - b);
+  return { sheet, row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+}
+
+/** "B2:D4" (no sheet) for a block; a single cell is just "B2". */
+export function formatBlock(block: CellBlock): string {
+  const start = cellName(block.row, block.column);
+  if (block.rows === 1 && block.columns === 1) return start;
+  return `${start}:${cellName(block.row + block.rows - 1, block.column + block.columns - 1)}`;
+}
+
+/** @example cellName(0, 27) // → "AB1" */
+export function cellName(row: number, column: number): string {
+  let letters = "";
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}

@@ -1,0 +1,156 @@
+/**
+ * The workbook host inside Excel: the only task-pane module that calls Office.js.
+ *
+ * - Settings live in the document's add-in settings (`Office.context.document.settings`,
+ *   saved in the file's web-extension part) under SETTINGS_KEY, in the stored form of
+ *   `toStored`; the custom functions read the same value at calc time (settingsStore.ts).
+ * - Recalculation is a full calculation, so every MPS.* formula relying on defaults updates.
+ * - Sheets are added under new names only; charts are native Excel line charts.
+ *
+ * Office and Excel are passed in (the globals in the add-in, office-addin-mock in tests).
+ */
+import type { ProductionModel } from "../../engine";
+import { SETTINGS_KEY, fromStored, toStored, type LoadedSettings, type MpsSettings } from "../../shared/settings";
+import { NO_BLOCK_MESSAGE, type ChartInserted, type WorkbookHost } from "./WorkbookHost";
+import { planChart } from "./mpsBlock";
+import { sampleLayout, uniqueSheetName } from "./sampleSheet";
+
+export interface OfficeApis {
+  office: typeof Office;
+  excel: typeof Excel;
+}
+
+/** Largest selection read cell by cell when looking for an MPS.TABLE block. */
+const MAX_SELECTION_CELLS = 20000;
+
+export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
+  const documentSettings = () => office.context.document.settings;
+  const supports = (version: string) => {
+    try {
+      return office.context.requirements.isSetSupported("ExcelApi", version);
+    } catch {
+      return false;
+    }
+  };
+
+  return {
+    kind: "excel",
+
+    async loadSettings(): Promise<LoadedSettings> {
+      try {
+        return fromStored(documentSettings().get(SETTINGS_KEY));
+      } catch {
+        return { ...fromStored(undefined), notice: "The workbook's MPS settings could not be read; defaults are in use." };
+      }
+    },
+
+    async saveSettings(settings: MpsSettings): Promise<void> {
+      const store = documentSettings();
+      const previous: unknown = store.get(SETTINGS_KEY);
+      store.set(SETTINGS_KEY, toStored(settings));
+      try {
+        await new Promise<void>((resolve, reject) =>
+          store.saveAsync((result) =>
+            result.status === office.AsyncResultStatus.Failed
+              ? reject(new Error(result.error?.message || "Excel did not save the settings."))
+              : resolve(),
+          ),
+        );
+      } catch (error) {
+        // Keep the functions on what the file really holds.
+        if (previous === null || previous === undefined) store.remove(SETTINGS_KEY);
+        else store.set(SETTINGS_KEY, previous);
+        throw error;
+      }
+    },
+
+    async recalculate(): Promise<void> {
+      await excel.run(async (context) => {
+        context.workbook.application.calculate(excel.CalculationType.full);
+        await context.sync();
+      });
+    },
+
+    async insertSampleSheet(model: ProductionModel): Promise<string> {
+      const layout = sampleLayout(model);
+      return excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const name = uniqueSheetName(sheets.items.map((sheet) => sheet.name));
+        const sheet = sheets.add(name);
+        for (const write of layout.writes) {
+          const range = sheet.getRange(write.address);
+          if (write.formulas) range.formulas = write.formulas;
+          else if (write.values) range.values = write.values;
+        }
+        for (const address of layout.bold) sheet.getRange(address).format.font.bold = true;
+        sheet.getRange("A:A").format.columnWidth = 110;
+        sheet.activate();
+        await context.sync();
+        return name;
+      });
+    },
+
+    async insertChart(sampleSheet?: string): Promise<ChartInserted> {
+      return excel.run(async (context) => {
+        const found = (await selectedBlock(context)) ?? (await sampleBlock(context, sampleSheet));
+        if (!found) throw new Error(NO_BLOCK_MESSAGE);
+        const { sheet, plan, source } = found;
+        const [first, ...rest] = plan.series;
+        const by = plan.orientation === "rows" ? excel.ChartSeriesBy.rows : excel.ChartSeriesBy.columns;
+        const chart = sheet.charts.add(excel.ChartType.line, sheet.getRange(first.address), by);
+        chart.series.getItemAt(0).name = first.name;
+        for (const line of rest) chart.series.add(line.name).setValues(sheet.getRange(line.address));
+        chart.title.text = "Demand, MPS, PAB and ATP";
+        chart.setPosition(...plan.position);
+        sheet.load("name");
+        await context.sync();
+        return { sheet: sheet.name, source };
+      });
+    },
+  };
+
+  /** The MPS.TABLE block the selection is in: its spill (ExcelApi 1.12), else the selection itself. */
+  async function selectedBlock(context: Excel.RequestContext) {
+    const selection = context.workbook.getSelectedRange();
+    selection.load("address, rowCount, columnCount");
+    const spill = supports("1.12") ? await spillAround(context, selection.getCell(0, 0)) : undefined;
+    if (!spill) await context.sync();
+    const spillPlan = spill && planChart(spill.address, spill.values);
+    if (spill && spillPlan) return { sheet: spill.worksheet, plan: spillPlan, source: "selection" as const };
+    if (selection.rowCount * selection.columnCount > MAX_SELECTION_CELLS) return undefined;
+    selection.load("values");
+    await context.sync();
+    const plan = planChart(selection.address, selection.values);
+    return plan ? { sheet: selection.worksheet, plan, source: "selection" as const } : undefined;
+  }
+
+  /** The spilled block a cell anchors or lies in, loaded with address and values; undefined if none. */
+  async function spillAround(context: Excel.RequestContext, cell: Excel.Range): Promise<Excel.Range | undefined> {
+    const anchored = cell.getSpillingToRangeOrNullObject();
+    anchored.load("address, values");
+    const parent = cell.getSpillParentOrNullObject();
+    parent.load("address");
+    await context.sync();
+    if (!anchored.isNullObject) return anchored;
+    if (parent.isNullObject) return undefined;
+    const spill = parent.getSpillingToRange();
+    spill.load("address, values");
+    await context.sync();
+    return spill;
+  }
+
+  /** The block on the sample sheet, read at its largest extent (labels tell where each row is). */
+  async function sampleBlock(context: Excel.RequestContext, sampleSheet: string | undefined) {
+    if (!sampleSheet) return undefined;
+    const sheet = context.workbook.worksheets.getItemOrNullObject(sampleSheet);
+    await context.sync();
+    if (sheet.isNullObject) return undefined;
+    const block = sheet.getRange(sampleLayout("MTS").tableBlock);
+    block.load("address, values");
+    await context.sync();
+    const plan = planChart(block.address, block.values);
+    return plan ? { sheet, plan, source: "sample" as const } : undefined;
+  }
+}

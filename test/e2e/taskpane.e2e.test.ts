@@ -1,0 +1,295 @@
+/**
+ * End to end: the production build of the task pane in headless Chromium (Debian's
+ * /usr/bin/chromium driven by playwright-core), with office.js replaced by officeStub.js —
+ * an Excel host whose document settings persist in localStorage across reloads, whose
+ * workbook evaluates the MPS.* formulas with the functions the page associated, and which
+ * records what the pane asks for. Every other non-loopback request is refused.
+ *
+ * Uses dist/ as built by `npm run build`; builds it first when it is missing. When dist/ is
+ * older than the sources it builds a fresh copy under test/artifacts/ instead of testing a
+ * stale bundle (dist/ itself is left alone). Screenshots go to test/artifacts/.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const ARTIFACTS = path.join(ROOT, "test", "artifacts");
+const STUB = fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8");
+const TABLE_LABELS = ["Forecast", "Orders", "Remaining forecast", "Excess orders", "Demand", "Receipts", "PAB", "MPS", "ATP"];
+
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(
+    [
+      "",
+      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+      `!!  END-TO-END TASK PANE TESTS SKIPPED: no Chromium at ${CHROMIUM}.`,
+      "!!  Install it with: apt-get update && apt-get install -y chromium",
+      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+      "",
+    ].join("\n"),
+  );
+}
+const describeInChromium = haveChromium ? describe : describe.skip;
+
+/** Newest modification time of the files under a folder. */
+function newest(folder: string): number {
+  let latest = 0;
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+function webpack(args: string[]): void {
+  execFileSync("npx", ["webpack", "--mode", "production", ...args], { cwd: ROOT, stdio: "inherit" });
+}
+
+/** The folder to serve: dist/ when it is current, else a fresh build. */
+function builtSite(): string {
+  const page = path.join(DIST, "taskpane.html");
+  if (!fs.existsSync(page)) {
+    webpack([]);
+    return DIST;
+  }
+  const sources = Math.max(newest(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "manifest.xml")).mtimeMs);
+  if (fs.statSync(path.join(DIST, "taskpane.js")).mtimeMs >= sources) return DIST;
+  const fresh = path.join(ARTIFACTS, "e2e-dist");
+  console.warn(`dist/ is older than src/: testing a fresh build in ${path.relative(ROOT, fresh)} instead.`);
+  webpack([`--env`, `outputPath=${fresh}`]);
+  return fresh;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+/** A plain HTTP server for a folder on 127.0.0.1, on a free port. */
+function serve(folder: string): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.join(folder, pathname);
+    if (!file.startsWith(folder) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describeInChromium("task pane in headless Chromium", () => {
+  let site: string;
+  let server: http.Server;
+  let browser: Browser;
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    site = builtSite();
+    server = await serve(site);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  });
+
+  /** A fresh browser profile with office.js answered by the stub (or refused, `office: false`). */
+  async function openPane(options: { office?: boolean; stubOptions?: Record<string, string> } = {}) {
+    context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+    if (options.stubOptions) {
+      await context.addInitScript((stub) => Object.assign(window, { __officeStubOptions: stub }), options.stubOptions);
+    }
+    await context.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === "appsforoffice.microsoft.com") {
+        return options.office === false
+          ? route.abort()
+          : route.fulfill({ contentType: "text/javascript", body: STUB });
+      }
+      return url.hostname === "127.0.0.1" ? route.continue() : route.abort();
+    });
+    page = await context.newPage();
+    pageErrors = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByRole("heading", { name: "MPS settings" }).waitFor();
+    return page;
+  }
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const spin = (label: string) => page.getByRole("spinbutton", { name: label });
+  async function setPeriods(label: string, text: string) {
+    await spin(label).fill(text);
+    await spin(label).press("Tab");
+  }
+  async function chooseMode(label: string) {
+    await page.getByRole("combobox", { name: "Consumption mode" }).click();
+    await page.getByRole("option", { name: label }).click();
+  }
+  const stub = <T>(read: string) => page.evaluate((expression) => new Function(`return window.__officeStub.${expression}`)(), read) as Promise<T>;
+
+  it("starts as an Excel add-in and associates every custom function in functions.json", async () => {
+    await openPane();
+    await expect(page.getByText("Not running inside Excel").count()).resolves.toBe(0);
+    const metadata = JSON.parse(fs.readFileSync(path.join(site, "functions.json"), "utf8")) as { functions: { id: string }[] };
+    const ids = metadata.functions.map((fn) => fn.id.toUpperCase()).sort();
+    expect(ids.length).toBeGreaterThan(0);
+    expect((await stub<string[]>("associated")).slice().sort()).toEqual(ids);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("applies a new model and window, and shows them again after a reload", async () => {
+    await openPane();
+    await page.getByRole("radio", { name: /Assemble to order \(ATO\)/ }).check();
+    await setPeriods("Backward periods", "2");
+    await setPeriods("Forward periods", "1");
+    await chooseMode("Forward, then backward");
+    const picture = page.getByRole("img", { name: /An order in period t/ });
+    await expect(picture.getAttribute("aria-labelledby")).resolves.toBeTruthy();
+    await page.getByText("An order in period t consumes forecast from t first, then t+1, then t-1 back to t-2.", { exact: false }).waitFor();
+
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText("Saving and recalculating…").waitFor();
+    await page.getByText("Settings saved in this workbook and MPS formulas recalculated.").waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });
+    expect(await stub<number>("saves")).toBe(1);
+    expect(await stub<string[]>("calculations")).toEqual(["Full"]);
+
+    await page.reload();
+    await page.getByRole("heading", { name: "MPS settings" }).waitFor();
+    await expect(page.getByRole("radio", { name: /Assemble to order \(ATO\)/ }).isChecked()).resolves.toBe(true);
+    await expect(spin("Backward periods").inputValue()).resolves.toBe("2");
+    await expect(spin("Forward periods").inputValue()).resolves.toBe("1");
+    await expect(page.getByRole("combobox", { name: "Consumption mode" }).textContent()).resolves.toContain(
+      "Forward, then backward",
+    );
+    await page.getByText("then t+1, then t-1 back to t-2.", { exact: false }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-reloaded.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows an invalid value's message next to its field and saves nothing", async () => {
+    await openPane();
+    await setPeriods("Demand time fence", "3");
+    await setPeriods("Planning time fence", "2");
+    await page.getByText("Planning time fence (2) must be at least the demand time fence (3).").waitFor();
+    await setPeriods("Backward periods", "-1");
+    await page.getByText("Backward periods cannot be negative.").waitFor();
+    await setPeriods("Forward periods", "1.5");
+    await page.getByText("Forward periods must be a whole number of periods (got 1.5).").waitFor();
+    await expect(page.getByRole("button", { name: "Apply" }).isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-invalid.png"), fullPage: true });
+    expect(await stub<number>("saves")).toBe(0);
+  });
+
+  it("shows Excel's error when the workbook refuses to save", async () => {
+    await openPane();
+    await page.evaluate(() => Object.assign((window as unknown as { __officeStub: object }).__officeStub, { failNextSave: true }));
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText("Not saved").waitFor();
+    await page.getByText("The document is read-only.").waitFor();
+    expect(await stub<string[]>("calculations")).toEqual([]);
+  });
+
+  it("inserts sample sheets under new names whose MPS.TABLE spills, and charts them", async () => {
+    await openPane();
+    await page.getByRole("radio", { name: /Assemble to order \(ATO\)/ }).check();
+    await page.getByRole("button", { name: "Insert sample sheet" }).click();
+    await page.getByText("Sample sheet “MPS sample” added (ATO).").waitFor();
+    const labels = await stub<unknown[][]>('read("MPS sample", "A14:A23")');
+    expect(labels.map((row) => row[0])).toEqual([...TABLE_LABELS, "Final assembly"]);
+
+    await page.getByRole("button", { name: "Insert sample sheet" }).click();
+    await page.getByText("Sample sheet “MPS sample (2)” added (ATO).").waitFor();
+    expect(await stub<string[]>("sheetNames()")).toEqual(["Sheet1", "MPS sample", "MPS sample (2)"]);
+
+    // The selection (A1 of the new sheet) is no MPS.TABLE block: the last sample sheet is charted.
+    await page.getByRole("button", { name: "Insert chart" }).click();
+    await page.getByText("Chart of the sample block added on “MPS sample (2)”.").waitFor();
+    // A cell inside the first sheet's block: that block is charted.
+    await page.evaluate(() => (window as unknown as { __officeStub: { select(s: string, a: string): void } }).__officeStub.select("MPS sample", "F19"));
+    await page.getByRole("button", { name: "Insert chart" }).click();
+    await page.getByText("Chart of the selected block added on “MPS sample”.").waitFor();
+
+    const charts = await stub<{ sheet: string; type: string; title: string; series: { name: string; address: string }[] }[]>(
+      "charts",
+    );
+    expect(charts.map((chart) => chart.sheet)).toEqual(["MPS sample (2)", "MPS sample"]);
+    for (const chart of charts) {
+      expect(chart.type).toBe("Line");
+      expect(chart.title).toBe("Demand, MPS, PAB and ATP");
+      expect(chart.series.map((series) => series.name)).toEqual(["Demand", "MPS", "PAB", "ATP"]);
+    }
+    expect(charts[1].series.map((series) => series.address)).toEqual([
+      "'MPS sample'!B18:M18",
+      "'MPS sample'!B21:M21",
+      "'MPS sample'!B20:M20",
+      "'MPS sample'!B22:M22",
+    ]);
+  });
+
+  it("recalculates the sheet's MPS.* formulas with the settings applied", async () => {
+    await openPane();
+    await page.getByRole("button", { name: "Insert sample sheet" }).click();
+    await page.getByText("Sample sheet “MPS sample” added (MTS).").waitFor();
+    const row = async (address: string) => (await stub<unknown[][]>(`read("MPS sample", "${address}")`))[0];
+    const orders = await row("B10:M10");
+    expect((await row("B18:M18")).every((value) => typeof value === "number")).toBe(true);
+    expect(await row("B18:M18")).not.toEqual(orders);
+
+    // A demand time fence over the whole horizon: only orders are demand.
+    await setPeriods("Demand time fence", "12");
+    await setPeriods("Planning time fence", "12");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText("Settings saved in this workbook and MPS formulas recalculated.").waitFor();
+    expect(await row("B18:M18")).toEqual(orders);
+  });
+
+  it("follows Office's dark theme", async () => {
+    await openPane({ stubOptions: { bodyBackgroundColor: "#1f1f1f" } });
+    const background = await page.locator("main").evaluate((main) => getComputedStyle(main).backgroundColor);
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(3 * 80);
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-dark.png"), fullPage: true });
+  });
+
+  it("says it is not running inside Excel when office.js is not there", async () => {
+    await openPane({ office: false });
+    await page.getByText("Not running inside Excel").waitFor();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText("Settings saved in this workbook and MPS formulas recalculated.").waitFor();
+  });
+});

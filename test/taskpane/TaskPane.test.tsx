@@ -1,0 +1,257 @@
+/** @jest-environment jsdom */
+import "./domSetup";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { DEFAULT_SETTINGS, fromStored, toStored, type MpsSettings } from "../../src/shared/settings";
+import { createMemoryHost } from "../../src/taskpane/host/memoryHost";
+import type { WorkbookHost } from "../../src/taskpane/host/WorkbookHost";
+import { periodInput, renderPane } from "./renderPane";
+
+/** Replaces what is in a period field and commits it (Tab), as a planner would. */
+async function typePeriods(user: Awaited<ReturnType<typeof renderPane>>["user"], label: string, text: string) {
+  const input = periodInput(label);
+  await user.clear(input);
+  if (text) await user.type(input, text);
+  await user.tab();
+}
+
+const applyButton = () => screen.getByRole("button", { name: "Apply" });
+
+describe("TaskPane", () => {
+  describe("on open", () => {
+    it("shows the defaults when the workbook has no settings", async () => {
+      await renderPane(createMemoryHost());
+      expect(screen.getByRole("radio", { name: /Make to stock \(MTS\)/ })).toBeChecked();
+      expect(periodInput("Backward periods")).toHaveValue(String(DEFAULT_SETTINGS.backward));
+      expect(periodInput("Forward periods")).toHaveValue("0");
+      expect(periodInput("Demand time fence")).toHaveValue("0");
+      expect(periodInput("Planning time fence")).toHaveValue("0");
+      expect(screen.getByRole("combobox", { name: "Consumption mode" })).toHaveTextContent("Backward, then forward");
+      expect(screen.getByRole("radio", { name: /Discrete/ })).toBeChecked();
+      expect(applyButton()).toBeEnabled();
+    });
+
+    it("shows the settings saved in the workbook", async () => {
+      const saved: MpsSettings = { ...DEFAULT_SETTINGS, model: "MTO", backward: 2, forward: 3, mode: "forward", atpMethod: "lookahead" };
+      await renderPane(createMemoryHost({ stored: toStored(saved) }));
+      expect(screen.getByRole("radio", { name: /Make to order \(MTO\)/ })).toBeChecked();
+      expect(periodInput("Backward periods")).toHaveValue("2");
+      expect(periodInput("Forward periods")).toHaveValue("3");
+      expect(screen.getByRole("combobox", { name: "Consumption mode" })).toHaveTextContent("Forward only");
+      expect(screen.getByRole("radio", { name: /Look-ahead/ })).toBeChecked();
+    });
+
+    it("falls back to defaults with a visible notice when the saved settings are corrupt", async () => {
+      await renderPane(createMemoryHost({ stored: "{not json" }));
+      expect(screen.getByText(/saved MPS settings were unreadable; defaults are in use/)).toBeVisible();
+      expect(screen.getByRole("radio", { name: /Make to stock/ })).toBeChecked();
+    });
+
+    it("keeps the valid saved fields and names the invalid ones", async () => {
+      const stored = JSON.stringify({ version: 1, ...DEFAULT_SETTINGS, model: "ATO", backward: -4 });
+      await renderPane(createMemoryHost({ stored }));
+      expect(screen.getByText(/Some saved MPS settings were invalid \(backward\)/)).toBeVisible();
+      expect(screen.getByRole("radio", { name: /Assemble to order/ })).toBeChecked();
+      expect(periodInput("Backward periods")).toHaveValue("0");
+    });
+
+    it("says it is not running inside Excel on the in-memory host, and not on Excel's", async () => {
+      const { unmount } = await renderPane(createMemoryHost());
+      expect(screen.getByText("Not running inside Excel")).toBeVisible();
+      unmount();
+      await renderPane({ ...createMemoryHost(), kind: "excel" });
+      expect(screen.queryByText("Not running inside Excel")).not.toBeInTheDocument();
+    });
+  });
+
+  describe("validation", () => {
+    it("refuses a negative number of periods, next to the field", async () => {
+      const { user } = await renderPane(createMemoryHost());
+      await typePeriods(user, "Backward periods", "-2");
+      expect(periodInput("Backward periods")).toHaveAccessibleDescription(/Backward periods cannot be negative\./);
+      expect(periodInput("Backward periods")).toHaveAttribute("aria-invalid", "true");
+      expect(applyButton()).toBeDisabled();
+    });
+
+    it("refuses a number that is not whole", async () => {
+      const { user } = await renderPane(createMemoryHost());
+      await typePeriods(user, "Forward periods", "1.5");
+      expect(screen.getByText("Forward periods must be a whole number of periods (got 1.5).")).toBeVisible();
+      expect(applyButton()).toBeDisabled();
+    });
+
+    it("refuses text and an empty field", async () => {
+      const { user } = await renderPane(createMemoryHost());
+      await typePeriods(user, "Demand time fence", "two");
+      expect(screen.getByText("Demand time fence must be a whole number of periods.")).toBeVisible();
+      await typePeriods(user, "Demand time fence", "");
+      expect(screen.getByText("Demand time fence must be a whole number of periods.")).toBeVisible();
+    });
+
+    it("refuses a planning time fence shorter than the demand time fence", async () => {
+      const { user } = await renderPane(createMemoryHost());
+      await typePeriods(user, "Demand time fence", "3");
+      await typePeriods(user, "Planning time fence", "2");
+      expect(periodInput("Planning time fence")).toHaveAccessibleDescription(
+        /Planning time fence \(2\) must be at least the demand time fence \(3\)\./,
+      );
+      expect(applyButton()).toBeDisabled();
+      await typePeriods(user, "Planning time fence", "4");
+      expect(screen.queryByText(/must be at least the demand time fence/)).not.toBeInTheDocument();
+      expect(applyButton()).toBeEnabled();
+    });
+
+    it("saves nothing while the form is invalid", async () => {
+      const host = createMemoryHost();
+      const save = jest.spyOn(host, "saveSettings");
+      const { user } = await renderPane(host);
+      await typePeriods(user, "Backward periods", "-1");
+      await user.click(applyButton());
+      expect(save).not.toHaveBeenCalled();
+      expect(host.workbook.stored).toBeUndefined();
+    });
+  });
+
+  describe("apply", () => {
+    it("saves the settings in the workbook, recalculates, and confirms", async () => {
+      const host = createMemoryHost();
+      const save = jest.spyOn(host, "saveSettings");
+      const recalc = jest.spyOn(host, "recalculate");
+      const { user } = await renderPane(host);
+      await user.click(screen.getByRole("radio", { name: /Assemble to order/ }));
+      await typePeriods(user, "Backward periods", "2");
+      await typePeriods(user, "Forward periods", "1");
+      await user.click(screen.getByRole("combobox", { name: "Consumption mode" }));
+      await user.click(screen.getByRole("option", { name: "Forward, then backward" }));
+      await typePeriods(user, "Demand time fence", "2");
+      await typePeriods(user, "Planning time fence", "4");
+      await user.click(screen.getByRole("radio", { name: /^Cumulative/ }));
+      expect(screen.getByText("Unsaved changes")).toBeVisible();
+      await user.click(applyButton());
+
+      expect(await screen.findByText(/Settings saved in this workbook and MPS formulas recalculated/)).toBeVisible();
+      const expected: MpsSettings = {
+        model: "ATO",
+        backward: 2,
+        forward: 1,
+        mode: "forward-backward",
+        demandTimeFence: 2,
+        planningTimeFence: 4,
+        atpMethod: "cumulative",
+      };
+      expect(save).toHaveBeenCalledWith(expected);
+      expect(recalc).toHaveBeenCalledTimes(1);
+      expect(save.mock.invocationCallOrder[0]).toBeLessThan(recalc.mock.invocationCallOrder[0]);
+      expect(fromStored(host.workbook.stored)).toEqual({ settings: expected });
+      expect(screen.queryByText("Unsaved changes")).not.toBeInTheDocument();
+    });
+
+    it("shows progress while saving and recalculating", async () => {
+      let finish: () => void = () => undefined;
+      const host = createMemoryHost();
+      jest.spyOn(host, "saveSettings").mockImplementation(() => new Promise<void>((resolve) => (finish = resolve)));
+      const { user } = await renderPane(host);
+      await user.click(applyButton());
+      expect(screen.getByText("Saving and recalculating…")).toBeVisible();
+      expect(applyButton()).toBeDisabled();
+      await act(async () => finish());
+      expect(await screen.findByText("Applied")).toBeVisible();
+      expect(screen.queryByText("Saving and recalculating…")).not.toBeInTheDocument();
+    });
+
+    it("shows the error when the workbook refuses to save, and does not recalculate", async () => {
+      const host = createMemoryHost();
+      jest.spyOn(host, "saveSettings").mockRejectedValue(new Error("The workbook is read-only."));
+      const recalc = jest.spyOn(host, "recalculate");
+      const { user } = await renderPane(host);
+      await user.click(applyButton());
+      expect(await screen.findByText("Not saved")).toBeVisible();
+      expect(screen.getByText("The workbook is read-only.")).toBeVisible();
+      expect(recalc).not.toHaveBeenCalled();
+    });
+
+    it("says so when the settings were saved but the recalculation failed", async () => {
+      const host = createMemoryHost();
+      jest.spyOn(host, "recalculate").mockRejectedValue(new Error("Calculation was interrupted."));
+      const { user } = await renderPane(host);
+      await user.click(applyButton());
+      expect(await screen.findByText("Saved, but not recalculated")).toBeVisible();
+      expect(screen.getByText("Calculation was interrupted.")).toBeVisible();
+    });
+  });
+
+  describe("the window picture", () => {
+    const picture = () => screen.getByRole("img", { name: /An order in period t/ });
+    const steps = () =>
+      within(screen.getByTestId("window-picture"))
+        .getAllByText(/^(t|t[-+]\d+|…)$/)
+        .map((label) => `${label.textContent}:${label.nextSibling?.textContent}`);
+
+    it("shows only period t for a window of 0/0", async () => {
+      await renderPane(createMemoryHost());
+      expect(picture()).toHaveAccessibleName("An order in period t consumes forecast from t only. What is left is excess.");
+      expect(steps()).toEqual(["t-1:–", "t:1", "t+1:–"]);
+    });
+
+    it("numbers the periods in the order of the mode, and follows every change", async () => {
+      const { user } = await renderPane(createMemoryHost());
+      await typePeriods(user, "Backward periods", "2");
+      await typePeriods(user, "Forward periods", "1");
+      expect(steps()).toEqual(["t-3:–", "t-2:3", "t-1:2", "t:1", "t+1:4", "t+2:–"]);
+      expect(picture()).toHaveAccessibleName(
+        "An order in period t consumes forecast from t first, then t-1 back to t-2, then t+1. What is left is excess.",
+      );
+
+      await user.click(screen.getByRole("combobox", { name: "Consumption mode" }));
+      await user.click(screen.getByRole("option", { name: "Forward, then backward" }));
+      expect(steps()).toEqual(["t-3:–", "t-2:4", "t-1:3", "t:1", "t+1:2", "t+2:–"]);
+
+      await user.click(screen.getByRole("combobox", { name: "Consumption mode" }));
+      await user.click(screen.getByRole("option", { name: "Backward only" }));
+      expect(steps()).toEqual(["t-3:–", "t-2:3", "t-1:2", "t:1", "t+1:–", "t+2:–"]);
+      expect(picture()).toHaveAccessibleName(/Forward periods are ignored in this mode\./);
+    });
+
+    it("shortens long windows", async () => {
+      const { user } = await renderPane(createMemoryHost());
+      await typePeriods(user, "Backward periods", "6");
+      expect(steps()).toEqual(["…:5–7", "t-3:4", "t-2:3", "t-1:2", "t:1", "t+1:–"]);
+    });
+
+    it("keeps drawing while a window field is invalid", async () => {
+      const { user } = await renderPane(createMemoryHost());
+      await typePeriods(user, "Backward periods", "-3");
+      expect(steps()).toEqual(["t-1:–", "t:1", "t+1:–"]);
+    });
+  });
+
+  describe("workbook actions", () => {
+    it("inserts sample sheets under new names, for the chosen model", async () => {
+      const host = createMemoryHost({ sheets: ["Sheet1", "MPS sample"] });
+      const insert = jest.spyOn(host, "insertSampleSheet");
+      const { user } = await renderPane(host);
+      await user.click(screen.getByRole("radio", { name: /Make to order/ }));
+      await user.click(screen.getByRole("button", { name: "Insert sample sheet" }));
+      expect(await screen.findByText("Sample sheet “MPS sample (2)” added (MTO).")).toBeVisible();
+      expect(insert).toHaveBeenCalledWith("MTO");
+      expect(host.workbook.sheets).toEqual(["Sheet1", "MPS sample", "MPS sample (2)"]);
+    });
+
+    it("charts the last sample sheet, and says what to do without one", async () => {
+      const host = createMemoryHost();
+      const { user } = await renderPane(host);
+      await user.click(screen.getByRole("button", { name: "Insert chart" }));
+      expect(await screen.findByText(/Select a cell of an MPS.TABLE block first/)).toBeVisible();
+      await user.click(screen.getByRole("button", { name: "Insert sample sheet" }));
+      await screen.findByText(/Sample sheet “MPS sample” added/);
+      await user.click(screen.getByRole("button", { name: "Insert chart" }));
+      expect(await screen.findByText("Chart of the sample block added on “MPS sample”.")).toBeVisible();
+      expect(host.workbook.charts).toEqual([{ sheet: "MPS sample" }]);
+    });
+  });
+
+  it("shows a notice, never a crash, when reading the settings fails", async () => {
+    const host: WorkbookHost = { ...createMemoryHost(), loadSettings: () => Promise.reject(new Error("boom")) };
+    await renderPane(host);
+    await waitFor(() => expect(screen.getByText(/could not be read \(boom\); defaults are in use/)).toBeVisible());
+  });
+});

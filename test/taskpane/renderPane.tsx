@@ -1,0 +1,22 @@
+/** Renders the task pane over a host, inside Fluent's provider, with a user-event session. */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { TaskPane } from "../../src/taskpane/components/TaskPane";
+import type { WorkbookHost } from "../../src/taskpane/host/WorkbookHost";
+
+export async function renderPane(host: WorkbookHost) {
+  const user = userEvent.setup();
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <TaskPane host={host} />
+    </FluentProvider>,
+  );
+  await screen.findByRole("heading", { name: "MPS settings" });
+  return { user, ...view };
+}
+
+/** The SpinButton of a period setting, by its label. */
+export function periodInput(label: string): HTMLInputElement {
+  return screen.getByRole("spinbutton", { name: label }) as HTMLInputElement;
+}
