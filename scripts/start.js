@@ -24,19 +24,27 @@ if (desktopExcel && !serveOnly) {
   run(bin("office-addin-debugging"), ["start", "manifest.xml"]);
 } else {
   const { certificateFiles } = require("./https");
-  console.log(
-    [
-      "",
-      "Chain Crafter MPS: no desktop Excel on this machine, so the add-in is served for Excel on the web.",
-      "  Task pane + functions:  https://localhost:3000/taskpane.html",
-      "  Function metadata:      https://localhost:3000/functions.json",
-      "  Manifest to upload:     manifest.xml (in this folder)",
-      "To use it: open a workbook in Excel on the web, Home > Add-ins > More add-ins > Upload My Add-in,",
-      "choose manifest.xml, then type =MPS. in a cell. The browser must trust the dev certificate:",
-      `  ${certificateFiles().ca}`,
-      "Ctrl-C stops the server.",
-      "",
-    ].join("\n"),
-  );
-  run(bin("webpack"), ["serve", "--mode", "development"]);
+  // Show what the add-in computes before serving it: the sample workbook, recalculated headless.
+  require("tsx/cjs");
+  const { printSamplePlans } = require("../src/recalc/samples.ts");
+  printSamplePlans()
+    .catch(() => false)
+    .then(() => {
+      console.log(
+        [
+          "",
+          "Chain Crafter MPS: no desktop Excel on this machine, so the add-in is served for Excel on the web.",
+          "  Task pane + functions:  https://localhost:3000/taskpane.html",
+          "  Function metadata:      https://localhost:3000/functions.json",
+          "  Manifest to upload:     manifest.xml (in this folder)",
+          "  Sample workbook:        assets/sample-plan.xlsx (open it in Excel with the add-in loaded)",
+          "To use it: open a workbook in Excel on the web, Home > Add-ins > More add-ins > Upload My Add-in,",
+          "choose manifest.xml, then type =MPS. in a cell. The browser must trust the dev certificate:",
+          `  ${certificateFiles().ca}`,
+          "Ctrl-C stops the server.",
+          "",
+        ].join("\n"),
+      );
+      run(bin("webpack"), ["serve", "--mode", "development"]);
+    });
 }

@@ -1,0 +1,111 @@
+/**
+ * `mps-recalc <workbook.xlsx> [--out <file.xlsx>] [--json] [--sheet <name>] [--settings <file.json>]`
+ *
+ * Recalculates a planning workbook without Excel and prints the values (a table, or JSON with
+ * `--json`). Every failure is one clear message on stderr and a non-zero exit: 2 for a wrong
+ * command line, 1 for a workbook that cannot be recalculated. Never a stack trace.
+ */
+import { messages } from "./messages";
+import { describe } from "./outcome";
+import { recalcWorkbook, type RecalcOptions } from "./recalc";
+import { formatReport, toJson } from "./report";
+
+export interface CliArgs extends RecalcOptions {
+  workbook: string;
+  json: boolean;
+}
+
+export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; help: true } | { ok: false; help: false; problem: string };
+
+const VALUED: Record<string, keyof RecalcOptions> = { "--out": "out", "--sheet": "sheet", "--settings": "settingsFile" };
+
+/**
+ * Reads the command line (without `node` and the script).
+ * @example parseArgs(["plan.xlsx", "--json"]) // → { ok: true, args: { workbook: "plan.xlsx", json: true } }
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const args: Partial<CliArgs> = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") return { ok: false, help: true };
+    if (arg === "--json") {
+      args.json = true;
+    } else if (arg.startsWith("--")) {
+      const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+      const key = VALUED[flag];
+      if (!key) return { ok: false, help: false, problem: messages.unknownOption(arg) };
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === "") return { ok: false, help: false, problem: messages.optionNeedsValue(flag) };
+      args[key] = value;
+    } else if (args.workbook === undefined) {
+      args.workbook = arg;
+    } else {
+      return { ok: false, help: false, problem: messages.extraArgument(arg) };
+    }
+  }
+  if (args.workbook === undefined) return { ok: false, help: false, problem: messages.missingArgument() };
+  return { ok: true, args: args as CliArgs };
+}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  width: number;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  width: process.stdout.columns || 120,
+};
+
+/**
+ * Runs the command.
+ * @returns the exit code
+ */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    if (parsed.help) {
+      io.out(messages.usage());
+      return 0;
+    }
+    io.err(`mps-recalc: ${parsed.problem}\n${messages.usage()}`);
+    return 2;
+  }
+  const { args } = parsed;
+  try {
+    const result = await recalcWorkbook(args.workbook, args);
+    if (!result.ok) {
+      for (const problem of result.problems) io.err(`mps-recalc: ${problem}`);
+      return 1;
+    }
+    const { settings, cells, written } = result.value;
+    if (settings.notice) io.err(`mps-recalc: ${messages.settingsNotice(settings.source, settings.notice)}`);
+    if (args.json) {
+      io.out(JSON.stringify(toJson(cells), null, 2));
+    } else {
+      io.out(cells.length > 0 ? formatReport(cells, io.width) : messages.noFormulas(args.sheet ?? args.workbook));
+    }
+    if (written !== undefined && args.out !== undefined) (args.json ? io.err : io.out)(messages.wrote(args.out, written));
+    return 0;
+  } catch (error) {
+    io.err(`mps-recalc: ${messages.unexpected(describe(error))}`);
+    return 1;
+  }
+}
+
+/** Runs the command on this process's arguments and exits with its code. */
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`mps-recalc: ${messages.unexpected(describe(error))}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+if (require.main === module) run();

@@ -1,0 +1,164 @@
+/**
+ * Evaluates a workbook's contents with HyperFormula and the MPS functions, and collects what a
+ * planner sees: the value of every formula cell and of every cell a formula spills into.
+ * Problems that make the results meaningless — an unknown function or name, a formula that
+ * cannot be read, a circular reference — are returned as problems instead.
+ */
+import { CellType, DetailedCellError, ErrorType, HyperFormula, type ConfigParams, type SimpleCellAddress } from "hyperformula";
+import type { MpsSettings } from "../shared/settings";
+import { cellKey, type CellAt, type CellBox } from "./address";
+import { messages } from "./messages";
+import { describe, failure, success, type Outcome } from "./outcome";
+import { MPS_FUNCTION_NAMES, registerMpsFunctions, type MpsContext } from "./plugin";
+import type { EngineInput, FormulaCell } from "./toSheets";
+
+/** A value as the planner sees it; errors as their text, e.g. "#VALUE!". */
+export type Shown = number | string | boolean;
+
+export interface ComputedCell extends CellAt {
+  sheet: string;
+  /** "Plan!B10" */
+  key: string;
+  value: Shown;
+  /** When the value is an error: its type ("VALUE") and the message Excel would show in its tooltip. */
+  error?: { type: string; message: string };
+  /** Set on formula cells; spilled cells have none. */
+  formula?: FormulaCell;
+  /** On a formula whose result spills: the cells it fills, itself included. */
+  spill?: CellBox;
+}
+
+export interface Evaluation {
+  /** In workbook order: sheet by sheet, row by row. */
+  cells: ComputedCell[];
+}
+
+/** HyperFormula configured to behave like Excel (en-US), per its compatibility guide. */
+export function excelConfig(context: MpsContext): Partial<ConfigParams> {
+  return {
+    licenseKey: "gpl-v3",
+    context,
+    dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY/MM/DD"],
+    accentSensitive: true,
+    localeLang: "en-US",
+    useArrayArithmetic: true,
+    ignoreWhiteSpace: "any",
+    evaluateNullToZero: true,
+    leapYear1900: true,
+    nullDate: { year: 1899, month: 12, day: 31 },
+    // Full double precision, as Excel stores values in the file (it rounds only what it displays)
+    // and as the custom functions return them.
+    smartRounding: false,
+  };
+}
+
+function build(input: EngineInput, settings: MpsSettings): HyperFormula {
+  registerMpsFunctions();
+  const names = new Map(input.names.map((n) => [n.name.toLowerCase(), { rows: n.rows, columns: n.columns }]));
+  const hf = HyperFormula.buildEmpty(excelConfig({ settings, names }));
+  hf.batch(() => {
+    for (const name of input.sheetNames) hf.addSheet(name);
+    for (const named of input.names) {
+      // A name HyperFormula cannot hold is left out; formulas using it report the unknown name.
+      if (hf.isItPossibleToAddNamedExpression(named.name, named.expression)) hf.addNamedExpression(named.name, named.expression);
+    }
+    input.sheetNames.forEach((name, sheet) => hf.setSheetContent(sheet, input.sheets[name]));
+  });
+  return hf;
+}
+
+function shown(value: unknown): Shown {
+  if (value instanceof DetailedCellError) return value.value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  return 0;
+}
+
+function errorOf(value: unknown): ComputedCell["error"] {
+  return value instanceof DetailedCellError ? { type: value.type, message: value.message } : undefined;
+}
+
+/** The cells an array formula fills, from HyperFormula's own record of it. */
+function arrayBox(hf: HyperFormula, address: SimpleCellAddress): CellBox | undefined {
+  const vertex = hf.arrayMapping.getArrayByCorner(address);
+  if (!vertex || (vertex.width <= 1 && vertex.height <= 1)) return undefined;
+  return { top: address.row, left: address.col, bottom: address.row + vertex.height - 1, right: address.col + vertex.width - 1 };
+}
+
+/** Why a formula cell makes the whole recalculation meaningless, if it does. */
+function fatalProblem(hf: HyperFormula, formula: FormulaCell, address: SimpleCellAddress, value: unknown): string | "cycle" | undefined {
+  if (!(value instanceof DetailedCellError)) return undefined;
+  const cell = cellKey(formula.sheet, formula);
+  const own = value.address === undefined || value.address === hf.simpleCellAddressToString(address, { includeSheetName: true });
+  if (!own) return undefined;
+  if (value.type === ErrorType.CYCLE) return "cycle";
+  if (value.type === ErrorType.NAME) {
+    const fn = /^Function name (.+) not recognized/.exec(value.message)?.[1];
+    if (fn === undefined) return messages.unknownName(cell, value.message);
+    if (fn.toUpperCase() === "ANCHORARRAY") return messages.spillReference(cell);
+    if (fn.toUpperCase().startsWith("MPS.")) return messages.unknownMpsFunction(cell, fn, MPS_FUNCTION_NAMES);
+    return messages.unknownFunction(cell, fn);
+  }
+  if (value.type === ErrorType.ERROR && !hf.validateFormula(formula.engineFormula)) {
+    return messages.unparsable(cell, `=${formula.formula}`, value.message);
+  }
+  return undefined;
+}
+
+const MAX_PROBLEMS = 10;
+
+/**
+ * Evaluates every sheet.
+ * @returns every formula cell and every spilled cell with its value, or the problems that stop the recalculation
+ */
+export function evaluate(input: EngineInput, settings: MpsSettings): Outcome<Evaluation> {
+  let hf: HyperFormula;
+  try {
+    hf = build(input, settings);
+  } catch (error) {
+    return failure(messages.unexpected(describe(error)));
+  }
+  try {
+    const cells: ComputedCell[] = [];
+    const problems: string[] = [];
+    const cycle: string[] = [];
+    const sheetIds = new Map(input.sheetNames.map((name, id) => [name, id]));
+    for (const formula of input.formulas) {
+      const address = { sheet: sheetIds.get(formula.sheet)!, row: formula.row, col: formula.col };
+      const value = hf.getCellValue(address);
+      const problem = fatalProblem(hf, formula, address, value);
+      if (problem === "cycle") cycle.push(cellKey(formula.sheet, formula));
+      else if (problem !== undefined) problems.push(problem);
+      const error = errorOf(value);
+      const box = error || hf.getCellType(address) !== CellType.ARRAYFORMULA ? undefined : arrayBox(hf, address);
+      const anchor: ComputedCell = { sheet: formula.sheet, row: formula.row, col: formula.col, key: cellKey(formula.sheet, formula), value: shown(value), error, formula };
+      cells.push(anchor);
+      if (!box) continue;
+      let used: CellBox | undefined;
+      for (let row = box.top; row <= box.bottom; row++) {
+        for (let col = box.left; col <= box.right; col++) {
+          if (row === box.top && col === box.left) continue;
+          const spilled = hf.getCellValue({ sheet: address.sheet, row, col });
+          // Empty cells pad a result that is smaller than its predicted size: Excel would not show them.
+          if (spilled === null) continue;
+          cells.push({ sheet: formula.sheet, row, col, key: cellKey(formula.sheet, { row, col }), value: shown(spilled), error: errorOf(spilled) });
+          used = used
+            ? { top: box.top, left: box.left, bottom: Math.max(used.bottom, row), right: Math.max(used.right, col) }
+            : { top: box.top, left: box.left, bottom: row, right: col };
+        }
+      }
+      anchor.spill = used;
+    }
+    if (cycle.length > 0) problems.push(messages.circular(cycle));
+    if (problems.length > 0) {
+      const shownProblems = problems.slice(0, MAX_PROBLEMS);
+      if (problems.length > MAX_PROBLEMS) shownProblems.push(messages.tooManyProblems(problems.length - MAX_PROBLEMS));
+      return failure(...shownProblems);
+    }
+    const order = new Map(input.sheetNames.map((name, i) => [name, i]));
+    cells.sort((x, y) => order.get(x.sheet)! - order.get(y.sheet)! || x.row - y.row || x.col - y.col);
+    return success({ cells });
+  } finally {
+    hf.destroy();
+  }
+}
+

@@ -1,0 +1,51 @@
+/**
+ * Every message the headless recalculation prints, in one place. Cells are named as a planner
+ * reads them: `Plan!B10`.
+ */
+export const messages = {
+  usage: (): string =>
+    [
+      "Usage: mps-recalc <workbook.xlsx> [--out <file.xlsx>] [--json] [--sheet <name>] [--settings <file.json>]",
+      "  Recalculates every formula of the workbook, MPS.* functions included, without Excel.",
+      "  --json             print {\"Sheet!A1\": value} for every formula cell and every spilled cell",
+      "  --out <file.xlsx>  write the workbook back with the computed values cached in the formula cells",
+      "  --sheet <name>     report only this sheet (everything is still calculated)",
+      "  --settings <file>  planning settings (JSON) instead of those saved in the workbook",
+    ].join("\n"),
+  missingArgument: (): string => "No workbook given.",
+  optionNeedsValue: (option: string): string => `${option} needs a value.`,
+  unknownOption: (option: string): string => `Unknown option ${option}.`,
+  extraArgument: (arg: string): string => `Only one workbook at a time; '${arg}' is one too many.`,
+  fileMissing: (path: string): string => `${path}: no such file.`,
+  notAFile: (path: string): string => `${path}: not a file.`,
+  unreadable: (path: string, detail: string): string => `${path}: cannot be read (${detail}).`,
+  encrypted: (path: string): string =>
+    `${path}: the workbook is password-protected (encrypted). Remove the password in Excel (File > Info > Protect Workbook) and save it again.`,
+  legacyXls: (path: string): string =>
+    `${path}: this is an Excel 97-2003 (.xls) file, not an .xlsx workbook. Save it as .xlsx in Excel first.`,
+  notXlsx: (path: string): string => `${path}: not an .xlsx workbook (it is not a zip package).`,
+  brokenXlsx: (path: string, detail: string): string => `${path}: not a readable .xlsx workbook (${detail}).`,
+  noSuchSheet: (sheet: string, sheets: readonly string[]): string =>
+    `No sheet named '${sheet}'; the workbook has ${sheets.map((s) => `'${s}'`).join(", ")}.`,
+  settingsFile: (path: string, detail: string): string => `${path}: cannot read the settings (${detail}).`,
+  settingsNotice: (source: string, notice: string): string => `Settings (${source}): ${notice}`,
+  unknownFunction: (cell: string, name: string): string => `${cell}: unknown function ${name}.`,
+  unknownMpsFunction: (cell: string, name: string, known: readonly string[]): string =>
+    `${cell}: unknown function ${name}; the MPS functions are ${known.join(", ")}.`,
+  spillReference: (cell: string): string =>
+    `${cell}: spill references (A1#, saved as ANCHORARRAY) are not supported by the headless recalculation; use a plain range such as B10:K19.`,
+  unknownName: (cell: string, detail: string): string => `${cell}: ${detail}`,
+  unparsable: (cell: string, formula: string, detail: string): string =>
+    `${cell}: cannot read the formula ${formula} (${detail}).`,
+  circular: (cells: readonly string[]): string =>
+    `Circular reference: ${cells.join(", ")} depend${cells.length === 1 ? "s" : ""} on ${cells.length === 1 ? "itself" : "each other"}.`,
+  tooManyProblems: (more: number): string => `…and ${more} more.`,
+  cannotRecalculate: (path: string): string => `${path}: not recalculated.`,
+  cannotWrite: (path: string, detail: string): string => `${path}: cannot write the workbook (${detail}).`,
+  resultTooLarge: (id: string, rows: number, columns: number, maxRows: number, maxColumns: number): string =>
+    `MPS.${id}: result of ${rows}×${columns} exceeds its predicted size ${maxRows}×${maxColumns}`,
+  unexpected: (detail: string): string => `Unexpected failure: ${detail}`,
+  wrote: (path: string, formulas: number): string => `Wrote ${path} (${formulas} formula cells with cached values).`,
+  noFormulas: (scope: string): string => `No formulas in ${scope}.`,
+  sampleTitle: (item: string, sheet: string): string => `${item}  (${sheet})`,
+};

@@ -1,0 +1,191 @@
+/**
+ * MPS.<ID>(…) for HyperFormula — the headless host of the MPS functions.
+ *
+ * One plugin, generated from the function catalog (src/functions/catalog.ts): each catalog entry
+ * becomes `MPS.<ID>` with one optional ANY parameter per catalog parameter, an evaluating method
+ * that hands HyperFormula's values to `invoke` (the same adapter Excel calls, so arguments are
+ * read, coerced and defaulted in one place), and a size method that bounds the result from the
+ * shapes of the argument ranges in the formula text (`spec.maxSize`), as HyperFormula must size a
+ * spill before it evaluates. A result smaller than its bound is padded with empty cells.
+ *
+ * HyperFormula is GPL-3.0: only src/recalc, scripts and tests import it; the add-in bundle never does.
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type FunctionMetadata,
+  type ImplementedFunctions,
+} from "hyperformula";
+import { CATALOG, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/catalog";
+import { isFunctionError, type ErrorCode } from "../functions/cells";
+import { invoke } from "../functions/invoke";
+import { DEFAULT_SETTINGS, type MpsSettings } from "../shared/settings";
+import { messages } from "./messages";
+
+/** What one HyperFormula instance tells the MPS functions: passed as the `context` config option. */
+export interface MpsContext {
+  settings: MpsSettings;
+  /** Shapes of named ranges by lower-case name, to size results whose arguments are names. */
+  names: ReadonlyMap<string, Shape>;
+}
+
+/** The name a catalog entry has in formulas. */
+export const functionName = (spec: FunctionSpec): string => `MPS.${spec.id}`;
+
+const ERROR_TEXT: Record<ErrorType, string> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.CYCLE]: "#CYCLE!",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.SPILL]: "#SPILL!",
+  [ErrorType.LIC]: "#LIC!",
+  [ErrorType.ERROR]: "#ERROR!",
+};
+
+const ERROR_TYPE: Record<ErrorCode, ErrorType> = { VALUE: ErrorType.VALUE, NUM: ErrorType.NUM, NA: ErrorType.NA };
+
+/** An error value as Excel shows it, e.g. "#DIV/0!". */
+export const errorText = (type: ErrorType): string => ERROR_TEXT[type] ?? "#VALUE!";
+
+/**
+ * One value of a range as Excel hands it to a custom function: empty → null, an error → an
+ * object whose `value` is "#DIV/0!" (so invoke says "cell N is the error #DIV/0!"), a typed
+ * number (date, currency) → its number.
+ */
+function hostCell(value: unknown): unknown {
+  if (typeof value === "symbol") return null;
+  if (value instanceof CellError) return { value: errorText(value.type), message: value.message };
+  if (typeof value === "object" && value !== null && typeof (value as { val?: unknown }).val === "number") {
+    return (value as { val: number }).val;
+  }
+  return value;
+}
+
+/** An argument as invoke reads it: ranges as 2-D arrays, omitted → undefined. */
+function hostArgument(value: unknown): unknown {
+  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(hostCell));
+  return value === undefined ? undefined : hostCell(value);
+}
+
+/** The result as HyperFormula returns it, padded with empty cells to the predicted size. */
+function engineResult(spec: FunctionSpec, output: Output, size: Shape): Cell | CellError | SimpleRangeValue | typeof EmptyValue {
+  if (!Array.isArray(output)) return output;
+  const rows = output.length;
+  const columns = rows > 0 ? output[0].length : 0;
+  if (rows > size.rows || columns > size.columns) {
+    return new CellError(ErrorType.VALUE, messages.resultTooLarge(spec.id, rows, columns, size.rows, size.columns));
+  }
+  if (size.rows === 1 && size.columns === 1) return rows === 1 && columns === 1 ? output[0][0] : EmptyValue;
+  const padded: unknown[][] = [];
+  for (let r = 0; r < size.rows; r++) {
+    const row: unknown[] = [];
+    for (let c = 0; c < size.columns; c++) row.push(output[r]?.[c] ?? EmptyValue);
+    padded.push(row);
+  }
+  return SimpleRangeValue.onlyValues(padded as never);
+}
+
+const evaluateMethod = (spec: FunctionSpec) => `mps${spec.id}`;
+const sizeMethod = (spec: FunctionSpec) => `mps${spec.id}Size`;
+
+function metadataFor(spec: FunctionSpec): FunctionMetadata {
+  return {
+    method: evaluateMethod(spec),
+    sizeOfResultArrayMethod: sizeMethod(spec),
+    // Every parameter is optional to HyperFormula: invoke says which required one is missing.
+    parameters: spec.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
+    vectorizationForbidden: true,
+  };
+}
+
+export class MpsFunctionPlugin extends FunctionPlugin {
+  static implementedFunctions: ImplementedFunctions = {};
+
+  private get mpsContext(): MpsContext {
+    const context = this.config.context as Partial<MpsContext> | undefined;
+    return { settings: context?.settings ?? DEFAULT_SETTINGS, names: context?.names ?? new Map() };
+  }
+
+  /** Shape of one argument in the formula text; undefined when left out. */
+  private argumentShape(
+    ast: Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0] | undefined,
+    state: Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1],
+  ): Shape | undefined {
+    if (ast === undefined || (ast.type as string) === "EMPTY") return undefined;
+    if ((ast.type as string) === "NAMED_EXPRESSION") {
+      const named = this.mpsContext.names.get((ast as { expressionName: string }).expressionName.toLowerCase());
+      if (named) return named;
+    }
+    const size = this.arraySizeForAst(ast, state);
+    return { rows: size.height, columns: size.width };
+  }
+
+  private resultShape(
+    spec: FunctionSpec,
+    ast: Extract<Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0], { procedureName: string }>,
+    state: Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1],
+  ): Shape {
+    const shapes = spec.params.map((_, i) => this.argumentShape(ast.args[i], state));
+    // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
+    const notALine = spec.params.some((p, i) => p.kind === "series" && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
+    return notALine ? { rows: 1, columns: 1 } : spec.maxSize(shapes);
+  }
+
+  /** HyperFormula's size method for `spec`. */
+  sizeOf(
+    spec: FunctionSpec,
+    ast: Extract<Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0], { procedureName: string }>,
+    state: Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1],
+  ): ArraySize {
+    const shape = this.resultShape(spec, ast, state);
+    return shape.rows === 1 && shape.columns === 1 ? ArraySize.scalar() : new ArraySize(shape.columns, shape.rows);
+  }
+
+  /** HyperFormula's evaluating method for `spec`. */
+  evaluate(
+    spec: FunctionSpec,
+    ast: Extract<Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0], { procedureName: string }>,
+    state: Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1],
+  ) {
+    const size = this.resultShape(spec, ast, state);
+    return this.runFunction(ast.args, state, this.metadata(functionName(spec)), (...args: unknown[]): ReturnType<Parameters<MpsFunctionPlugin["runFunction"]>[3]> => {
+      const output = invoke(spec.id, args.map(hostArgument), this.mpsContext.settings);
+      if (isFunctionError(output)) return new CellError(ERROR_TYPE[output.code], output.message);
+      return engineResult(spec, output, size);
+    });
+  }
+}
+
+for (const spec of Object.values(CATALOG)) {
+  MpsFunctionPlugin.implementedFunctions[functionName(spec)] = metadataFor(spec);
+  Object.assign(MpsFunctionPlugin.prototype, {
+    [evaluateMethod(spec)](this: MpsFunctionPlugin, ...call: Parameters<MpsFunctionPlugin["evaluate"]> extends [unknown, ...infer R] ? R : never) {
+      return this.evaluate(spec, ...call);
+    },
+    [sizeMethod(spec)](this: MpsFunctionPlugin, ...call: Parameters<MpsFunctionPlugin["sizeOf"]> extends [unknown, ...infer R] ? R : never) {
+      return this.sizeOf(spec, ...call);
+    },
+  });
+}
+
+/** Every MPS function name, e.g. "MPS.TABLE". */
+export const MPS_FUNCTION_NAMES: readonly string[] = Object.values(CATALOG).map(functionName);
+
+let registered = false;
+
+/** Makes MPS.* known to every HyperFormula instance built afterwards; safe to call again. */
+export function registerMpsFunctions(): void {
+  if (registered) return;
+  const names = Object.fromEntries(MPS_FUNCTION_NAMES.map((name) => [name, name]));
+  HyperFormula.registerFunctionPlugin(MpsFunctionPlugin, { enGB: names });
+  registered = true;
+}

@@ -1,0 +1,38 @@
+/** Shared by the recalculation tests: fixture paths, running the CLI, reading results. */
+import { execFile } from "child_process";
+import path from "path";
+import type { Shown } from "../../src/recalc/evaluate";
+import { recalcWorkbook, type RecalcOptions } from "../../src/recalc/recalc";
+
+export const ROOT = path.join(__dirname, "..", "..");
+export const fixture = (name: string): string => path.join(ROOT, "test", "fixtures", name);
+
+/** Recalculates in process and returns `{"Sheet!A1": value}`, failing the test on problems. */
+export async function values(file: string, options: RecalcOptions = {}): Promise<Record<string, Shown>> {
+  const result = await recalcWorkbook(file, options);
+  if (!result.ok) throw new Error(result.problems.join("\n"));
+  return Object.fromEntries(result.value.cells.map((c) => [c.key, c.value]));
+}
+
+/** The values of a row of cells, e.g. row(v, "Plan", "B", 3, 4) → [B3, C3, D3, E3]. */
+export function row(all: Record<string, Shown>, sheet: string, from: string, rowNumber: number, count: number): Shown[] {
+  const start = from.charCodeAt(0) - 65;
+  return Array.from({ length: count }, (_, i) => all[`${sheet}!${String.fromCharCode(65 + start + i)}${rowNumber}`]);
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `tsx src/recalc/cli.ts …` as a user would. */
+export function runCli(args: readonly string[]): Promise<CliRun> {
+  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+  return new Promise((resolve) => {
+    execFile(process.execPath, [tsx, path.join(ROOT, "src", "recalc", "cli.ts"), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
