@@ -69,13 +69,15 @@ export function validateSettings(candidate: Record<SettingName, unknown>): Setti
   const set = (name: SettingName, message: string | undefined) => {
     if (message) errors[name] = message;
   };
-  set("model", choiceError("Production model", candidate.model, PRODUCTION_MODELS));
-  set("backward", periodCountError("Backward periods", candidate.backward));
-  set("forward", periodCountError("Forward periods", candidate.forward));
-  set("mode", choiceError("Consumption mode", candidate.mode, CONSUMPTION_MODES));
-  set("demandTimeFence", periodCountError("Demand time fence", candidate.demandTimeFence));
-  set("planningTimeFence", periodCountError("Planning time fence", candidate.planningTimeFence));
-  set("atpMethod", choiceError("ATP method", candidate.atpMethod, ATP_METHODS));
+  // Labels come from SETTING_DESCRIPTIONS, so a message names a field exactly as the pane shows it.
+  const label = (name: SettingName) => SETTING_DESCRIPTIONS[name].label;
+  set("model", choiceError(label("model"), candidate.model, PRODUCTION_MODELS));
+  set("backward", periodCountError(label("backward"), candidate.backward));
+  set("forward", periodCountError(label("forward"), candidate.forward));
+  set("mode", choiceError(label("mode"), candidate.mode, CONSUMPTION_MODES));
+  set("demandTimeFence", periodCountError(label("demandTimeFence"), candidate.demandTimeFence));
+  set("planningTimeFence", periodCountError(label("planningTimeFence"), candidate.planningTimeFence));
+  set("atpMethod", choiceError(label("atpMethod"), candidate.atpMethod, ATP_METHODS));
   if (
     !errors.demandTimeFence &&
     !errors.planningTimeFence &&
