@@ -2,6 +2,7 @@
  * Available to promise: the part of on hand and supply not yet committed to customer orders.
  */
 import { reaches } from "./numeric";
+import { resultRow, SCRATCH, scratchInts } from "./rows";
 import { ATP_METHODS, type AtpMethod, type Result, type Series } from "./types";
 import { checkOneOf, checkQuantity, checkRequired, checkSameLength, checkSeries, fail, ok, type Check } from "./validate";
 
@@ -80,11 +81,18 @@ export function promiseCore(quantity: number, atp: Float64Array): number | null 
  * @param supply supply per period
  * @param orders orders per period, same length
  * @param method ATP method
+ * @param atp zero-filled row to write into (a fresh result row when omitted)
  * @returns ATP per period
  */
-export function atpCore(onHand: number, supply: Series, orders: Series, method: AtpMethod): Float64Array {
-  if (method === "lookahead") return lookaheadAtp(onHand, supply, orders);
-  const atp = discreteBlocks(onHand, supply, orders);
+export function atpCore(
+  onHand: number,
+  supply: Series,
+  orders: Series,
+  method: AtpMethod,
+  atp: Float64Array = resultRow(supply.length),
+): Float64Array {
+  if (method === "lookahead") return lookaheadAtp(onHand, supply, orders, atp);
+  discreteBlocks(onHand, supply, orders, atp);
   if (method === "cumulative") {
     for (let t = 1; t < atp.length; t++) atp[t] += atp[t - 1];
     return atp;
@@ -93,9 +101,8 @@ export function atpCore(onHand: number, supply: Series, orders: Series, method: 
 }
 
 /** Discrete ATP before netting: one block per supply period (and period 0). */
-function discreteBlocks(onHand: number, supply: Series, orders: Series): Float64Array {
+function discreteBlocks(onHand: number, supply: Series, orders: Series, atp: Float64Array): Float64Array {
   const n = supply.length;
-  const atp = new Float64Array(n);
   let block = 0;
   for (let t = 0; t < n; t++) {
     if (t === 0) atp[0] = onHand + supply[0];
@@ -111,7 +118,7 @@ function discreteBlocks(onHand: number, supply: Series, orders: Series): Float64
 /** Net each negative block against earlier positive blocks, nearest first. */
 function netBackward(atp: Float64Array, supply: Series): Float64Array {
   const n = atp.length;
-  const positive = new Int32Array(n); // stack of earlier blocks with ATP left
+  const positive = scratchInts(SCRATCH.stack, n); // stack of earlier blocks with ATP left
   let top = 0;
   for (let t = 0; t < n; t++) {
     if (t > 0 && !(supply[t] > 0)) continue;
@@ -134,9 +141,8 @@ function netBackward(atp: Float64Array, supply: Series): Float64Array {
 }
 
 /** ATP[t] = min over k ≥ t of (on hand + supply[0..k] − orders[0..k]). */
-function lookaheadAtp(onHand: number, supply: Series, orders: Series): Float64Array {
+function lookaheadAtp(onHand: number, supply: Series, orders: Series, atp: Float64Array): Float64Array {
   const n = supply.length;
-  const atp = new Float64Array(n);
   let cumulative = onHand;
   for (let t = 0; t < n; t++) {
     cumulative += supply[t] - orders[t];

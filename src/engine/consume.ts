@@ -2,7 +2,8 @@
  * Forecast consumption: customer orders consume the forecast of their own period, then of
  * nearby periods inside a consumption window, in the order the consumption mode gives.
  */
-import { closePeriod, nearestOpenAtOrAfter, nearestOpenAtOrBefore, openPeriods } from "./openPeriods";
+import { closePeriod, nearestOpenAtOrAfter, nearestOpenAtOrBefore, scratchOpenPeriods, type OpenPeriods } from "./openPeriods";
+import { resultRows } from "./rows";
 import { CONSUMPTION_MODES, type ConsumptionMode, type Peg, type Result, type Series } from "./types";
 import { checkBoolean, checkObject, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok } from "./validate";
 
@@ -95,80 +96,128 @@ export function consumeForecast(forecast: Series, orders: Series, options?: Cons
   return ok(consumeCore(forecast, orders, settings.value));
 }
 
+/** The rows consumption writes, zero-filled (see `resultRows`). */
+export interface ConsumeRows {
+  remaining: Float64Array;
+  consumed: Float64Array;
+  excess: Float64Array;
+  expired: Float64Array;
+}
+
+/** What one consumption run works on; built once per call, only when an order searches. */
+interface Search {
+  remaining: Float64Array;
+  consumed: Float64Array;
+  open: OpenPeriods;
+  /** The pegging list, or null when not asked for. */
+  pegging: Peg[] | null;
+}
+
+/** Allocate up to `need` from forecast period `from`; returns what is still needed. */
+function allocate(search: Search, orderPeriod: number, from: number, need: number): number {
+  const { remaining } = search;
+  const available = remaining[from];
+  let quantity: number;
+  if (need >= available) {
+    quantity = available;
+    remaining[from] = 0;
+    closePeriod(search.open, from);
+  } else {
+    quantity = need;
+    remaining[from] = available - need;
+  }
+  search.consumed[from] += quantity;
+  if (search.pegging !== null) search.pegging.push({ orderPeriod, forecastPeriod: from, quantity });
+  return need - quantity;
+}
+
+function searchBackward(search: Search, orderPeriod: number, need: number, backward: number): number {
+  const first = Math.max(0, orderPeriod - backward);
+  let from = nearestOpenAtOrBefore(search.open, orderPeriod - 1);
+  while (need > 0 && from >= first) {
+    need = allocate(search, orderPeriod, from, need);
+    from = nearestOpenAtOrBefore(search.open, from - 1);
+  }
+  return need;
+}
+
+function searchForward(search: Search, orderPeriod: number, need: number, forward: number): number {
+  const last = Math.min(search.remaining.length - 1, orderPeriod + forward);
+  let from = nearestOpenAtOrAfter(search.open, orderPeriod + 1);
+  while (need > 0 && from <= last) {
+    need = allocate(search, orderPeriod, from, need);
+    from = nearestOpenAtOrAfter(search.open, from + 1);
+  }
+  return need;
+}
+
 /**
  * `consumeForecast` on inputs already checked.
+ *
+ * The own period is settled inline; skip pointers (in scratch memory) are built only when a
+ * first order has to search its window, so a window of 0/0, or orders that fit their own
+ * period, never pay for them.
+ *
  * @param forecast forecast per period
  * @param orders orders per period, same length
  * @param settings resolved options
+ * @param rows zero-filled rows to write into (fresh result rows when omitted)
  * @returns the consumption rows
  */
-export function consumeCore(forecast: Series, orders: Series, settings: ConsumeSettings): Consumption {
+export function consumeCore(forecast: Series, orders: Series, settings: ConsumeSettings, rows?: ConsumeRows): Consumption {
   const n = forecast.length;
-  const { backward, forward, mode, currentPeriod, pegging: wantPegging } = settings;
-  const remaining = new Float64Array(n);
-  const consumed = new Float64Array(n);
-  const excess = new Float64Array(n);
-  const expired = new Float64Array(n);
+  const { backward, forward, mode, currentPeriod } = settings;
+  const out = rows ?? freshRows(n);
+  const { remaining, consumed, excess, expired } = out;
   const pegging: Peg[] = [];
+  const peg = settings.pegging ? pegging : null;
+  const searchBack = mode !== "forward" && backward > 0;
+  const searchAhead = mode !== "backward" && forward > 0;
+  const backFirst = mode === "backward-forward" || mode === "backward";
 
-  for (let p = 0; p < n; p++) {
-    if (p < currentPeriod) expired[p] = forecast[p];
-    else remaining[p] = forecast[p];
-  }
-  const open = openPeriods(remaining);
+  const current = Math.min(currentPeriod, n);
+  for (let p = 0; p < current; p++) expired[p] = forecast[p];
+  for (let p = current; p < n; p++) remaining[p] = forecast[p];
 
-  /** Allocate up to `need` from forecast period `from`; returns what is still needed. */
-  const allocate = (orderPeriod: number, from: number, need: number): number => {
-    const available = remaining[from];
-    let quantity: number;
-    if (need >= available) {
-      quantity = available;
-      remaining[from] = 0;
-      closePeriod(open, from);
-    } else {
-      quantity = need;
-      remaining[from] = available - need;
-    }
-    consumed[from] += quantity;
-    if (wantPegging) pegging.push({ orderPeriod, forecastPeriod: from, quantity });
-    return need - quantity;
-  };
-
-  const searchBackward = (orderPeriod: number, need: number): number => {
-    const first = Math.max(0, orderPeriod - backward);
-    let from = nearestOpenAtOrBefore(open, orderPeriod - 1);
-    while (need > 0 && from >= first) {
-      need = allocate(orderPeriod, from, need);
-      from = nearestOpenAtOrBefore(open, from - 1);
-    }
-    return need;
-  };
-
-  const searchForward = (orderPeriod: number, need: number): number => {
-    const last = Math.min(n - 1, orderPeriod + forward);
-    let from = nearestOpenAtOrAfter(open, orderPeriod + 1);
-    while (need > 0 && from <= last) {
-      need = allocate(orderPeriod, from, need);
-      from = nearestOpenAtOrAfter(open, from + 1);
-    }
-    return need;
-  };
-
+  let search: Search | null = null;
   for (let t = 0; t < n; t++) {
     let need = orders[t];
     if (!(need > 0)) continue;
-    if (remaining[t] > 0) need = allocate(t, t, need);
-    if (need > 0) {
-      if (mode === "backward-forward") need = searchForward(t, searchBackward(t, need));
-      else if (mode === "forward-backward") need = searchBackward(t, searchForward(t, need));
-      else if (mode === "backward") need = searchBackward(t, need);
-      else need = searchForward(t, need);
+    // Own period first: no pointers needed until the period runs out.
+    const own = remaining[t];
+    if (own > 0) {
+      if (need < own) {
+        remaining[t] = own - need;
+        consumed[t] += need;
+        if (peg !== null) peg.push({ orderPeriod: t, forecastPeriod: t, quantity: need });
+        continue;
+      }
+      remaining[t] = 0;
+      consumed[t] += own;
+      if (peg !== null) peg.push({ orderPeriod: t, forecastPeriod: t, quantity: own });
+      need -= own;
+      if (search !== null) closePeriod(search.open, t);
+    }
+    if (need > 0 && (searchBack || searchAhead)) {
+      search ??= { remaining, consumed, open: scratchOpenPeriods(remaining), pegging: peg };
+      if (backFirst) {
+        if (searchBack) need = searchBackward(search, t, need, backward);
+        if (need > 0 && searchAhead) need = searchForward(search, t, need, forward);
+      } else {
+        if (searchAhead) need = searchForward(search, t, need, forward);
+        if (need > 0 && searchBack) need = searchBackward(search, t, need, backward);
+      }
     }
     if (need > 0) {
       excess[t] = need;
-      if (wantPegging) pegging.push({ orderPeriod: t, forecastPeriod: null, quantity: need });
+      if (peg !== null) peg.push({ orderPeriod: t, forecastPeriod: null, quantity: need });
     }
   }
 
   return { remainingForecast: remaining, consumed, excessOrders: excess, expiredForecast: expired, pegging };
+}
+
+function freshRows(n: number): ConsumeRows {
+  const [remaining, consumed, excess, expired] = resultRows(4, n);
+  return { remaining, consumed, excess, expired };
 }

@@ -1,6 +1,7 @@
 /**
  * Demand for the MPS by production model and demand time fence.
  */
+import { resultRow } from "./rows";
 import { PRODUCTION_MODELS, type ProductionModel, type Result, type Series } from "./types";
 import { checkObject, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok } from "./validate";
 
@@ -62,12 +63,18 @@ export function demandFor(orders: Series, remainingForecast: Series, options?: D
  * @param orders orders per period
  * @param remainingForecast remaining forecast per period, same length
  * @param settings resolved options
+ * @param demand row to write into (a fresh result row when omitted)
  * @returns demand per period
  */
-export function demandCore(orders: Series, remainingForecast: Series, settings: DemandSettings): Float64Array {
+export function demandCore(
+  orders: Series,
+  remainingForecast: Series,
+  settings: DemandSettings,
+  demand: Float64Array = resultRow(orders.length),
+): Float64Array {
   const n = orders.length;
-  const demand = new Float64Array(n);
   const forecastFrom = settings.model === "MTO" ? n : Math.min(settings.demandTimeFence, n);
-  for (let t = 0; t < n; t++) demand[t] = t < forecastFrom ? orders[t] : orders[t] + remainingForecast[t];
+  for (let t = 0; t < forecastFrom; t++) demand[t] = orders[t];
+  for (let t = forecastFrom; t < n; t++) demand[t] = orders[t] + remainingForecast[t];
   return demand;
 }

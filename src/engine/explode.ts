@@ -2,6 +2,7 @@
  * Forecast explosion through an ATO planning bill: family forecast × attach rate per option,
  * with option overplanning (hedge) kept in its own rows.
  */
+import { resultRows } from "./rows";
 import type { Result, Series } from "./types";
 import { checkQuantity, checkSeries, fail, ok } from "./validate";
 
@@ -47,8 +48,7 @@ export function explodeCore(familyForecast: Series, attachRates: Series, hedge: 
   const hedgeRows: Float64Array[] = [];
   for (let option = 0; option < attachRates.length; option++) {
     const rate = attachRates[option];
-    const baseRow = new Float64Array(n);
-    const hedgeRow = new Float64Array(n);
+    const [baseRow, hedgeRow] = resultRows(2, n);
     for (let t = 0; t < n; t++) {
       baseRow[t] = familyForecast[t] * rate;
       hedgeRow[t] = baseRow[t] * hedge;

@@ -6,6 +6,7 @@
  * a search skips every run of exhausted periods in near-constant amortised time. That keeps
  * consumption O(N + allocations) whatever the window: a 52/52 window costs what 0/0 costs.
  */
+import { SCRATCH, scratchInts } from "./rows";
 
 /** Skip pointers over periods 0..N-1. */
 export interface OpenPeriods {
@@ -26,8 +27,25 @@ export interface OpenPeriods {
  */
 export function openPeriods(available: ArrayLike<number>): OpenPeriods {
   const n = available.length;
-  const left = new Int32Array(n + 1);
-  const right = new Int32Array(n + 1);
+  return fillOpenPeriods(available, new Int32Array(n + 1), new Int32Array(n + 1));
+}
+
+/**
+ * `openPeriods` in scratch memory, for pointers that never leave the caller: valid until the
+ * next call of this function.
+ * @param available quantity left per period
+ * @returns pointers as `openPeriods` builds them
+ * @example
+ * const open = scratchOpenPeriods(remaining); // inside consumeCore only
+ */
+export function scratchOpenPeriods(available: ArrayLike<number>): OpenPeriods {
+  const n = available.length;
+  return fillOpenPeriods(available, scratchInts(SCRATCH.left, n + 1), scratchInts(SCRATCH.right, n + 1));
+}
+
+function fillOpenPeriods(available: ArrayLike<number>, left: Int32Array, right: Int32Array): OpenPeriods {
+  const n = available.length;
+  left[0] = 0;
   right[n] = n;
   for (let p = 0; p < n; p++) {
     const isOpen = available[p] > 0;

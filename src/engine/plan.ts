@@ -6,6 +6,7 @@
 import { countLots, LOT_FOR_LOT, type LotOptions, type LotPolicy, resolveLotPolicy, sizeLot } from "./lot";
 import { messages } from "./messages";
 import { isBelow } from "./numeric";
+import { resultRow, resultRows } from "./rows";
 import type { ActionMessage, LotRule, Result, Series } from "./types";
 import {
   checkObject,
@@ -112,29 +113,38 @@ export function planMps(demand: Series, options: PlanOptions): Result<Plan> {
   return ok(planCore(demand, settings.value, options.receipts ?? null, options.firmMps ?? null));
 }
 
+/** Supply already fixed in period t: firm MPS plus scheduled receipts. */
+function fixedAt(firmMps: Series | null, receipts: Series | null, t: number): number {
+  return (firmMps === null ? 0 : firmMps[t]) + (receipts === null ? 0 : receipts[t]);
+}
+
 /**
  * `planMps` on inputs already checked.
  * @param demand demand per period
  * @param settings resolved scalar options
  * @param receipts scheduled receipts, or null for none
  * @param firmMps firm MPS, or null for none
+ * @param rows zero-filled MPS and PAB rows to write into (fresh result rows when omitted)
  * @returns the plan
  */
-export function planCore(demand: Series, settings: PlanSettings, receipts: Series | null, firmMps: Series | null): Plan {
+export function planCore(
+  demand: Series,
+  settings: PlanSettings,
+  receipts: Series | null,
+  firmMps: Series | null,
+  rows?: { mps: Float64Array; projectedAvailable: Float64Array },
+): Plan {
   const n = demand.length;
   const { safetyStock, lot, planningTimeFence } = settings;
-  const mps = new Float64Array(n);
-  const pab = new Float64Array(n);
+  const [mps, pab] = rows ? [rows.mps, rows.projectedAvailable] : resultRows(2, n);
   const actions: ActionMessage[] = [];
-  /** Supply already fixed in period t: firm MPS plus scheduled receipts. */
-  const fixed = (t: number): number => (firmMps === null ? 0 : firmMps[t]) + (receipts === null ? 0 : receipts[t]);
 
   let balance = settings.onHand;
   const fence = Math.min(planningTimeFence, n);
   let expedited = 0; // supply the expedite messages so far ask for
   for (let t = 0; t < fence; t++) {
     mps[t] = firmMps === null ? 0 : firmMps[t];
-    balance += fixed(t) - demand[t];
+    balance += fixedAt(firmMps, receipts, t) - demand[t];
     pab[t] = balance;
     if (isBelow(balance + expedited, safetyStock)) {
       const shortage = safetyStock - (balance + expedited);
@@ -144,7 +154,7 @@ export function planCore(demand: Series, settings: PlanSettings, receipts: Serie
   }
 
   for (let t = fence; t < n; t++) {
-    const projected = balance + fixed(t) - demand[t];
+    const projected = balance + fixedAt(firmMps, receipts, t) - demand[t];
     let planned = 0;
     if (isBelow(projected, safetyStock)) {
       let required = safetyStock - projected;
@@ -153,7 +163,7 @@ export function planCore(demand: Series, settings: PlanSettings, receipts: Serie
         let running = projected;
         const end = Math.min(n, t + lot.lotSize);
         for (let k = t + 1; k < end; k++) {
-          running += fixed(k) - demand[k];
+          running += fixedAt(firmMps, receipts, k) - demand[k];
           if (safetyStock - running > required) required = safetyStock - running;
         }
       }
@@ -194,7 +204,7 @@ export function projectAvailable(demand: Series, onHand: number, supply: Series)
     checkSeries(supply, "supply") ??
     checkSameLength(demand, "demand", supply, "supply");
   if (error) return fail(error);
-  const pab = new Float64Array(demand.length);
+  const pab = resultRow(demand.length);
   let balance = onHand;
   for (let t = 0; t < demand.length; t++) {
     balance += supply[t] - demand[t];

@@ -5,6 +5,7 @@ import { atpCore } from "./atp";
 import { consumeCore, resolveConsumeOptions } from "./consume";
 import { demandCore, resolveDemandOptions } from "./demand";
 import { makeToOrderSettings, planCore, resolvePlanOptions } from "./plan";
+import { resultRows, SCRATCH, scratchDoubles } from "./rows";
 import {
   ATP_METHODS,
   type ActionMessage,
@@ -96,32 +97,40 @@ export function planItem(input: ItemInput): Result<MpsRecord> {
   if (methodError) return fail(methodError);
 
   const n = input.forecast.length;
-  const forecast = Float64Array.from(input.forecast);
-  const orders = Float64Array.from(input.orders);
-  const receipts = input.receipts == null ? new Float64Array(n) : Float64Array.from(input.receipts);
   const model = demandSettings.value.model;
+  // Every row of the record in one slab region (see rows.ts); supply is scratch.
+  const rows = resultRows(model === "ATO" ? 12 : 11, n);
+  const [forecast, orders, remaining, consumed, excess, expired, demand, receipts, projectedAvailable, mps, atp] = rows;
+  forecast.set(input.forecast);
+  orders.set(input.orders);
+  if (input.receipts != null) receipts.set(input.receipts);
 
-  const consumption = consumeCore(forecast, orders, consumeSettings.value);
-  const demand = demandCore(orders, consumption.remainingForecast, demandSettings.value);
+  const consumption = consumeCore(forecast, orders, consumeSettings.value, { remaining, consumed, excess, expired });
+  demandCore(orders, remaining, demandSettings.value, demand);
   const settings = model === "MTO" ? makeToOrderSettings(planSettings.value) : planSettings.value;
-  const plan = planCore(demand, settings, receipts, input.firmMps ?? null);
-  const supply = new Float64Array(n);
-  for (let t = 0; t < n; t++) supply[t] = plan.mps[t] + receipts[t];
-  const atp = atpCore(settings.onHand, supply, orders, input.atpMethod ?? ATP_METHODS[0]);
+  const plan = planCore(demand, settings, receipts, input.firmMps ?? null, { mps, projectedAvailable });
+  const supply = scratchDoubles(SCRATCH.supply, n);
+  for (let t = 0; t < n; t++) supply[t] = mps[t] + receipts[t];
+  atpCore(settings.onHand, supply, orders, input.atpMethod ?? ATP_METHODS[0], atp);
+  let finalAssembly: Float64Array | null = null;
+  if (model === "ATO") {
+    finalAssembly = rows[11];
+    finalAssembly.set(orders);
+  }
 
   return ok({
     forecast,
     orders,
-    remainingForecast: consumption.remainingForecast,
-    consumed: consumption.consumed,
-    excessOrders: consumption.excessOrders,
-    expiredForecast: consumption.expiredForecast,
+    remainingForecast: remaining,
+    consumed,
+    excessOrders: excess,
+    expiredForecast: expired,
     demand,
     receipts,
-    projectedAvailable: plan.projectedAvailable,
-    mps: plan.mps,
+    projectedAvailable,
+    mps,
     atp,
-    finalAssembly: model === "ATO" ? Float64Array.from(orders) : null,
+    finalAssembly,
     actions: plan.actions,
     pegging: consumption.pegging,
   });

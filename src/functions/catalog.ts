@@ -87,9 +87,21 @@ function unwrapResult<T>(result: Result<T>): T | FunctionError {
   return result.ok ? result.value : fromEngine(result.error);
 }
 
+/**
+ * A row of cells after `first`: a plain loop, as `Array.from` and spreading a typed array go
+ * through the iterator protocol and cost more than planning the row.
+ */
+function toCells(values: ArrayLike<number>, first?: Cell): Cell[] {
+  const offset = first === undefined ? 0 : 1;
+  const cells = new Array<Cell>(values.length + offset);
+  if (first !== undefined) cells[0] = first;
+  for (let i = 0; i < values.length; i++) cells[i + offset] = values[i];
+  return cells;
+}
+
 /** A planning row laid out as the planner laid out the input: 1×N or N×1. */
 export function asLine(values: ArrayLike<number>, orientation: Orientation): number[][] {
-  const line = Array.from(values);
+  const line = toCells(values) as number[];
   return orientation === "row" ? [line] : line.map((v) => [v]);
 }
 
@@ -274,7 +286,7 @@ const TABLE: FunctionSpec = {
     const rows: Cell[][] = [];
     for (const [label, pick] of TABLE_ROWS) {
       const values = pick(record);
-      if (values) rows.push([label, ...Array.from(values)]);
+      if (values) rows.push(toCells(values, label));
     }
     return asBlock(rows, forecast.orientation);
   },
@@ -317,7 +329,7 @@ const PEG: FunctionSpec = {
 };
 
 /** Rates above 1 are read as percentages (60 → 0.6); a planner types either. */
-function asFraction(values: Float64Array): Float64Array {
+function asFraction(values: number[]): number[] {
   let max = 0;
   for (const v of values) max = Math.max(max, v);
   return max > 1 ? values.map((v) => v / 100) : values;
@@ -339,7 +351,7 @@ const EXPLODE: FunctionSpec = {
     if (isFunctionError(explosion)) return explosion;
     // Hedge rows come after the base rows, never added into them: overplanning is not demand.
     const rows = hedge ? [...explosion.base, ...explosion.hedge] : explosion.base;
-    const grid = rows.map((row) => Array.from(row));
+    const grid = rows.map((row) => toCells(row));
     return asBlock(grid, family.orientation);
   },
   maxSize: (shapes) => {

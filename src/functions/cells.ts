@@ -27,7 +27,8 @@ export type Orientation = "row" | "column";
 
 /** A planning row read from a range, with the way the planner laid it out. */
 export interface SeriesInput {
-  values: Float64Array;
+  /** A plain array: allocating it is cheaper than a typed array's separate backing store. */
+  values: number[];
   orientation: Orientation;
 }
 
@@ -72,12 +73,18 @@ export function readSeries(param: string, range: unknown): SeriesInput | Functio
   if (rows > 1 && columns > 1) return functionError("VALUE", messages.notOneLine(param, rows, columns));
   const orientation: Orientation = rows === 1 ? "row" : "column";
   const length = Math.max(rows, columns);
-  const values = new Float64Array(length);
+  const values = new Array<number>(length);
+  const line = orientation === "row" ? grid[0] : undefined;
   for (let i = 0; i < length; i++) {
-    const cell = orientation === "row" ? grid[0][i] : grid[i]?.[0];
-    const read = readCell(param, cell, i);
-    if (typeof read !== "number") return read;
-    values[i] = read;
+    const cell = line !== undefined ? line[i] : grid[i]?.[0];
+    // Fast path for the common cells: finite numbers and empties.
+    if (typeof cell === "number" && cell - cell === 0) values[i] = cell;
+    else if (cell === null || cell === "") values[i] = 0;
+    else {
+      const read = readCell(param, cell, i);
+      if (typeof read !== "number") return read;
+      values[i] = read;
+    }
   }
   return { values, orientation };
 }
