@@ -2,35 +2,21 @@
  * The production build, made once into a temporary folder: what Office will load must be
  * there, consistent with manifest.xml, with no dev URL left and every function registered.
  */
-import { mkdtempSync, readFileSync, existsSync, rmSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, existsSync } from "fs";
 import { join } from "path";
-import webpack from "webpack";
+import { productionBuild } from "./buildOnce";
 import { parseManifest, resources, urls } from "./manifestXml";
 
-const root = join(__dirname, "..", "..");
-const out = mkdtempSync(join(tmpdir(), "mps-build-"));
 const PROD = "https://planning.example.org/mps/";
 const EXPECTED_FUNCTIONS = ["CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PEG", "EXPLODE", "PROMISE"];
 
-async function build(): Promise<void> {
-  process.env.ADDIN_PROD_URL = PROD;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(join(root, "webpack.config.js"));
-  const config = await makeConfig({ WEBPACK_BUILD: true, outputPath: out }, { mode: "production" });
-  await new Promise<void>((resolve, reject) => {
-    webpack({ ...config, mode: "production", context: root }, (error, stats) => {
-      if (error) return reject(error);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    });
-  });
-}
-
+let out = "";
 const read = (file: string) => readFileSync(join(out, file), "utf8");
 
-beforeAll(build, 180_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+// Shared with bundleSize.test.ts: one build per content of the sources (see buildOnce.ts).
+beforeAll(async () => {
+  out = (await productionBuild(PROD)).dir;
+}, 180_000);
 
 describe("production build", () => {
   it("emits the pages, scripts, metadata, manifest and icons", () => {

@@ -1,0 +1,148 @@
+/**
+ * The benchmark's results: their shape in bench/results.json, the goals of issue 7 checked
+ * against them, and the table printed at the end of a run.
+ */
+import type { BundleName, BundleSize } from "./bundles";
+import type { AdapterResult, ScalingResult, ThroughputResult } from "./engine";
+import type { Stats } from "./measure";
+import type { WorkbookResult } from "./workbook";
+
+export interface Results {
+  machine: { cpu: string; cores: number; node: string; os: string; memoryGB: number; date: string };
+  quick: boolean;
+  figures: {
+    throughput?: ThroughputResult;
+    scaling?: ScalingResult;
+    adapter?: AdapterResult;
+    workbook?: WorkbookResult;
+    bundles?: { source: string; sizes: Record<BundleName, BundleSize>; uiInFunctions: boolean };
+  };
+  goals?: Goal[];
+}
+
+export interface Goal {
+  item: number;
+  goal: string;
+  measured: string;
+  met: boolean;
+}
+
+const fixed = (x: number, digits: number) => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const millions = (x: number) => `${fixed(x / 1e6, 1)} M`;
+const times = (x: number) => `${fixed(x, x < 10 ? 2 : 1)}×`;
+const ns = (x: number) => `${fixed(x, 1)} ns`;
+const ms = (x: number) => `${fixed(x, 0)} ms`;
+const msFine = (x: number) => `${fixed(x, 2)} ms`;
+const kb = (bytes: number) => `${fixed(bytes / 1024, 1)} KB`;
+const range = (s: Stats, f: (x: number) => string) => `${f(s.median)}  [${f(s.min)} – ${f(s.max)}]`;
+
+/** Every goal of issue 7 the figures allow to check. */
+export function goals(results: Results): Goal[] {
+  const { throughput: t, scaling: s, adapter: a, workbook: w, bundles: b } = results.figures;
+  const list: Goal[] = [];
+  if (t) {
+    list.push({ item: 1, goal: "planItem ≥ 10 M item-periods/s without pegging", measured: millions(t.withoutPegging.median), met: t.withoutPegging.median >= 10e6 });
+    list.push({ item: 2, goal: "planItem ≤ 8× the memory-traffic floor", measured: times(t.timesFloor.median), met: t.timesFloor.median <= 8 });
+  }
+  if (s) {
+    list.push({ item: 3, goal: "time per item-period flat within 1.5× over N and windows", measured: times(s.spread), met: s.spread <= 1.5 });
+  }
+  if (a) list.push({ item: 4, goal: "MPS.TABLE adapter ≤ 2× the engine alone", measured: times(a.ratio.median), met: a.ratio.median <= 2 });
+  if (w) {
+    const same = w.check.differences.length === 0;
+    list.push({ item: 5, goal: "same numbers in both workbooks", measured: same ? `${w.check.compared.toLocaleString("en-US")} cells equal` : `${w.check.differences.length} differ`, met: same });
+    list.push({ item: 5, goal: "≥ 10× fewer formulas", measured: times(w.formulaRatio), met: w.formulaRatio >= 10 });
+    list.push({ item: 5, goal: "≥ 5× faster full recalculation", measured: times(w.loadRatio.median), met: w.loadRatio.median >= 5 });
+    list.push({ item: 5, goal: "≥ 5× faster recalculation after editing one item", measured: times(w.editRatio.median), met: w.editRatio.median >= 5 });
+    list.push({ item: 5, goal: "≥ 5× faster after editing every item in one batch", measured: times(w.batchRatio.median), met: w.batchRatio.median >= 5 });
+  }
+  if (b) {
+    for (const size of Object.values(b.sizes)) {
+      list.push({ item: 6, goal: `${size.file} ≤ ${kb(size.budget)} min+gzip`, measured: kb(size.gzipped), met: size.gzipped <= size.budget });
+    }
+    list.push({ item: 6, goal: "no React or Fluent UI in functions.js", measured: b.uiInFunctions ? "found" : "none", met: !b.uiInFunctions });
+  }
+  return list;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows.map((r) => "  " + r.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd()).join("\n") + "\n";
+}
+
+/**
+ * The readable report; also stores the goals in `results`.
+ * @returns text for the terminal
+ */
+export function report(results: Results): string {
+  const { machine: m, figures: f } = results;
+  let text = `\nChain Crafter MPS benchmarks${results.quick ? " (QUICK: small sizes, not for the record)" : ""}\n`;
+  text += `${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.os}, ${m.date}\n`;
+  text += "Figures: median  [min – max] over the measured rounds, after warm-up rounds. Ratios are taken\n";
+  text += "round by round from cases run side by side, then summarised the same way.\n\n";
+  if (f.throughput) {
+    const t = f.throughput;
+    text += `1–2. Engine throughput: planItem over ${t.items.toLocaleString("en-US")} items × ${t.periods} periods (seed ${t.seed};\n`;
+    text += "     window 2/2, MTS demand, FOQ with safety stock, look-ahead ATP), item-periods per second\n";
+    text += table([
+      ["planItem, no pegging", range(t.withoutPegging, millions)],
+      ["planItem, with pegging", range(t.withPegging, millions)],
+      ["pegging ÷ no pegging (time)", range(t.peggingCost, times)],
+      [`floor: read 2 rows, write ${t.floorRows} (reused rows)`, range(t.floor, millions)],
+      ["floor with fresh rows per item", range(t.floorFreshRows, millions)],
+      ["planItem ÷ floor (time)", range(t.timesFloor, times)],
+      ["planItem ÷ floor with fresh rows", range(t.timesFloorFreshRows, times)],
+    ]);
+    text += "\n";
+  }
+  if (f.scaling) {
+    const s = f.scaling;
+    text += "3. Scaling: time per item-period (about the same item-periods per case)\n";
+    text += table(s.cases.map((c) => [c.label, `${c.items.toLocaleString("en-US")} items`, range(c.nsPerItemPeriod, ns)]));
+    text += table([
+      ["slowest ÷ fastest, horizons (window 2/2)", times(s.sizeSpread)],
+      ["window 52/52 ÷ 0/0 (round by round)", range(s.windowRatio, times)],
+      ["slowest ÷ fastest, every case", times(s.spread)],
+    ]);
+    text += "\n";
+  }
+  if (f.adapter) {
+    const a = f.adapter;
+    text += `4. Adapter: MPS.TABLE via invoke on Excel-shaped ranges (${fixed(a.emptyOrderCells * 100, 0)}% of order cells empty)\n`;
+    text += `   vs planItem on typed arrays, ${a.items.toLocaleString("en-US")} items × ${a.periods} periods, per item-period\n`;
+    text += table([
+      ["planItem", range(a.engine, ns)],
+      ["MPS.TABLE", range(a.table, ns)],
+      ["MPS.TABLE ÷ planItem (time)", range(a.ratio, times)],
+    ]);
+    text += "\n";
+  }
+  if (f.workbook) {
+    const w = f.workbook;
+    text += `5. Workbooks in HyperFormula: ${w.items.toLocaleString("en-US")} items × ${w.periods} weeks, one MPS.TABLE per item vs native formulas\n`;
+    text += table([
+      ["", "MPS.TABLE", "native", "native ÷ MPS.TABLE"],
+      ["formula cells", w.formulas.table.toLocaleString("en-US"), w.formulas.native.toLocaleString("en-US"), times(w.formulaRatio)],
+      ["full recalculation (load + evaluate)", range(w.loadMs.table, ms), range(w.loadMs.native, ms), range(w.loadRatio, times)],
+      [`edit one item (mean of ${w.edits})`, range(w.editMs.table, msFine), range(w.editMs.native, msFine), range(w.editRatio, times)],
+      ["edit every item in one batch", range(w.batchMs.table, ms), range(w.batchMs.native, ms), range(w.batchRatio, times)],
+    ]);
+    text += w.check.differences.length === 0
+      ? `  same numbers: demand, MPS, PAB and ATP equal in all ${w.check.compared.toLocaleString("en-US")} compared cells\n`
+      : `  DIFFERENT NUMBERS:\n${w.check.differences.map((d) => `    ${d}\n`).join("")}`;
+    text += "\n";
+  }
+  if (f.bundles) {
+    const b = f.bundles;
+    text += `6. Bundles, from ${b.source}\n`;
+    text += table([
+      ["", "minified", "min+gzip", "budget"],
+      ...Object.values(b.sizes).map((s) => [s.file, kb(s.minified), kb(s.gzipped), kb(s.budget)]),
+    ]);
+    text += `  React / Fluent UI code in functions.js: ${b.uiInFunctions ? "FOUND" : "none"} (modules checked by test/addin/bundleSize.test.ts)\n\n`;
+  }
+  results.goals = goals(results);
+  text += "Goals\n";
+  text += table(results.goals.map((g) => [String(g.item), g.goal, g.measured, g.met ? "met" : "MISSED"]));
+  return text;
+}

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench` (= `npx tsx bench/run.ts`): every figure of issue 7 in one run, printed as a
+ * table and written to bench/results.json.
+ *
+ *   npx tsx bench/run.ts                 full run (~5 minutes), writes bench/results.json
+ *   npx tsx bench/run.ts --quick         small sizes, few rounds; prints only
+ *   npx tsx bench/run.ts --only engine   engine | workbook | bundles (comma-separated); prints only
+ *   npx tsx bench/run.ts --readable      time an unminified bundle; prints only
+ *   npx tsx bench/run.ts --profile DIR   also write a V8 CPU profile of the timed run to DIR
+ *                                        (unminified, so functions keep their names); prints only
+ *
+ * The timed code runs in a child process from a bundle webpack builds in production mode, as it
+ * builds the add-in: tsx compiles module by module and routes every cross-module call through
+ * an export getter, which alone halves the engine's speed and is not what Excel runs.
+ */
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { cpus, platform, release, tmpdir, totalmem } from "os";
+import { join } from "path";
+import webpack from "webpack";
+import { productionBuild } from "../test/addin/buildOnce";
+import { bundleSize, UI_MARKERS, type BundleName, type BundleSize } from "./bundles";
+import { report, type Results } from "./report";
+
+const ROOT = join(__dirname, "..");
+const RESULTS = join(ROOT, "bench", "results.json");
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+/** The timed code as one production-mode bundle; packages stay outside and load from node_modules. */
+async function bundleTiming(out: string, minimize: boolean): Promise<string> {
+  const config: webpack.Configuration = {
+    mode: "production",
+    target: "node",
+    context: ROOT,
+    entry: { timing: "./bench/timing.ts" },
+    output: { path: out, filename: "[name].js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }] },
+    externals: [({ request }, callback) => (request && /^[@a-z]/i.test(request) ? callback(undefined, `commonjs ${request}`) : callback())],
+    optimization: { minimize },
+    devtool: false,
+    performance: { hints: false },
+  };
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) return reject(error);
+      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true }) ?? "no stats"));
+      resolve();
+    });
+  });
+  return join(out, "timing.js");
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.isDirectory() ? newestSource(path) : stat.mtimeMs);
+  }
+  return newest;
+}
+
+/** Sizes from dist/ when it is there and newer than every source; otherwise from a fresh production build. */
+async function bundles(): Promise<{ source: string; sizes: Record<BundleName, BundleSize>; uiInFunctions: boolean }> {
+  const dist = join(ROOT, "dist");
+  const files = ["functions.js", "taskpane.js"].map((f) => join(dist, f));
+  const fresh = files.every((f) => existsSync(f)) && Math.min(...files.map((f) => statSync(f).mtimeMs)) > newestSource(join(ROOT, "src"));
+  const dir = fresh ? dist : (await productionBuild("https://mps.chaincrafter.example/")).dir;
+  return {
+    source: fresh ? "dist/ (production build, newer than src/)" : "fresh production build of src/ (dist/ missing or older than src/)",
+    sizes: { functions: bundleSize(dir, "functions"), taskpane: bundleSize(dir, "taskpane") },
+    uiInFunctions: UI_MARKERS.test(readFileSync(join(dir, "functions.js"), "utf8")),
+  };
+}
+
+function machine(): Results["machine"] {
+  const cpuInfo = existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "";
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuInfo)?.[1] ?? cpus()[0]?.model ?? "unknown";
+  return {
+    cpu: model.trim(),
+    cores: cpus().length,
+    node: process.version,
+    os: `${platform()} ${release()}`,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    date: new Date().toISOString(),
+  };
+}
+
+async function main(args: string[]): Promise<void> {
+  const quick = args.includes("--quick");
+  const profile = option(args, "--profile");
+  const readable = args.includes("--readable") || profile !== undefined;
+  const only = option(args, "--only")?.split(",") ?? ["engine", "workbook", "bundles"];
+  const partial = quick || readable || option(args, "--only") !== undefined;
+  const results: Results = { machine: machine(), quick, figures: {} };
+
+  const timed = only.filter((s) => s === "engine" || s === "workbook");
+  if (timed.length > 0) {
+    const work = mkdtempSync(join(tmpdir(), "mps-bench-"));
+    try {
+      process.stderr.write(`Bundling the timed code (production mode${readable ? ", unminified" : ""}) …\n`);
+      const script = await bundleTiming(work, !readable);
+      const out = join(work, "figures.json");
+      const profiling = profile === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", profile];
+      const childArgs = [...profiling, script, "--out", out, "--only", timed.join(","), ...(quick ? ["--quick"] : [])];
+      const child = spawnSync(process.execPath, childArgs, {
+        stdio: "inherit",
+        env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
+      });
+      if (child.status !== 0) throw new Error(`the timed run failed (exit ${child.status ?? child.signal})`);
+      results.figures = JSON.parse(readFileSync(out, "utf8"));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  if (only.includes("bundles")) {
+    process.stderr.write("  bundle sizes …\n");
+    results.figures.bundles = await bundles();
+  }
+
+  process.stdout.write(report(results));
+  if (partial) {
+    process.stdout.write("\n(partial run: bench/results.json left as it was)\n");
+  } else {
+    writeFileSync(RESULTS, JSON.stringify(results, null, 2) + "\n");
+    process.stdout.write(`\nWrote ${RESULTS}\n`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

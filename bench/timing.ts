@@ -1,0 +1,68 @@
+/**
+ * The timed part of the benchmark (issue 7, items 1–5), run by bench/run.ts in a child process
+ * from a production-mode bundle, so it times the code as it ships: one module scope, minified,
+ * as webpack builds the add-in. Writes its figures as JSON to the file given with --out.
+ *
+ *   node timing.js --out figures.json [--quick] [--only engine,workbook]
+ */
+import { writeFileSync } from "fs";
+import { adapter, scaling, throughput } from "./engine";
+import { sinkValue } from "./measure";
+import { workbooks } from "./workbook";
+
+/** Sizes and rounds of a full run, and of a quick one (for trying changes; never checked in). */
+export const PLAN = {
+  full: {
+    seed: 7,
+    throughput: { items: 10_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
+    scaling: { work: 1_000_000, rounds: { warmup: 2, rounds: 11 } },
+    adapter: { items: 10_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
+    workbook: { items: 1_000, periods: 52, rounds: { loads: 3, recalcs: 9, batches: 3, edits: 50 } },
+  },
+  quick: {
+    seed: 7,
+    throughput: { items: 2_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
+    scaling: { work: 200_000, rounds: { warmup: 1, rounds: 5 } },
+    adapter: { items: 2_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
+    workbook: { items: 100, periods: 52, rounds: { loads: 2, recalcs: 3, batches: 2, edits: 20 } },
+  },
+};
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+function main(args: string[]): void {
+  const out = option(args, "--out");
+  if (!out) throw new Error("timing.js needs --out <file.json>");
+  const plan = args.includes("--quick") ? PLAN.quick : PLAN.full;
+  const only = option(args, "--only")?.split(",") ?? ["engine", "workbook"];
+  const figures: Record<string, unknown> = { quick: args.includes("--quick") };
+  const step = <T>(label: string, run: () => T): T => {
+    const start = Date.now();
+    process.stderr.write(`  ${label} … `);
+    const result = run();
+    process.stderr.write(`${((Date.now() - start) / 1000).toFixed(1)} s\n`);
+    return result;
+  };
+  if (only.includes("engine")) {
+    const t = plan.throughput;
+    figures.throughput = step(`engine throughput (${t.items} items × ${t.periods} periods)`, () =>
+      throughput(t.items, t.periods, plan.seed, t.rounds),
+    );
+    figures.scaling = step("scaling over horizons and windows", () => scaling(plan.scaling.work, plan.seed, plan.scaling.rounds));
+    const a = plan.adapter;
+    figures.adapter = step(`MPS.TABLE adapter (${a.items} items)`, () => adapter(a.items, a.periods, plan.seed, a.rounds));
+  }
+  if (only.includes("workbook")) {
+    const w = plan.workbook;
+    figures.workbook = step(`workbooks (${w.items} items × ${w.periods} weeks, HyperFormula)`, () =>
+      workbooks(w.items, w.periods, plan.seed, w.rounds),
+    );
+  }
+  figures.sink = sinkValue();
+  writeFileSync(out, JSON.stringify(figures));
+}
+
+main(process.argv.slice(2));
