@@ -121,6 +121,17 @@ const get = {
   option: <T extends string>(args: Args, name: string) => args[name] as T | undefined,
 };
 
+/** The consumption window arguments (backward, forward, mode), each falling back to the workbook's. */
+const WINDOW_PARAMS: readonly ParamSpec[] = [number("backward"), number("forward"), option("mode", CONSUMPTION_MODES)];
+
+function consumptionWindow(args: Args, settings: MpsSettings): { backward: number; forward: number; mode: ConsumptionMode } {
+  return {
+    backward: get.number(args, "backward") ?? settings.backward,
+    forward: get.number(args, "forward") ?? settings.forward,
+    mode: get.option<ConsumptionMode>(args, "mode") ?? settings.mode,
+  };
+}
+
 function lineShape(shape: Shape | undefined): Shape {
   return shape ?? { rows: 1, columns: 1 };
 }
@@ -141,15 +152,11 @@ export const TABLE_ROWS: ReadonlyArray<[label: string, pick: (r: MpsRecord) => A
 
 const CONSUME: FunctionSpec = {
   id: "CONSUME",
-  params: [series("forecast"), series("orders"), number("backward"), number("forward"), option("mode", CONSUMPTION_MODES)],
+  params: [series("forecast"), series("orders"), ...WINDOW_PARAMS],
   run(args, settings) {
     const forecast = get.series(args, "forecast");
     const result = unwrapResult(
-      consumeForecast(forecast.values, get.series(args, "orders").values, {
-        backward: get.number(args, "backward") ?? settings.backward,
-        forward: get.number(args, "forward") ?? settings.forward,
-        mode: get.option<ConsumptionMode>(args, "mode") ?? settings.mode,
-      }),
+      consumeForecast(forecast.values, get.series(args, "orders").values, consumptionWindow(args, settings)),
     );
     return isFunctionError(result) ? result : asLine(result.remainingForecast, forecast.orientation);
   },
@@ -163,19 +170,13 @@ const DEMAND: FunctionSpec = {
     series("orders"),
     option("model", PRODUCTION_MODELS),
     number("demand_time_fence"),
-    number("backward"),
-    number("forward"),
-    option("mode", CONSUMPTION_MODES),
+    ...WINDOW_PARAMS,
   ],
   run(args, settings) {
     const forecast = get.series(args, "forecast");
     const orders = get.series(args, "orders").values;
     const consumption = unwrapResult(
-      consumeForecast(forecast.values, orders, {
-        backward: get.number(args, "backward") ?? settings.backward,
-        forward: get.number(args, "forward") ?? settings.forward,
-        mode: get.option<ConsumptionMode>(args, "mode") ?? settings.mode,
-      }),
+      consumeForecast(forecast.values, orders, consumptionWindow(args, settings)),
     );
     if (isFunctionError(consumption)) return consumption;
     const demand = unwrapResult(
@@ -303,13 +304,11 @@ export const PEG_HEADER: readonly string[] = ["Order period", "Forecast period",
 
 const PEG: FunctionSpec = {
   id: "PEG",
-  params: [series("forecast"), series("orders"), number("backward"), number("forward"), option("mode", CONSUMPTION_MODES)],
+  params: [series("forecast"), series("orders"), ...WINDOW_PARAMS],
   run(args, settings) {
     const consumption = unwrapResult(
       consumeForecast(get.series(args, "forecast").values, get.series(args, "orders").values, {
-        backward: get.number(args, "backward") ?? settings.backward,
-        forward: get.number(args, "forward") ?? settings.forward,
-        mode: get.option<ConsumptionMode>(args, "mode") ?? settings.mode,
+        ...consumptionWindow(args, settings),
         pegging: true,
       }),
     );
