@@ -9,6 +9,7 @@ const path = require("path");
 const root = path.join(__dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 const desktopExcel = process.platform === "win32" || process.platform === "darwin";
+const port = process.env.npm_package_config_dev_server_port || 3000;
 const serveOnly = process.argv.includes("--serve-only") || process.env.MPS_SERVE_ONLY === "1";
 
 function run(command, args) {
@@ -34,8 +35,8 @@ if (desktopExcel && !serveOnly) {
         [
           "",
           "Chain Crafter MPS: no desktop Excel on this machine, so the add-in is served for Excel on the web.",
-          "  Task pane + functions:  https://localhost:3000/taskpane.html",
-          "  Function metadata:      https://localhost:3000/functions.json",
+          `  Task pane + functions:  https://localhost:${port}/taskpane.html`,
+          `  Function metadata:      https://localhost:${port}/functions.json`,
           "  Manifest to upload:     manifest.xml (in this folder)",
           "  Sample workbook:        assets/sample-plan.xlsx (open it in Excel with the add-in loaded)",
           "To use it: open a workbook in Excel on the web, Home > Add-ins > More add-ins > Upload My Add-in,",
