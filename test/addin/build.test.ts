@@ -4,10 +4,10 @@
  */
 import { readFileSync, existsSync } from "fs";
 import { join } from "path";
-import { productionBuild } from "./buildOnce";
+import { productionBuild, TEST_PROD_URL } from "./buildOnce";
 import { parseManifest, resources, urls } from "./manifestXml";
 
-const PROD = "https://planning.example.org/mps/";
+const PROD = TEST_PROD_URL;
 const EXPECTED_FUNCTIONS = ["CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PEG", "EXPLODE", "PROMISE"];
 
 let out = "";

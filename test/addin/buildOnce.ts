@@ -11,6 +11,8 @@ import { join, relative } from "path";
 import webpack from "webpack";
 
 export const ROOT = join(__dirname, "..", "..");
+/** The production origin test builds use, so every test file shares one cached build. */
+export const TEST_PROD_URL = "https://planning.example.org/mps/";
 const INPUTS = ["src", "assets", "scripts", "manifest.xml", "webpack.config.js", "tsconfig.json", "package-lock.json"];
 const PREFIX = "mps-prod-build-";
 /** Cached builds older than this are removed when a new one is made. */
@@ -41,10 +43,18 @@ function contentKey(prodUrl: string): string {
 }
 
 async function build(out: string, prodUrl: string): Promise<Record<string, string[]>> {
+  const previous = process.env.ADDIN_PROD_URL;
   process.env.ADDIN_PROD_URL = prodUrl;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(join(ROOT, "webpack.config.js"));
-  const config = await makeConfig({ WEBPACK_BUILD: true, outputPath: out }, { mode: "production" });
+  let config;
+  try {
+    config = await makeConfig({ WEBPACK_BUILD: true, outputPath: out }, { mode: "production" });
+  } finally {
+    // The config reads the variable once; leave the environment as other tests expect it.
+    if (previous === undefined) delete process.env.ADDIN_PROD_URL;
+    else process.env.ADDIN_PROD_URL = previous;
+  }
   const stats = await new Promise<webpack.Stats>((resolve, reject) => {
     webpack({ ...config, mode: "production", context: ROOT }, (error, result) => {
       if (error) return reject(error);

@@ -7,9 +7,9 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { BUNDLE_BUDGETS, bundleSize, uiModules, UI_MARKERS, type BundleName } from "../../bench/bundles";
-import { productionBuild, type ProductionBuild } from "./buildOnce";
+import { productionBuild, type ProductionBuild, TEST_PROD_URL } from "./buildOnce";
 
-const PROD = "https://planning.example.org/mps/";
+const PROD = TEST_PROD_URL;
 let build: ProductionBuild;
 
 beforeAll(async () => {

@@ -5,20 +5,18 @@
  * workbook evaluates the MPS.* formulas with the functions the page associated, and which
  * records what the pane asks for. Every other non-loopback request is refused.
  *
- * Uses dist/ as built by `npm run build`; builds it first when it is missing. When dist/ is
- * older than the sources it builds a fresh copy under test/artifacts/ instead of testing a
- * stale bundle (dist/ itself is left alone). Screenshots go to test/artifacts/.
+ * Serves the same cached production build of the current sources as the build tests
+ * (test/addin/buildOnce.ts). Screenshots go to test/artifacts/.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
+import { productionBuild, TEST_PROD_URL } from "../addin/buildOnce";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
 const ARTIFACTS = path.join(ROOT, "test", "artifacts");
 const STUB = fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8");
 const TABLE_LABELS = ["Forecast", "Orders", "Remaining forecast", "Excess orders", "Demand", "Receipts", "PAB", "MPS", "ATP"];
@@ -37,35 +35,6 @@ if (!haveChromium) {
   );
 }
 const describeInChromium = haveChromium ? describe : describe.skip;
-
-/** Newest modification time of the files under a folder. */
-function newest(folder: string): number {
-  let latest = 0;
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-  }
-  return latest;
-}
-
-function webpack(args: string[]): void {
-  execFileSync("npx", ["webpack", "--mode", "production", ...args], { cwd: ROOT, stdio: "inherit" });
-}
-
-/** The folder to serve: dist/ when it is current, else a fresh build. */
-function builtSite(): string {
-  const page = path.join(DIST, "taskpane.html");
-  if (!fs.existsSync(page)) {
-    webpack([]);
-    return DIST;
-  }
-  const sources = Math.max(newest(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "manifest.xml")).mtimeMs);
-  if (fs.statSync(path.join(DIST, "taskpane.js")).mtimeMs >= sources) return DIST;
-  const fresh = path.join(ARTIFACTS, "e2e-dist");
-  console.warn(`dist/ is older than src/: testing a fresh build in ${path.relative(ROOT, fresh)} instead.`);
-  webpack([`--env`, `outputPath=${fresh}`]);
-  return fresh;
-}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -100,7 +69,7 @@ describeInChromium("task pane in headless Chromium", () => {
   let pageErrors: string[];
 
   beforeAll(async () => {
-    site = builtSite();
+    site = (await productionBuild(TEST_PROD_URL)).dir;
     server = await serve(site);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
