@@ -5,7 +5,9 @@
  * workbooks, so they never change. Arguments left empty take the workbook's defaults from
  * the task pane.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][], and
+   single-cell arguments as any so that Excel does not convert text to numbers before we can
+   refuse it: the one adapter (invoke.ts) reads every argument, on every host, the same way. */
 import { workbookSettings } from "../shared/settingsStore";
 import { isFunctionError, type ErrorCode } from "./cells";
 import { invoke } from "./invoke";
@@ -22,7 +24,7 @@ function excelErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
 }
 
 /** Runs one MPS function with the workbook's settings; refusals become Excel errors with their message. */
-function excel(id: string, args: unknown[]): any {
+function excel(id: any, args: unknown[]): any {
   const result = invoke(id, args, workbookSettings());
   if (isFunctionError(result)) throw new CustomFunctions.Error(excelErrorCode(result.code), result.message);
   return result;
@@ -39,7 +41,7 @@ function excel(id: string, args: unknown[]): any {
  * @param [mode] "backward-forward", "forward-backward", "backward" or "forward". Default: workbook setting.
  * @returns Remaining forecast per period, laid out like forecast.
  */
-export function consume(forecast: any[][], orders: any[][], backward?: number, forward?: number, mode?: string): any[][] {
+export function consume(forecast: any[][], orders: any[][], backward?: any, forward?: any, mode?: any): any[][] {
   return excel("CONSUME", [forecast, orders, backward, forward, mode]);
 }
 
@@ -59,11 +61,11 @@ export function consume(forecast: any[][], orders: any[][], backward?: number, f
 export function demand(
   forecast: any[][],
   orders: any[][],
-  model?: string,
-  demand_time_fence?: number,
-  backward?: number,
-  forward?: number,
-  mode?: string,
+  model?: any,
+  demand_time_fence?: any,
+  backward?: any,
+  forward?: any,
+  mode?: any,
 ): any[][] {
   return excel("DEMAND", [forecast, orders, model, demand_time_fence, backward, forward, mode]);
 }
@@ -84,12 +86,12 @@ export function demand(
  */
 export function plan(
   demand: any[][],
-  on_hand: number,
-  safety_stock?: number,
-  lot_rule?: string,
-  lot_size?: number,
+  on_hand: any,
+  safety_stock?: any,
+  lot_rule?: any,
+  lot_size?: any,
   receipts?: any[][],
-  planning_time_fence?: number,
+  planning_time_fence?: any,
   firm_mps?: any[][],
 ): any[][] {
   return excel("PLAN", [demand, on_hand, safety_stock, lot_rule, lot_size, receipts, planning_time_fence, firm_mps]);
@@ -104,7 +106,7 @@ export function plan(
  * @param supply Supply per period (MPS plus receipts), as long as demand.
  * @returns Projected available balance per period, laid out like demand.
  */
-export function pab(demand: any[][], on_hand: number, supply: any[][]): any[][] {
+export function pab(demand: any[][], on_hand: any, supply: any[][]): any[][] {
   return excel("PAB", [demand, on_hand, supply]);
 }
 
@@ -118,7 +120,7 @@ export function pab(demand: any[][], on_hand: number, supply: any[][]): any[][] 
  * @param [method] "discrete", "cumulative" or "lookahead". Default: workbook setting.
  * @returns ATP per period, laid out like supply.
  */
-export function atp(on_hand: number, supply: any[][], orders: any[][], method?: string): any[][] {
+export function atp(on_hand: any, supply: any[][], orders: any[][], method?: any): any[][] {
   return excel("ATP", [on_hand, supply, orders, method]);
 }
 
@@ -139,11 +141,11 @@ export function atp(on_hand: number, supply: any[][], orders: any[][], method?: 
 export function table(
   forecast: any[][],
   orders: any[][],
-  on_hand: number,
-  safety_stock?: number,
-  lot_rule?: string,
-  lot_size?: number,
-  model?: string,
+  on_hand: any,
+  safety_stock?: any,
+  lot_rule?: any,
+  lot_size?: any,
+  model?: any,
   receipts?: any[][],
 ): any[][] {
   return excel("TABLE", [forecast, orders, on_hand, safety_stock, lot_rule, lot_size, model, receipts]);
@@ -160,7 +162,7 @@ export function table(
  * @param [mode] Consumption mode. Default: workbook setting.
  * @returns A table with a header: Order period, Forecast period ("excess" when none), Quantity; periods counted from 1.
  */
-export function peg(forecast: any[][], orders: any[][], backward?: number, forward?: number, mode?: string): any[][] {
+export function peg(forecast: any[][], orders: any[][], backward?: any, forward?: any, mode?: any): any[][] {
   return excel("PEG", [forecast, orders, backward, forward, mode]);
 }
 
@@ -173,7 +175,7 @@ export function peg(forecast: any[][], orders: any[][], backward?: number, forwa
  * @param [hedge] Option overplanning, a fraction (0.1) or percentage (10); its rows come after the base rows.
  * @returns One row per option with its forecast per period (one column per option for column input).
  */
-export function explode(family_forecast: any[][], attach_rates: any[][], hedge?: number): any[][] {
+export function explode(family_forecast: any[][], attach_rates: any[][], hedge?: any): any[][] {
   return excel("EXPLODE", [family_forecast, attach_rates, hedge]);
 }
 
@@ -188,6 +190,6 @@ export function explode(family_forecast: any[][], attach_rates: any[][], hedge?:
  * @param [method] "discrete", "cumulative" or "lookahead". Default: workbook setting.
  * @returns The period number, or #N/A "not within horizon".
  */
-export function promise(quantity: number, on_hand: number, supply: any[][], orders: any[][], method?: string): number {
+export function promise(quantity: any, on_hand: any, supply: any[][], orders: any[][], method?: any): number {
   return excel("PROMISE", [quantity, on_hand, supply, orders, method]);
 }

@@ -57,6 +57,10 @@ describe("functions.json", () => {
     }
   });
 
+  it("takes every argument as any, so Excel passes cells unconverted and our adapter reads them", () => {
+    for (const f of functions) for (const p of f.parameters) expect(p.type).toBe("any");
+  });
+
   it("takes every range as a matrix and spills every result but PROMISE", () => {
     for (const f of functions) {
       expect(f.result.dimensionality === "matrix").toBe(f.id !== "PROMISE");
