@@ -2,7 +2,14 @@
  * Forecast consumption: customer orders consume the forecast of their own period, then of
  * nearby periods inside a consumption window, in the order the consumption mode gives.
  */
-import { closePeriod, nearestOpenAtOrAfter, nearestOpenAtOrBefore, scratchOpenPeriods, type OpenPeriods } from "./openPeriods";
+import {
+  closePeriod,
+  growingOpenPeriods,
+  nearestOpenAtOrAfter,
+  nearestOpenAtOrBefore,
+  reachOpenPeriods,
+  type GrowingOpenPeriods,
+} from "./openPeriods";
 import { resultRows } from "./rows";
 import { CONSUMPTION_MODES, type ConsumptionMode, type Peg, type Result, type Series } from "./types";
 import { checkBoolean, checkObject, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok } from "./validate";
@@ -108,7 +115,7 @@ export interface ConsumeRows {
 interface Search {
   remaining: Float64Array;
   consumed: Float64Array;
-  open: OpenPeriods;
+  open: GrowingOpenPeriods;
   /** The pegging list, or null when not asked for. */
   pegging: Peg[] | null;
 }
@@ -154,9 +161,10 @@ function searchForward(search: Search, orderPeriod: number, need: number, forwar
 /**
  * `consumeForecast` on inputs already checked.
  *
- * The own period is settled inline; skip pointers (in scratch memory) are built only when a
- * first order has to search its window, so a window of 0/0, or orders that fit their own
- * period, never pay for them.
+ * The own period is settled inline; skip pointers (in scratch memory) are built only when an
+ * order has to search its window, and only as far as that window reaches, so a window of 0/0,
+ * orders that fit their own period, or a long horizon with orders booked in its first weeks
+ * do not pay for pointers over every period.
  *
  * @param forecast forecast per period
  * @param orders orders per period, same length
@@ -196,10 +204,12 @@ export function consumeCore(forecast: Series, orders: Series, settings: ConsumeS
       consumed[t] += own;
       if (peg !== null) peg.push({ orderPeriod: t, forecastPeriod: t, quantity: own });
       need -= own;
-      if (search !== null) closePeriod(search.open, t);
+      // Periods beyond the pointers built so far get theirs from `remaining` when reached.
+      if (search !== null && t < search.open.built) closePeriod(search.open, t);
     }
     if (need > 0 && (searchBack || searchAhead)) {
-      search ??= { remaining, consumed, open: scratchOpenPeriods(remaining), pegging: peg };
+      search ??= { remaining, consumed, open: growingOpenPeriods(remaining), pegging: peg };
+      reachOpenPeriods(search.open, t + (searchAhead ? forward : 0) + 1);
       if (backFirst) {
         if (searchBack) need = searchBackward(search, t, need, backward);
         if (need > 0 && searchAhead) need = searchForward(search, t, need, forward);

@@ -12,6 +12,9 @@ function scale(a: number, b: number): number {
 
 /** `value < floor` by more than noise. */
 export function isBelow(value: number, floor: number): boolean {
+  // At or above the floor it cannot be below it by more than noise (scale > 0): skip the
+  // tolerance, which planning would otherwise compute for nearly every period.
+  if (value >= floor) return false;
   return value < floor - scale(value, floor);
 }
 

@@ -30,29 +30,64 @@ export function openPeriods(available: ArrayLike<number>): OpenPeriods {
   return fillOpenPeriods(available, new Int32Array(n + 1), new Int32Array(n + 1));
 }
 
-/**
- * `openPeriods` in scratch memory, for pointers that never leave the caller: valid until the
- * next call of this function.
- * @param available quantity left per period
- * @returns pointers as `openPeriods` builds them
- * @example
- * const open = scratchOpenPeriods(remaining); // inside consumeCore only
- */
-export function scratchOpenPeriods(available: ArrayLike<number>): OpenPeriods {
-  const n = available.length;
-  return fillOpenPeriods(available, scratchInts(SCRATCH.left, n + 1), scratchInts(SCRATCH.right, n + 1));
+function fillOpenPeriods(available: ArrayLike<number>, left: Int32Array, right: Int32Array): OpenPeriods {
+  left[0] = 0;
+  fillRange(available, left, right, 0, available.length);
+  return { left, right };
 }
 
-function fillOpenPeriods(available: ArrayLike<number>, left: Int32Array, right: Int32Array): OpenPeriods {
-  const n = available.length;
-  left[0] = 0;
-  right[n] = n;
-  for (let p = 0; p < n; p++) {
+/**
+ * Pointers for periods `from..end-1` from the current `available`, with `end` as the
+ * rightward root ("none open up to here"). Rightward paths compressed onto the old root
+ * `from` stay valid: every period they skipped is closed, and `from` now links on.
+ */
+function fillRange(available: ArrayLike<number>, left: Int32Array, right: Int32Array, from: number, end: number): void {
+  for (let p = from; p < end; p++) {
     const isOpen = available[p] > 0;
     left[p + 1] = isOpen ? p + 1 : p;
     right[p] = isOpen ? p : p + 1;
   }
-  return { left, right };
+  right[end] = end;
+}
+
+/** Skip pointers built only as far as the searches so far have needed (see `growingOpenPeriods`). */
+export interface GrowingOpenPeriods extends OpenPeriods {
+  available: ArrayLike<number>;
+  /** Periods 0..built-1 have pointers; `right[built]` is a root standing for "none open before built". */
+  built: number;
+}
+
+/**
+ * Skip pointers in scratch memory, built lazily: no period has pointers until
+ * `reachOpenPeriods` asks for them. Orders are usually booked in the first weeks of a long horizon, so consumption
+ * then builds pointers for those weeks, not for every period.
+ * @param available quantity left per period
+ * @returns pointers with no period built yet; valid until the next call
+ * @example
+ * const open = growingOpenPeriods(remaining);
+ * reachOpenPeriods(open, t + forward + 1); // before searching periods up to t + forward
+ */
+export function growingOpenPeriods(available: ArrayLike<number>): GrowingOpenPeriods {
+  const n = available.length;
+  const left = scratchInts(SCRATCH.left, n + 1);
+  const right = scratchInts(SCRATCH.right, n + 1);
+  left[0] = 0;
+  right[0] = 0;
+  return { left, right, available, built: 0 };
+}
+
+/**
+ * Build pointers up to (not including) period `end`, from the current quantities. Searches
+ * may then look at periods 0..end-1 and ask `nearestOpenAtOrAfter` for periods up to `end`
+ * (which answers `end` or more for "none open before `end`").
+ * @param open lazily built pointers
+ * @param end first period that needs no pointer (capped at N)
+ */
+export function reachOpenPeriods(open: GrowingOpenPeriods, end: number): void {
+  const target = Math.min(end, open.available.length);
+  if (target <= open.built) return;
+  fillRange(open.available, open.left, open.right, open.built, target);
+  open.built = target;
 }
 
 /** Root of `node`, compressing the walked path onto it. */

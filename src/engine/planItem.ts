@@ -98,20 +98,21 @@ export function planItem(input: ItemInput): Result<MpsRecord> {
 
   const n = input.forecast.length;
   const model = demandSettings.value.model;
-  // Every row of the record in one slab region (see rows.ts); supply is scratch.
+  // Every row of the record in one slab region (see rows.ts); supply, when needed, is scratch.
   const rows = resultRows(model === "ATO" ? 12 : 11, n);
   const [forecast, orders, remaining, consumed, excess, expired, demand, receipts, projectedAvailable, mps, atp] = rows;
   forecast.set(input.forecast);
   orders.set(input.orders);
-  if (input.receipts != null) receipts.set(input.receipts);
+  const hasReceipts = input.receipts != null;
+  if (hasReceipts) receipts.set(input.receipts as Series);
 
   const consumption = consumeCore(forecast, orders, consumeSettings.value, { remaining, consumed, excess, expired });
   demandCore(orders, remaining, demandSettings.value, demand);
   const settings = model === "MTO" ? makeToOrderSettings(planSettings.value) : planSettings.value;
-  const plan = planCore(demand, settings, receipts, input.firmMps ?? null, { mps, projectedAvailable });
-  const supply = scratchDoubles(SCRATCH.supply, n);
-  for (let t = 0; t < n; t++) supply[t] = mps[t] + receipts[t];
-  atpCore(settings.onHand, supply, orders, input.atpMethod ?? ATP_METHODS[0], atp);
+  const firmMps = input.firmMps ?? null;
+  // Without receipts the receipts row is all zeros: planning skips reading it.
+  const plan = planCore(demand, settings, hasReceipts ? receipts : null, firmMps, { mps, projectedAvailable });
+  atpCore(settings.onHand, atpSupply(mps, receipts, !hasReceipts && firmMps === null), orders, input.atpMethod ?? ATP_METHODS[0], atp);
   let finalAssembly: Float64Array | null = null;
   if (model === "ATO") {
     finalAssembly = rows[11];
@@ -134,4 +135,17 @@ export function planItem(input: ItemInput): Result<MpsRecord> {
     actions: plan.actions,
     pegging: consumption.pegging,
   });
+}
+
+/**
+ * Supply for ATP: MPS + receipts, in scratch. When neither receipts nor a firm MPS were given
+ * the sum is the MPS row itself (every MPS value is then +0 or a planned lot, so adding the
+ * zero receipts changes no bit), and the extra pass is skipped. A firm MPS may hold -0, which
+ * `+ 0` turns into +0, so with one the sum is still taken.
+ */
+function atpSupply(mps: Float64Array, receipts: Float64Array, mpsOnly: boolean): Float64Array {
+  if (mpsOnly) return mps;
+  const supply = scratchDoubles(SCRATCH.supply, mps.length);
+  for (let t = 0; t < mps.length; t++) supply[t] = mps[t] + receipts[t];
+  return supply;
 }

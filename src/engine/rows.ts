@@ -64,6 +64,12 @@ const KEEP_SCRATCH = 65_536;
 
 const doubles: Float64Array[] = [];
 const ints: Int32Array[] = [];
+/**
+ * The view of the first n elements last handed out per slot: a portfolio repeats the same
+ * horizon, and a fresh `subarray` per call costs ~30 ns, as much as planning a period.
+ */
+const doubleViews: Float64Array[] = [];
+const intViews: Int32Array[] = [];
 
 /**
  * A scratch row of `n` doubles, reused by the next call with the same slot: its content is
@@ -75,8 +81,11 @@ const ints: Int32Array[] = [];
  */
 export function scratchDoubles(slot: number, n: number): Float64Array {
   if (n > KEEP_SCRATCH) return new Float64Array(n);
-  if (doubles[slot] === undefined || doubles[slot].length < n) doubles[slot] = new Float64Array(Math.max(n, 128));
-  return doubles[slot].subarray(0, n);
+  if (doubles[slot] === undefined || doubles[slot].length < n) {
+    doubles[slot] = new Float64Array(Math.max(n, 128));
+    doubleViews[slot] = doubles[slot].subarray(0, n);
+  } else if (doubleViews[slot].length !== n) doubleViews[slot] = doubles[slot].subarray(0, n);
+  return doubleViews[slot];
 }
 
 /**
@@ -88,6 +97,9 @@ export function scratchDoubles(slot: number, n: number): Float64Array {
  */
 export function scratchInts(slot: number, n: number): Int32Array {
   if (n > KEEP_SCRATCH) return new Int32Array(n);
-  if (ints[slot] === undefined || ints[slot].length < n) ints[slot] = new Int32Array(Math.max(n, 128));
-  return ints[slot].subarray(0, n);
+  if (ints[slot] === undefined || ints[slot].length < n) {
+    ints[slot] = new Int32Array(Math.max(n, 128));
+    intViews[slot] = ints[slot].subarray(0, n);
+  } else if (intViews[slot].length !== n) intViews[slot] = ints[slot].subarray(0, n);
+  return intViews[slot];
 }

@@ -48,13 +48,12 @@ function isRow(value: unknown): value is Series {
 
 /** A row of finite, non-negative numbers. */
 export function checkSeries(value: unknown, field: string): Check {
-  if (!isRow(value)) return { code: "VALUE", field, message: messages.notRow(field) };
   if (value instanceof Float64Array) {
     // Every element is a number: one comparison per period finds the first bad one, if any.
     let period = 0;
     while (period < value.length && value[period] >= 0 && value[period] < Infinity) period++;
     if (period === value.length) return undefined;
-  }
+  } else if (!isRow(value)) return { code: "VALUE", field, message: messages.notRow(field) };
   for (let period = 0; period < value.length; period++) {
     const x: unknown = value[period];
     if (typeof x !== "number") {

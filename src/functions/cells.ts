@@ -118,6 +118,10 @@ export function readOption<T extends string>(param: string, value: unknown, choi
   const v = unwrap(value);
   if (isEmpty(v)) return undefined;
   if (typeof v !== "string") return functionError("VALUE", messages.optionNotText(param, choices));
+  // The usual case, a choice spelled exactly, skips the regular expressions below (choices
+  // differ after squashing too, so this finds the same choice).
+  const exact = choices.indexOf(v as T);
+  if (exact >= 0) return choices[exact];
   const wanted = squash(v);
   const match = choices.find((choice) => squash(choice) === wanted);
   return match ?? functionError("VALUE", messages.notOption(param, v.trim(), choices));
