@@ -61,17 +61,29 @@ export function availableToPromise(onHand: number, supply: Series, orders: Serie
 export function promise(quantity: number, onHand: number, supply: Series, orders: Series, method?: AtpMethod): Result<number | null> {
   const error = checkRequired(quantity, "quantity") ?? checkQuantity(quantity, "quantity") ?? checkAtpInputs(onHand, supply, orders, method);
   if (error) return fail(error);
-  return ok(promiseCore(quantity, atpCore(onHand, supply, orders, method ?? ATP_METHODS[0])));
+  const atpMethod = method ?? ATP_METHODS[0];
+  return ok(promiseCore(quantity, atpCore(onHand, supply, orders, atpMethod), atpMethod));
 }
 
 /**
- * First period of an ATP row that reaches `quantity`.
+ * First period by which `quantity` can be promised, given the ATP row of a method.
+ *
+ * Discrete ATP not promised in its own period stays in stock, so a discrete promise may use
+ * the ATP of every period up to it: the earliest period whose running total of discrete ATP
+ * (already netted against later shortages) reaches the quantity. Cumulative and look-ahead
+ * rows are running totals already. A quantity of 0 is promisable at once.
  * @param quantity quantity asked for
  * @param atp ATP per period
+ * @param method the method that made the row
  * @returns the period, or null
  */
-export function promiseCore(quantity: number, atp: Float64Array): number | null {
-  for (let t = 0; t < atp.length; t++) if (reaches(atp[t], quantity)) return t;
+export function promiseCore(quantity: number, atp: Float64Array, method: AtpMethod): number | null {
+  if (quantity === 0 && atp.length > 0) return 0;
+  let available = 0;
+  for (let t = 0; t < atp.length; t++) {
+    available = method === "discrete" ? available + atp[t] : atp[t];
+    if (reaches(available, quantity)) return t;
+  }
   return null;
 }
 

@@ -110,19 +110,33 @@ describe("promise", () => {
     expect(unwrap(promise(25, 80, SUPPLY, ORDERS, "discrete"))).toBe(0);
   });
 
+  it("lets discrete ATP not promised in its period carry into later periods", () => {
+    // discrete 25, 0, 20, 0, 0, 25, 0, 0: 25 + 20 = 45 ≥ 30 by period 2; 25 + 20 + 25 = 70 ≥ 60 by period 5
+    expect(unwrap(promise(30, 80, SUPPLY, ORDERS, "discrete"))).toBe(2);
+    expect(unwrap(promise(60, 80, SUPPLY, ORDERS, "discrete"))).toBe(5);
+  });
+
   it("returns null when no period covers the quantity", () => {
-    // discrete 25, 0, 20, 0, 0, 25, 0, 0: no single period has 30
-    expect(unwrap(promise(30, 80, SUPPLY, ORDERS, "discrete"))).toBeNull();
+    // at most 25 + 20 + 25 = 70 is ever uncommitted
+    expect(unwrap(promise(71, 80, SUPPLY, ORDERS, "discrete"))).toBeNull();
     expect(unwrap(promise(71, 80, SUPPLY, ORDERS, "cumulative"))).toBeNull();
+  });
+
+  it("promises a quantity of 0 at once, even when the first period is short", () => {
+    // discrete ATP -5, 0: nothing can be promised, but nothing is asked
+    expect(unwrap(promise(0, 0, [0, 0], [5, 0], "discrete"))).toBe(0);
+    expect(unwrap(promise(0, 0, [0, 0], [5, 0], "lookahead"))).toBe(0);
   });
 
   it("returns a later period with cumulative ATP", () => {
     expect(unwrap(promise(30, 80, SUPPLY, ORDERS, "cumulative"))).toBe(2);
   });
 
-  it("protects later orders only with look-ahead", () => {
-    // cumulative shows 40 in period 0, but 70 ordered in period 2 needs 30 of it
+  it("protects later orders with look-ahead and netted discrete ATP, not with cumulative", () => {
+    // cumulative shows 40 in period 0, but 70 ordered in period 2 needs 30 of it;
+    // discrete nets that shortage back (10, 0, 0), so it promises no more than 10
     expect(unwrap(promise(30, 50, [0, 40, 0], [10, 0, 70], "cumulative"))).toBe(0);
+    expect(unwrap(promise(30, 50, [0, 40, 0], [10, 0, 70], "discrete"))).toBeNull();
     expect(unwrap(promise(30, 50, [0, 40, 0], [10, 0, 70], "lookahead"))).toBeNull();
   });
 
