@@ -26,7 +26,7 @@ import {
   type Result,
 } from "../engine";
 import type { MpsSettings } from "../shared/settings";
-import { functionError, isFunctionError, type FunctionError, type Orientation, type SeriesInput } from "./cells";
+import { functionError, isFunctionError, readOption, type FunctionError, type Orientation, type SeriesInput } from "./cells";
 import { messages } from "./messages";
 
 export type ParamKind = "series" | "number" | "option";
@@ -50,12 +50,24 @@ export interface Shape {
   columns: number;
 }
 
+/** Marks an argument whose value the formula text does not show (a reference, an expression). */
+export const NOT_LITERAL: unique symbol = Symbol("not a literal");
+
+export interface SizeHints {
+  /** Per argument: its literal value in the formula, undefined when omitted, else NOT_LITERAL. */
+  literals: ReadonlyArray<unknown>;
+  settings: MpsSettings;
+}
+
 export interface FunctionSpec {
   id: string;
   params: readonly ParamSpec[];
   run(args: Args, settings: MpsSettings): Output | FunctionError;
-  /** Largest result for arguments of these shapes (undefined = omitted); hosts that must size a spill first use it. */
-  maxSize(shapes: ReadonlyArray<Shape | undefined>): Shape;
+  /**
+   * Largest result for arguments of these shapes (undefined = omitted); hosts that must size a
+   * spill before evaluating (HyperFormula) use it. `hints` gives what the formula text shows.
+   */
+  maxSize(shapes: ReadonlyArray<Shape | undefined>, hints: SizeHints): Shape;
 }
 
 const series = (name: string, optional = false): ParamSpec => ({ name, kind: "series", optional });
@@ -291,10 +303,13 @@ const TABLE: FunctionSpec = {
     }
     return asBlock(rows, forecast.orientation);
   },
-  maxSize: (shapes) => {
+  maxSize: (shapes, { literals, settings }) => {
     const line = lineShape(shapes[0]);
     const periods = Math.max(line.rows, line.columns);
-    const rows = TABLE_ROWS.length;
+    // Final assembly is the last row, there only for ATO; when the model comes from a cell,
+    // room is kept for it.
+    const model = literals[6] === NOT_LITERAL ? "ATO" : (readOption("model", literals[6], PRODUCTION_MODELS) ?? settings.model);
+    const rows = model === "ATO" ? TABLE_ROWS.length : TABLE_ROWS.length - 1;
     return line.rows === 1 ? { rows, columns: periods + 1 } : { rows: periods + 1, columns: rows };
   },
 };
@@ -327,11 +342,26 @@ const PEG: FunctionSpec = {
   },
 };
 
-/** Rates above 1 are read as percentages (60 → 0.6); a planner types either. */
-function asFraction(values: number[]): number[] {
-  let max = 0;
-  for (const v of values) max = Math.max(max, v);
-  return max > 1 ? values.map((v) => v / 100) : values;
+/**
+ * Attach rates as fractions: a planner types 0.6 (or 60 % formatted, which Excel passes as 0.6)
+ * or 60. A column whose non-zero rates are all above 1 is read as percentages; a column mixing
+ * both is refused rather than guessed.
+ */
+function asFractions(values: number[]): number[] | FunctionError {
+  let fractions = 0;
+  let percentages = 0;
+  for (const v of values) {
+    if (v > 1) percentages++;
+    else if (v > 0) fractions++;
+  }
+  if (percentages === 0) return values;
+  if (fractions > 0) return functionError("VALUE", messages.mixedRates("attach_rates"));
+  return values.map((v) => v / 100);
+}
+
+/** A hedge of 1 or more is a percentage (10 → 10 %, 1 → 1 %); below 1 a fraction (0.1 → 10 %). */
+function hedgeFraction(hedge: number | undefined): number | undefined {
+  return hedge === undefined || hedge < 1 ? hedge : hedge / 100;
 }
 
 const EXPLODE: FunctionSpec = {
@@ -340,13 +370,9 @@ const EXPLODE: FunctionSpec = {
   run(args) {
     const family = get.series(args, "family_forecast");
     const hedge = get.number(args, "hedge");
-    const explosion = unwrapResult(
-      explodeForecast(
-        family.values,
-        asFraction(get.series(args, "attach_rates").values),
-        hedge === undefined ? undefined : hedge > 1 ? hedge / 100 : hedge,
-      ),
-    );
+    const rates = asFractions(get.series(args, "attach_rates").values);
+    if (isFunctionError(rates)) return rates;
+    const explosion = unwrapResult(explodeForecast(family.values, rates, hedgeFraction(hedge)));
     if (isFunctionError(explosion)) return explosion;
     // Hedge rows come after the base rows, never added into them: overplanning is not demand.
     const rows = hedge ? [...explosion.base, ...explosion.hedge] : explosion.base;

@@ -171,8 +171,8 @@ export function peg(forecast: any[][], orders: any[][], backward?: any, forward?
  * @customfunction EXPLODE
  * @helpurl https://localhost:3000/help.html#explode
  * @param family_forecast Family forecast per period (one row or one column).
- * @param attach_rates One attach rate per option, as fractions (0.6) or percentages (60).
- * @param [hedge] Option overplanning, a fraction (0.1) or percentage (10); its rows come after the base rows.
+ * @param attach_rates One attach rate per option: all as fractions (0.6, or 60 % formatted) or all as percentages (60).
+ * @param [hedge] Option overplanning: below 1 a fraction (0.1 = 10 %), from 1 up a percentage (10 = 10 %). Its rows come after the base rows.
  * @returns One row per option with its forecast per period (one column per option for column input).
  */
 export function explode(family_forecast: any[][], attach_rates: any[][], hedge?: any): any[][] {

@@ -24,6 +24,8 @@ export const messages = {
     `${param}: '${value}' is not valid; use one of ${choices.join(", ")}`,
   optionNotText: (param: string, choices: readonly string[]): string =>
     `${param}: expected text, one of ${choices.join(", ")}`,
+  mixedRates: (param: string): string =>
+    `${param}: mixes fractions (0.6) and percentages (60); enter every rate the same way`,
   notWithinHorizon: (): string => "not within horizon",
   internal: (id: string, detail: string): string => `MPS.${id} failed unexpectedly: ${detail}`,
 };

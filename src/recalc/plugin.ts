@@ -22,7 +22,7 @@ import {
   type FunctionMetadata,
   type ImplementedFunctions,
 } from "hyperformula";
-import { CATALOG, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/catalog";
+import { CATALOG, NOT_LITERAL, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/catalog";
 import { isFunctionError, type ErrorCode } from "../functions/cells";
 import { invoke } from "../functions/invoke";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../shared/settings";
@@ -94,6 +94,12 @@ function engineResult(spec: FunctionSpec, output: Output, size: Shape): Cell | C
   return SimpleRangeValue.onlyValues(padded as never);
 }
 
+/** What the formula text says an argument is: a literal, nothing (omitted), or NOT_LITERAL. */
+function literalValue(ast: { type: unknown; value?: unknown } | undefined): unknown {
+  if (ast === undefined || ast.type === "EMPTY") return undefined;
+  return ast.type === "STRING" || ast.type === "NUMBER" ? ast.value : NOT_LITERAL;
+}
+
 const evaluateMethod = (spec: FunctionSpec) => `mps${spec.id}`;
 const sizeMethod = (spec: FunctionSpec) => `mps${spec.id}Size`;
 
@@ -137,7 +143,8 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     const shapes = spec.params.map((_, i) => this.argumentShape(ast.args[i], state));
     // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
     const notALine = spec.params.some((p, i) => p.kind === "series" && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
-    return notALine ? { rows: 1, columns: 1 } : spec.maxSize(shapes);
+    const literals = spec.params.map((_, i) => literalValue(ast.args[i]));
+    return notALine ? { rows: 1, columns: 1 } : spec.maxSize(shapes, { literals, settings: this.mpsContext.settings });
   }
 
   /** HyperFormula's size method for `spec`. */

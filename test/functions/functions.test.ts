@@ -204,6 +204,18 @@ describe("MPS.EXPLODE", () => {
     expect(explode(row(100, 200), column(60, 40))).toEqual([[60, 120], [40, 80]]);
   });
 
+  it("refuses a column that mixes fractions and percentages instead of guessing", () => {
+    expect(excelError(() => explode(row(100), column(0.5, 60)))).toBe(
+      "#VALUE! attach_rates: mixes fractions (0.6) and percentages (60); enter every rate the same way",
+    );
+  });
+
+  it("reads a hedge from 1 up as a percentage and below 1 as a fraction", () => {
+    // 1 → 1 %: 60 × 0.01 = 0.6; 0.5 → 50 %: 60 × 0.5 = 30
+    expect(explode(row(100), column(0.6), 1)).toEqual([[60], [0.6]]);
+    expect(explode(row(100), column(0.6), 0.5)).toEqual([[60], [30]]);
+  });
+
   it("reports the hedge in its own rows after the base rows", () => {
     expect(explode(row(100, 200), column(0.6, 0.4), 10)).toEqual([[60, 120], [40, 80], [6, 12], [4, 8]]);
   });

@@ -1,0 +1,55 @@
+/**
+ * Spill areas as Excel has them: an MPS.TABLE takes exactly its rows (9, or 10 for ATO), so a
+ * planner's note right under it stays a note; the area is only kept larger where the formula
+ * text cannot tell (the model comes from a cell).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { values } from "./helpers";
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), "mps-spill-"))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A sheet with forecast in B1:E1, orders in B2:E2, a formula in A4 and a note under its 9 rows. */
+async function workbook(formula: string): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Plan");
+  sheet.getRow(1).values = ["Forecast", 10, 10, 10, 10];
+  sheet.getRow(2).values = ["Orders", 4, 12, 0, 0];
+  sheet.getCell("G1").value = "ATO";
+  sheet.getCell("A4").value = { formula } as ExcelJS.CellFormulaValue;
+  sheet.getCell("A13").value = "note under the table";
+  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.xlsx`);
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+describe("MPS.TABLE spill area", () => {
+  it("takes 9 rows for MTS, leaving the cell below free", async () => {
+    const v = await values(await workbook("MPS.TABLE(B1:E1,B2:E2,10)"));
+    expect(v["Plan!A4"]).toBe("Forecast");
+    expect(v["Plan!A12"]).toBe("ATP");
+    expect(v["Plan!A13"]).toBeUndefined(); // a plain value, not a formula result
+  });
+
+  it("sizes a table without a model argument from the settings' model", async () => {
+    const file = await workbook("MPS.TABLE(B1:E1,B2:E2,10,0,\"LFL\")");
+    const settingsFile = path.join(dir, "ato.json");
+    writeFileSync(settingsFile, JSON.stringify({ model: "ATO" }));
+    expect((await values(file))["Plan!A12"]).toBe("ATP");
+    expect((await values(file, { settingsFile }))["Plan!A4"]).toBe("#SPILL!");
+  });
+
+  it("takes 10 rows for a literal ATO, so a note in the 10th row blocks the spill", async () => {
+    const v = await values(await workbook("MPS.TABLE(B1:E1,B2:E2,10,0,\"LFL\",,\"ATO\")"));
+    expect(v["Plan!A4"]).toBe("#SPILL!");
+  });
+
+  it("keeps room for Final assembly when the model comes from a cell", async () => {
+    const v = await values(await workbook("MPS.TABLE(B1:E1,B2:E2,10,0,\"LFL\",,G1)"));
+    expect(v["Plan!A4"]).toBe("#SPILL!");
+  });
+});
