@@ -96,8 +96,18 @@ function unwrap(value: unknown): unknown {
   return v;
 }
 
+/** A range where one cell was expected, as "2×3"; undefined for a single value. */
+function multiCell(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const rows = value.length;
+  const columns = Array.isArray(value[0]) ? value[0].length : 1;
+  return rows * columns > 1 ? `${rows}×${columns}` : undefined;
+}
+
 /** An optional number; undefined when left empty. Range checks belong to the engine. */
 export function readNumber(param: string, value: unknown): number | undefined | FunctionError {
+  const cells = multiCell(value);
+  if (cells) return functionError("VALUE", messages.notOneCell(param, cells));
   const v = unwrap(value);
   if (isEmpty(v)) return undefined;
   if (typeof v === "number") return v;
@@ -115,6 +125,8 @@ function squash(text: string): string {
  * "LOOKAHEAD" all mean "lookahead"); undefined when left empty.
  */
 export function readOption<T extends string>(param: string, value: unknown, choices: readonly T[]): T | undefined | FunctionError {
+  const cells = multiCell(value);
+  if (cells) return functionError("VALUE", messages.notOneCell(param, cells));
   const v = unwrap(value);
   if (isEmpty(v)) return undefined;
   if (typeof v !== "string") return functionError("VALUE", messages.optionNotText(param, choices));

@@ -135,7 +135,7 @@ export function atp(on_hand: any, supply: any[][], orders: any[][], method?: any
  * @param [lot_rule] "LFL", "FOQ" or "POQ". Default LFL.
  * @param [lot_size] FOQ: the lot quantity. POQ: the number of periods one lot covers.
  * @param [model] "MTS", "ATO" or "MTO". Default: workbook setting. ATO adds a Final assembly row.
- * @param [receipts] Scheduled receipts per period already on order.
+ * @param [receipts] Scheduled receipts and firm supply per period; inside the planning time fence (workbook setting) they are the only supply.
  * @returns A labelled block, one row per line of the record (one column per line for column inputs).
  */
 export function table(

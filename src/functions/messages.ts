@@ -19,6 +19,7 @@ export const messages = {
   cellNotFinite: (param: string, cell: number, value: number): string => `${param}: cell ${cell} is ${value}`,
   scalarText: (param: string, text: string): string =>
     `${param}: '${text}' is text; enter a number (numbers stored as text are not read)`,
+  notOneCell: (param: string, cells: string): string => `${param}: expected one cell, got ${cells} cells`,
   scalarOther: (param: string): string => `${param}: expected a number`,
   notOption: (param: string, value: string, choices: readonly string[]): string =>
     `${param}: '${value}' is not valid; use one of ${choices.join(", ")}`,

@@ -129,6 +129,11 @@ describe("MPS.PLAN and MPS.PAB", () => {
     expect(excelError(() => plan(demandRow, 64, 0, "FOQ"))).toMatch(/^#VALUE! lot_size is required for FOQ/);
   });
 
+  it("refuses a range where one cell is expected", () => {
+    expect(excelError(() => plan(demandRow, [[1, 2]]))).toBe("#VALUE! on_hand: expected one cell, got 1×2 cells");
+    expect(excelError(() => plan(demandRow, 64, 0, [["FOQ"], ["LFL"]]))).toBe("#VALUE! lot_rule: expected one cell, got 2×1 cells");
+  });
+
   it("refuses text as on_hand and a missing on_hand", () => {
     expect(excelError(() => plan(demandRow, "lots" as unknown as number))).toMatch(/^#VALUE! on_hand: 'lots' is text/);
     expect(excelError(() => plan(demandRow, null as unknown as number))).toBe("#VALUE! on_hand is required");
