@@ -8,7 +8,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][], and
    single-cell arguments as any so that Excel does not convert text to numbers before we can
    refuse it: the one adapter (invoke.ts) reads every argument, on every host, the same way. */
-import { workbookSettings } from "../shared/settingsStore";
+import { settingsReady, workbookSettings } from "../shared/settingsStore";
 import { isFunctionError, type ErrorCode } from "./cells";
 import { invoke } from "./invoke";
 
@@ -24,11 +24,23 @@ function excelErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
 }
 
 /** Runs one MPS function with the workbook's settings; refusals become Excel errors with their message. */
-function excel(id: any, args: unknown[]): any {
+function compute(id: string, args: unknown[]): any {
   const result = invoke(id, args, workbookSettings());
   if (isFunctionError(result)) throw new CustomFunctions.Error(excelErrorCode(result.code), result.message);
   return result;
 }
+
+/**
+ * Computes now, or, while Office.js is still starting, once the workbook's settings can be
+ * read (Excel waits for a returned promise like for any asynchronous custom function).
+ */
+function excel(id: string, args: unknown[]): any {
+  const ready = settingsReady();
+  return ready === true ? compute(id, args) : ready.then(() => compute(id, args));
+}
+
+// Ask Office.js for readiness as soon as the functions load, so later calls compute at once.
+settingsReady();
 
 /**
  * Remaining forecast after customer orders consume it, inside the consumption window.

@@ -19,6 +19,27 @@ function officeDocumentSettings(): unknown {
 }
 
 let reader: SettingsReader = officeDocumentSettings;
+/** Office.onReady, once asked; `true` once it has resolved. */
+let officeReady: Promise<void> | true | undefined;
+
+/**
+ * `true` when the settings can be read now; otherwise a promise for when they can. Inside
+ * Office the document settings exist only once Office.js is initialised, and Excel may run a
+ * formula before that: such a call waits rather than silently planning with the defaults.
+ */
+export function settingsReady(): true | Promise<void> {
+  if (officeReady === true || reader !== officeDocumentSettings) return true;
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return true;
+  officeReady ??= Office.onReady().then(
+    () => {
+      officeReady = true;
+    },
+    () => {
+      officeReady = true; // never block a formula: defaults apply if Office cannot start
+    },
+  );
+  return officeReady;
+}
 let lastRaw: unknown = Symbol("never read");
 let lastSettings: MpsSettings = { ...DEFAULT_SETTINGS };
 
@@ -38,7 +59,8 @@ export function useSettingsReader(next: SettingsReader): void {
   lastRaw = Symbol("never read");
 }
 
-/** Back to the Office document settings. */
+/** Back to the Office document settings (Office.onReady is asked again). */
 export function useOfficeSettings(): void {
   useSettingsReader(officeDocumentSettings);
+  officeReady = undefined;
 }

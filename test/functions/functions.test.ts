@@ -257,6 +257,28 @@ describe("workbook defaults", () => {
     }
   });
 
+  it("are waited for while Office.js is still starting, instead of planning with the defaults", async () => {
+    let start: () => void = () => undefined;
+    const onReady = jest.fn(() => new Promise<void>((resolve) => (start = resolve)));
+    const get = jest.fn().mockReturnValue(stored);
+    Object.assign(globalThis, { Office: { onReady, context: { document: { settings: { get } } } } });
+    try {
+      useOfficeSettings();
+      const pending = consume(row(350, 350, 350, 350), row(300, 500, 280, 0)) as unknown as Promise<unknown>;
+      const refused = consume(row(1), row(-1)) as unknown as Promise<unknown>;
+      expect(pending).toBeInstanceOf(Promise);
+      expect(get).not.toHaveBeenCalled();
+      start();
+      await expect(pending).resolves.toEqual([[0, 0, 0, 320]]);
+      await expect(refused).rejects.toMatchObject({ code: "#NUM!", message: "orders: cell 1 is -1; quantities must be 0 or more" });
+      // Once Office is ready, calls compute at once again.
+      expect(consume(row(350, 350), row(300, 500))).toEqual([[0, 0]]);
+      expect(onReady).toHaveBeenCalledTimes(1);
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
+  });
+
   it("fall back to the defaults when the saved value is corrupt, never an error", () => {
     useSettingsReader(() => "{not json");
     expect(consume(row(350, 350), row(300, 500))).toEqual([[50, 0]]);
