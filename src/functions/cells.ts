@@ -128,7 +128,8 @@ export function readOption<T extends string>(param: string, value: unknown, choi
   const cells = multiCell(value);
   if (cells) return functionError("VALUE", messages.notOneCell(param, cells));
   const v = unwrap(value);
-  if (isEmpty(v)) return undefined;
+  // Desktop Excel passes an empty referenced cell as 0; no option is a number, so 0 is "empty".
+  if (isEmpty(v) || v === 0) return undefined;
   if (typeof v !== "string") return functionError("VALUE", messages.optionNotText(param, choices));
   // The usual case, a choice spelled exactly, skips the regular expressions below (choices
   // differ after squashing too, so this finds the same choice).

@@ -98,6 +98,12 @@ describe("MPS.DEMAND", () => {
     expect(demand(row(10, 10, 10), row(12, 8, 5), "mto")).toEqual([[12, 8, 5]]);
   });
 
+  it("reads an option from an empty cell as not given, as desktop (0) or web (null) passes it", () => {
+    // MTO from the settings would plan orders only; the default MTS plans max(forecast, orders)
+    expect(demand(row(10, 10, 10), row(12, 8, 5), 0)).toEqual([[12, 10, 10]]);
+    expect(demand(row(10, 10, 10), row(12, 8, 5), OMITTED)).toEqual([[12, 10, 10]]);
+  });
+
   it("refuses an unknown model", () => {
     expect(excelError(() => demand(row(1), row(1), "JIT"))).toBe("#VALUE! model: 'JIT' is not valid; use one of MTS, ATO, MTO");
   });
