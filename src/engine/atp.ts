@@ -4,7 +4,7 @@
 import { reaches } from "./numeric";
 import { resultRow, SCRATCH, scratchInts } from "./rows";
 import { ATP_METHODS, type AtpMethod, type Result, type Series } from "./types";
-import { checkOneOf, checkQuantity, checkRequired, checkSameLength, checkSeries, fail, ok, type Check } from "./validate";
+import { checkOneOf, checkPeriods, checkQuantity, checkRequired, checkSameLength, checkSeries, fail, ok, type Check } from "./validate";
 
 function checkAtpInputs(onHand: unknown, supply: unknown, orders: unknown, method: unknown): Check {
   return (
@@ -53,16 +53,30 @@ export function availableToPromise(onHand: number, supply: Series, orders: Serie
  * @param supply supply per period: MPS + scheduled receipts
  * @param orders customer orders already promised, per period
  * @param method discrete, cumulative or lookahead. @default "discrete"
+ * @param requestedPeriod the period the customer wants it in; no earlier period is offered. @default 0
  * @returns the 0-based period, or null when no period within the horizon covers it
  * @example
  * // lookahead ATP [25, 25, 45, 45, 45, 70, 70, 70]: 40 is first covered in period 2
  * promise(40, 80, [0, 0, 60, 0, 0, 60, 0, 0], [30, 25, 30, 10, 0, 35, 0, 0], "lookahead"); // → 2
+ * // asked for period 4: it is covered there too
+ * promise(40, 80, [0, 0, 60, 0, 0, 60, 0, 0], [30, 25, 30, 10, 0, 35, 0, 0], "lookahead", 4); // → 4
  */
-export function promise(quantity: number, onHand: number, supply: Series, orders: Series, method?: AtpMethod): Result<number | null> {
-  const error = checkRequired(quantity, "quantity") ?? checkQuantity(quantity, "quantity") ?? checkAtpInputs(onHand, supply, orders, method);
+export function promise(
+  quantity: number,
+  onHand: number,
+  supply: Series,
+  orders: Series,
+  method?: AtpMethod,
+  requestedPeriod?: number,
+): Result<number | null> {
+  const error =
+    checkRequired(quantity, "quantity") ??
+    checkQuantity(quantity, "quantity") ??
+    checkAtpInputs(onHand, supply, orders, method) ??
+    checkPeriods(requestedPeriod, "requestedPeriod");
   if (error) return fail(error);
   const atpMethod = method ?? ATP_METHODS[0];
-  return ok(promiseCore(quantity, atpCore(onHand, supply, orders, atpMethod), atpMethod));
+  return ok(promiseCore(quantity, atpCore(onHand, supply, orders, atpMethod), atpMethod, requestedPeriod ?? 0));
 }
 
 /**
@@ -71,18 +85,19 @@ export function promise(quantity: number, onHand: number, supply: Series, orders
  * Discrete ATP not promised in its own period stays in stock, so a discrete promise may use
  * the ATP of every period up to it: the earliest period whose running total of discrete ATP
  * (already netted against later shortages) reaches the quantity. Cumulative and look-ahead
- * rows are running totals already. A quantity of 0 is promisable at once.
+ * rows are running totals already. A quantity of 0 is promisable at once. No period before
+ * the requested one is offered.
  * @param quantity quantity asked for
  * @param atp ATP per period
  * @param method the method that made the row
+ * @param requestedPeriod the earliest period the customer accepts
  * @returns the period, or null
  */
-export function promiseCore(quantity: number, atp: Float64Array, method: AtpMethod): number | null {
-  if (quantity === 0 && atp.length > 0) return 0;
+export function promiseCore(quantity: number, atp: Float64Array, method: AtpMethod, requestedPeriod = 0): number | null {
   let available = 0;
   for (let t = 0; t < atp.length; t++) {
     available = method === "discrete" ? available + atp[t] : atp[t];
-    if (reaches(available, quantity)) return t;
+    if (t >= requestedPeriod && (quantity === 0 || reaches(available, quantity))) return t;
   }
   return null;
 }

@@ -140,6 +140,22 @@ describe("promise", () => {
     expect(unwrap(promise(30, 50, [0, 40, 0], [10, 0, 70], "lookahead"))).toBeNull();
   });
 
+  it("repeats the doc example: asked for period 4, 40 with look-ahead is promised in period 4", () => {
+    expect(unwrap(promise(40, 80, SUPPLY, ORDERS, "lookahead", 4))).toBe(4);
+  });
+
+  it("offers no period before the requested one, and the first one after it that covers the quantity", () => {
+    // discrete running total 25, 25, 45, 45, 45, 70, 70, 70: 60 asked for period 1 → period 5
+    expect(unwrap(promise(60, 80, SUPPLY, ORDERS, "discrete", 1))).toBe(5);
+    expect(unwrap(promise(0, 80, SUPPLY, ORDERS, "discrete", 3))).toBe(3);
+    expect(unwrap(promise(1, 80, SUPPLY, ORDERS, "discrete", 8))).toBeNull();
+  });
+
+  it("refuses a requested period that is not a whole number of periods", () => {
+    expect(errorOf(promise(1, 80, SUPPLY, ORDERS, "discrete", -1))).toMatchObject({ code: "NUM", field: "requestedPeriod" });
+    expect(errorOf(promise(1, 80, SUPPLY, ORDERS, "discrete", 1.5))).toMatchObject({ code: "NUM", field: "requestedPeriod" });
+  });
+
   it("returns null for an empty horizon", () => {
     expect(unwrap(promise(1, 10, [], []))).toBeNull();
   });
