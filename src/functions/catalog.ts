@@ -390,8 +390,20 @@ const EXPLODE: FunctionSpec = {
 
 const PROMISE: FunctionSpec = {
   id: "PROMISE",
-  params: [number("quantity", false), number("on_hand", false), series("supply"), series("orders"), option("method", ATP_METHODS)],
+  params: [
+    number("quantity", false),
+    number("on_hand", false),
+    series("supply"),
+    series("orders"),
+    option("method", ATP_METHODS),
+    number("requested_period"),
+  ],
   run(args, settings) {
+    // Periods in the spreadsheet count from 1, in the engine from 0.
+    const requested = get.number(args, "requested_period");
+    if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1)) {
+      return functionError("NUM", messages.notPeriodNumber("requested_period", requested));
+    }
     const period = unwrapResult(
       promise(
         get.number(args, "quantity") as number,
@@ -399,6 +411,7 @@ const PROMISE: FunctionSpec = {
         get.series(args, "supply").values,
         get.series(args, "orders").values,
         get.option<AtpMethod>(args, "method") ?? settings.atpMethod,
+        requested === undefined ? undefined : requested - 1,
       ),
     );
     if (isFunctionError(period)) return period;

@@ -200,8 +200,9 @@ export function explode(family_forecast: any[][], attach_rates: any[][], hedge?:
  * @param supply Supply per period (MPS plus receipts).
  * @param orders Customer orders already promised, per period.
  * @param [method] "discrete", "cumulative" or "lookahead". Default: workbook setting.
+ * @param [requested_period] The period the customer wants it in (from 1); no earlier period is offered. Default 1.
  * @returns The period number, or #N/A "not within horizon".
  */
-export function promise(quantity: any, on_hand: any, supply: any[][], orders: any[][], method?: any): number {
-  return excel("PROMISE", [quantity, on_hand, supply, orders, method]);
+export function promise(quantity: any, on_hand: any, supply: any[][], orders: any[][], method?: any, requested_period?: any): number {
+  return excel("PROMISE", [quantity, on_hand, supply, orders, method, requested_period]);
 }

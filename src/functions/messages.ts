@@ -27,6 +27,8 @@ export const messages = {
     `${param}: expected text, one of ${choices.join(", ")}`,
   mixedRates: (param: string): string =>
     `${param}: mixes fractions (0.6) and percentages (60); enter every rate the same way`,
+  notPeriodNumber: (param: string, value: number): string =>
+    `${param}: ${value} is not a period number; periods count 1, 2, 3, …`,
   notWithinHorizon: (): string => "not within horizon",
   internal: (id: string, detail: string): string => `MPS.${id} failed unexpectedly: ${detail}`,
 };

@@ -161,6 +161,19 @@ describe("MPS.ATP and MPS.PROMISE", () => {
     expect(promise(40, 80, supply, orders, "lookahead")).toBe(3);
   });
 
+  it("promises no earlier than the customer's requested period", () => {
+    // lookahead ATP 25,25,45,45,45,70,70,70: 40 asked for period 4 → 4; 60 asked for 2 → 6
+    expect(promise(40, 80, supply, orders, "lookahead", 4)).toBe(4);
+    expect(promise(60, 80, supply, orders, "lookahead", 2)).toBe(6);
+  });
+
+  it("refuses a requested period that is not a period number", () => {
+    expect(excelError(() => promise(40, 80, supply, orders, "lookahead", 0))).toBe(
+      "#NUM! requested_period: 0 is not a period number; periods count 1, 2, 3, …",
+    );
+    expect(excelError(() => promise(40, 80, supply, orders, "lookahead", 2.5))).toMatch(/^#NUM! requested_period/);
+  });
+
   it("answers #N/A 'not within horizon' when nothing covers the quantity", () => {
     expect(excelError(() => promise(500, 80, supply, orders, "lookahead"))).toBe("#N/A not within horizon");
   });

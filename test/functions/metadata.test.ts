@@ -44,7 +44,7 @@ describe("functions.json", () => {
       TABLE: "forecast, orders, on_hand, [safety_stock], [lot_rule], [lot_size], [model], [receipts]",
       PEG: "forecast, orders, [backward], [forward], [mode]",
       EXPLODE: "family_forecast, attach_rates, [hedge]",
-      PROMISE: "quantity, on_hand, supply, orders, [method]",
+      PROMISE: "quantity, on_hand, supply, orders, [method], [requested_period]",
     });
   });
 
