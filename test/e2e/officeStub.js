@@ -20,6 +20,9 @@
     calculations: [],
     saves: 0,
     failNextSave: false,
+    // While true, saveAsync waits for releaseSave() (a test looks at the pane mid-save).
+    holdSaves: false,
+    releaseSave: function () {},
     charts: [],
     functions: {},
   };
@@ -46,7 +49,7 @@
       var done = typeof options === "function" ? options : callback;
       var fail = stub.failNextSave;
       stub.failNextSave = false;
-      setTimeout(function () {
+      function finish() {
         if (fail) {
           if (done) done({ status: "failed", error: { message: "The document is read-only." } });
           return;
@@ -54,7 +57,15 @@
         window.localStorage.setItem(STORAGE, JSON.stringify(stored));
         stub.saves += 1;
         if (done) done({ status: "succeeded", value: undefined });
-      }, 150);
+      }
+      if (stub.holdSaves) {
+        stub.releaseSave = function () {
+          stub.releaseSave = function () {};
+          finish();
+        };
+        return;
+      }
+      setTimeout(finish, 150);
     },
   };
 
@@ -282,6 +293,7 @@
         get name() { return entry.name; },
         set name(value) { entry.name = value; },
         setValues: function (range) { entry.address = range.address; },
+        setXAxisValues: function (range) { entry.categories = range.address; },
       };
     }
     record.series.push({ name: "Series1", address: source.address });

@@ -59,6 +59,30 @@ function serve(folder: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
+/**
+ * Runs in the page before its scripts: records in window.__announced what is said to screen
+ * readers, through document.ariaNotify (where Chromium has it, Fluent's announcer uses it) or
+ * through a live region's text.
+ */
+function recordAnnouncements() {
+  const announced: string[] = [];
+  Object.assign(window, { __announced: announced });
+  const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
+  const ariaNotify = proto.ariaNotify;
+  if (typeof ariaNotify === "function") {
+    proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
+      announced.push(String(message));
+      return ariaNotify.call(this, message, options);
+    };
+  }
+  new MutationObserver(() => {
+    document.querySelectorAll("[aria-live]").forEach((region) => {
+      const text = region.textContent?.trim();
+      if (text && announced[announced.length - 1] !== text) announced.push(text);
+    });
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
 describeInChromium("task pane in headless Chromium", () => {
   let site: string;
   let server: http.Server;
@@ -95,6 +119,7 @@ describeInChromium("task pane in headless Chromium", () => {
   /** A fresh browser profile with office.js answered by the stub (or refused, `office: false`). */
   async function openPane(options: { office?: boolean; stubOptions?: Record<string, string> } = {}) {
     context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+    await context.addInitScript(recordAnnouncements);
     if (options.stubOptions) {
       await context.addInitScript((stub) => Object.assign(window, { __officeStubOptions: stub }), options.stubOptions);
     }
@@ -184,6 +209,40 @@ describeInChromium("task pane in headless Chromium", () => {
     expect(await stub<number>("saves")).toBe(0);
   });
 
+  it("tells screen readers what came of Apply and of a workbook action", async () => {
+    await openPane();
+    const heard = () => page.evaluate(() => (window as unknown as { __announced: string[] }).__announced.join(" | "));
+    const apply = page.getByRole("button", { name: "Apply" });
+    await page.evaluate(() => Object.assign((window as unknown as { __officeStub: object }).__officeStub, { holdSaves: true }));
+    await apply.focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("Saving and recalculating…").waitFor();
+    // Apply keeps the keyboard focus while it is busy.
+    await expect(apply.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+    await expect(apply.getAttribute("aria-disabled")).resolves.toBe("true");
+    await page.keyboard.press("Enter"); // ignored while saving
+    await page.evaluate(() => (window as unknown as { __officeStub: { releaseSave(): void } }).__officeStub.releaseSave());
+    await page.getByText("Settings saved in this workbook and MPS formulas recalculated.").waitFor();
+    await expect(apply.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+    expect(await stub<number>("saves")).toBe(1);
+    await page.waitForFunction(() =>
+      (window as unknown as { __announced: string[] }).__announced.some((text) =>
+        text.includes("Applied Settings saved in this workbook and MPS formulas recalculated."),
+      ),
+      undefined,
+      { timeout: 5000 },
+    );
+
+    await page.getByRole("button", { name: "Insert chart" }).click();
+    await page.getByText("Select a cell of an MPS.TABLE block first", { exact: false }).waitFor();
+    await page.waitForFunction(() =>
+      (window as unknown as { __announced: string[] }).__announced.some((text) => text.includes("Select a cell of an MPS.TABLE block")),
+      undefined,
+      { timeout: 5000 },
+    );
+    expect(await heard()).toContain("Applied");
+  });
+
   it("shows Excel's error when the workbook refuses to save", async () => {
     await openPane();
     await page.evaluate(() => Object.assign((window as unknown as { __officeStub: object }).__officeStub, { failNextSave: true }));
@@ -213,9 +272,9 @@ describeInChromium("task pane in headless Chromium", () => {
     await page.getByRole("button", { name: "Insert chart" }).click();
     await page.getByText("Chart of the selected block added on “MPS sample”.").waitFor();
 
-    const charts = await stub<{ sheet: string; type: string; title: string; series: { name: string; address: string }[] }[]>(
-      "charts",
-    );
+    const charts = await stub<
+      { sheet: string; type: string; title: string; series: { name: string; address: string; categories?: string }[] }[]
+    >("charts");
     expect(charts.map((chart) => chart.sheet)).toEqual(["MPS sample (2)", "MPS sample"]);
     for (const chart of charts) {
       expect(chart.type).toBe("Line");
@@ -228,6 +287,9 @@ describeInChromium("task pane in headless Chromium", () => {
       "'MPS sample'!B20:M20",
       "'MPS sample'!B22:M22",
     ]);
+    // The sample block's periods come from its Period row; the selected block has none above it (row 13 is blank).
+    expect(charts[0].series.map((series) => series.categories)).toEqual(Array(4).fill("'MPS sample (2)'!B8:M8"));
+    expect(charts[1].series.map((series) => series.categories ?? null)).toEqual([null, null, null, null]);
   });
 
   it("recalculates the sheet's MPS.* formulas with the settings applied", async () => {

@@ -3,8 +3,8 @@ import "./domSetup";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { DEFAULT_SETTINGS, fromStored, toStored, type MpsSettings } from "../../src/shared/settings";
 import { createMemoryHost } from "../../src/taskpane/host/memoryHost";
-import type { WorkbookHost } from "../../src/taskpane/host/WorkbookHost";
-import { periodInput, renderPane } from "./renderPane";
+import { BUSY_BLOCK_MESSAGE, type WorkbookHost } from "../../src/taskpane/host/WorkbookHost";
+import { announced, periodInput, renderPane } from "./renderPane";
 
 /** Replaces what is in a period field and commits it (Tab), as a planner would. */
 async function typePeriods(user: Awaited<ReturnType<typeof renderPane>>["user"], label: string, text: string) {
@@ -152,7 +152,7 @@ describe("TaskPane", () => {
       const { user } = await renderPane(host);
       await user.click(applyButton());
       expect(screen.getByText("Saving and recalculating…")).toBeVisible();
-      expect(applyButton()).toBeDisabled();
+      expect(applyButton()).toHaveAttribute("aria-disabled", "true");
       await act(async () => finish());
       expect(await screen.findByText("Applied")).toBeVisible();
       expect(screen.queryByText("Saving and recalculating…")).not.toBeInTheDocument();
@@ -176,6 +176,70 @@ describe("TaskPane", () => {
       await user.click(applyButton());
       expect(await screen.findByText("Saved, but not recalculated")).toBeVisible();
       expect(screen.getByText("Calculation was interrupted.")).toBeVisible();
+    });
+  });
+
+  describe("keyboard and screen readers", () => {
+    it("keeps the focus on Apply while saving, and ignores presses until done", async () => {
+      let finish: () => void = () => undefined;
+      const host = createMemoryHost();
+      const save = jest
+        .spyOn(host, "saveSettings")
+        .mockImplementation(() => new Promise<void>((resolve) => (finish = resolve)));
+      const { user } = await renderPane(host);
+      act(() => applyButton().focus());
+      await user.keyboard("{Enter}");
+      expect(screen.getByText("Saving and recalculating…")).toBeVisible();
+      expect(applyButton()).toHaveFocus();
+      expect(applyButton()).toHaveAttribute("aria-disabled", "true");
+      await user.keyboard("{Enter}");
+      expect(save).toHaveBeenCalledTimes(1);
+      await act(async () => finish());
+      expect(await screen.findByText("Applied")).toBeVisible();
+      expect(applyButton()).toHaveFocus();
+      expect(applyButton()).not.toHaveAttribute("aria-disabled");
+    });
+
+    it("keeps the focus on a workbook action's button while it runs", async () => {
+      let finish: (name: string) => void = () => undefined;
+      const host = createMemoryHost();
+      jest.spyOn(host, "insertSampleSheet").mockImplementation(() => new Promise<string>((resolve) => (finish = resolve)));
+      const { user } = await renderPane(host);
+      const button = screen.getByRole("button", { name: "Insert sample sheet" });
+      act(() => button.focus());
+      await user.keyboard(" ");
+      expect(screen.getByText("Adding the sheet…")).toBeVisible();
+      expect(button).toHaveFocus();
+      expect(button).toHaveAttribute("aria-disabled", "true");
+      await act(async () => finish("MPS sample"));
+      expect(await screen.findByText("Sample sheet “MPS sample” added (MTS).")).toBeVisible();
+      expect(button).toHaveFocus();
+    });
+
+    it("announces the outcome of Apply in a live region", async () => {
+      const { user } = await renderPane(createMemoryHost());
+      await user.click(applyButton());
+      await waitFor(() =>
+        expect(announced()).toContain("Applied Settings saved in this workbook and MPS formulas recalculated."),
+      );
+    });
+
+    it("announces a refused save with Excel's reason", async () => {
+      const host = createMemoryHost();
+      jest.spyOn(host, "saveSettings").mockRejectedValue(new Error("The workbook is read-only."));
+      const { user } = await renderPane(host);
+      await user.click(applyButton());
+      await waitFor(() => expect(announced()).toContain("Not saved The workbook is read-only."));
+    });
+
+    it("announces what came of a workbook action", async () => {
+      const host = createMemoryHost();
+      jest.spyOn(host, "insertChart").mockRejectedValue(new Error(BUSY_BLOCK_MESSAGE));
+      const { user } = await renderPane(host);
+      await user.click(screen.getByRole("button", { name: "Insert chart" }));
+      await waitFor(() => expect(announced()).toContain(BUSY_BLOCK_MESSAGE));
+      await user.click(screen.getByRole("button", { name: "Insert sample sheet" }));
+      await waitFor(() => expect(announced()).toContain("Sample sheet “MPS sample” added (MTS)."));
     });
   });
 

@@ -1,6 +1,7 @@
 /**
  * What Fluent UI needs from a browser that jsdom does not have (ResizeObserver, matchMedia,
- * scrollIntoView), plus jest-dom's matchers. Import it first in every DOM test.
+ * scrollIntoView, innerText — Fluent's live-region announcer writes its messages with it),
+ * plus jest-dom's matchers. Import it first in every DOM test.
  */
 import "@testing-library/jest-dom";
 
@@ -29,4 +30,15 @@ if (typeof window !== "undefined") {
       }) as MediaQueryList;
   }
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+  if (!("innerText" in HTMLElement.prototype)) {
+    Object.defineProperty(HTMLElement.prototype, "innerText", {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.textContent ?? "";
+      },
+      set(this: HTMLElement, text: string) {
+        this.textContent = text;
+      },
+    });
+  }
 }

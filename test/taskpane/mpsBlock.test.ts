@@ -1,4 +1,11 @@
-import { cellName, formatBlock, parseAddress, planChart } from "../../src/taskpane/host/mpsBlock";
+import {
+  arePeriodLabels,
+  cellName,
+  formatBlock,
+  isStillCalculating,
+  parseAddress,
+  planChart,
+} from "../../src/taskpane/host/mpsBlock";
 
 const LABELS = ["Forecast", "Orders", "Remaining forecast", "Excess orders", "Demand", "Receipts", "PAB", "MPS", "ATP"];
 const rowsBlock = LABELS.map((label) => [label, 1, 2, 3]);
@@ -57,6 +64,7 @@ describe("planChart", () => {
         { name: "ATP", address: "C11:E11" },
       ],
       position: ["B13", "I28"],
+      categories: "C2:E2",
     });
   });
 
@@ -71,7 +79,13 @@ describe("planChart", () => {
         { name: "ATP", address: "I2:I4" },
       ],
       position: ["K1", "R16"],
+      categories: undefined,
     });
+    expect(planChart("C3:K6", columns)!.categories).toBe("B4:B6");
+  });
+
+  it("offers no category cells at the sheet's edge", () => {
+    expect(planChart("A1:D9", rowsBlock)!.categories).toBeUndefined();
   });
 
   it("returns undefined for anything that is not an MPS.TABLE block", () => {
@@ -79,5 +93,47 @@ describe("planChart", () => {
     expect(planChart("A1:D3", rowsBlock.slice(0, 3))).toBeUndefined();
     expect(planChart("A1:A9", rowsBlock.map((row) => [row[0]]))).toBeUndefined();
     expect(planChart("not an address", rowsBlock)).toBeUndefined();
+  });
+});
+
+describe("arePeriodLabels", () => {
+  it("repeats its example", () => {
+    expect(arePeriodLabels([[1, 2, 3]])).toBe(true);
+    expect(arePeriodLabels([["", "", ""]])).toBe(false);
+  });
+
+  it("takes text labels, and numbers or date serials rising left to right", () => {
+    expect(arePeriodLabels([["W1", "W2", "W3"]])).toBe(true);
+    expect(arePeriodLabels([[46023, 46030, 46037]])).toBe(true);
+    expect(arePeriodLabels([[1], [2], [3]])).toBe(true);
+  });
+
+  it("refuses blanks, errors, quantities and mixtures", () => {
+    expect(arePeriodLabels([])).toBe(false);
+    expect(arePeriodLabels([["Jan", "", "Mar"]])).toBe(false);
+    expect(arePeriodLabels([["#BUSY!", "#BUSY!"]])).toBe(false);
+    expect(arePeriodLabels([["Jan", "#N/A"]])).toBe(false);
+    expect(arePeriodLabels([[30, 40, 40]])).toBe(false);
+    expect(arePeriodLabels([["Past due", 1, 2]])).toBe(false);
+    expect(arePeriodLabels([[true, false]])).toBe(false);
+  });
+});
+
+describe("isStillCalculating", () => {
+  it("repeats its example", () => {
+    expect(isStillCalculating([["#BUSY!"]])).toBe(true);
+  });
+
+  it("sees #BUSY! anywhere, or an MPS.TABLE formula without its value yet", () => {
+    expect(isStillCalculating([["Forecast", "#BUSY!"]])).toBe(true);
+    expect(isStillCalculating([["", ""]], [["=MPS.TABLE(B9:M9,B10:M10)", ""]])).toBe(true);
+    expect(isStillCalculating([["", ""]], [["=mps.table(B9:M9)", ""]])).toBe(true);
+  });
+
+  it("is false for a calculated value, an error, or cells without the formula", () => {
+    expect(isStillCalculating([[42]])).toBe(false);
+    expect(isStillCalculating([["#NAME?"]], [["=MPS.TABLE(B9:M9)"]])).toBe(false);
+    expect(isStillCalculating([["", ""]], [["", ""]])).toBe(false);
+    expect(isStillCalculating([[""]])).toBe(false);
   });
 });

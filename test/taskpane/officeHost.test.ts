@@ -4,7 +4,7 @@
  */
 import { SETTINGS_KEY, DEFAULT_SETTINGS, toStored, type MpsSettings } from "../../src/shared/settings";
 import { createOfficeHost } from "../../src/taskpane/host/officeHost";
-import { NO_BLOCK_MESSAGE } from "../../src/taskpane/host/WorkbookHost";
+import { BUSY_BLOCK_MESSAGE, NO_BLOCK_MESSAGE } from "../../src/taskpane/host/WorkbookHost";
 import { sampleLayout } from "../../src/taskpane/host/sampleSheet";
 
 // office-addin-mock imports office-addin-manifest only for its OfficeApp enum, and that
@@ -73,19 +73,38 @@ function officeMock(initial?: string, failSave = false) {
   return { office, store, calls };
 }
 
-/** A write-only range: what the host assigns is kept for the test to read. */
-function writableRange(address: string) {
-  return { address, format: { font: {} as Record<string, unknown> } } as Record<string, any>;
+/**
+ * A range got by address: what the host assigns is kept for the test to read; loading its
+ * values gives the sheet's `cells` at that address (blank when the test gave none).
+ */
+function writableRange(address: string, cells: Record<string, unknown[][]> = {}) {
+  return {
+    address,
+    format: { font: {} as Record<string, unknown> },
+    load(this: Record<string, any>, what: string) {
+      if (/values/.test(what)) this.values = cells[address] ?? [[""]];
+      return this;
+    },
+  } as Record<string, any>;
 }
 
 interface ExcelOptions {
   sheets?: string[];
   /** The spilled block the selection lies in, if any. */
   spill?: { address: string; values: unknown[][] };
-  /** The selection itself. */
-  selection?: { address: string; values: unknown[][] };
-  /** The block found on the sample sheet, if that sheet exists. */
-  sample?: { name: string; address: string; values: unknown[][] };
+  /** The selection itself (formulas default to its values). */
+  selection?: { address: string; values: unknown[][]; formulas?: unknown[][] };
+  /** The block found on the sample sheet, if that sheet exists (formulas default to its values). */
+  sample?: { name: string; address: string; values: unknown[][]; formulas?: unknown[][] };
+  /** Values of other cells, by address without sheet (e.g. the period labels above a block). */
+  cells?: Record<string, unknown[][]>;
+}
+
+/** A charted line as the mock records it: its name, values and category (x-axis) cells. */
+interface Line {
+  name: string;
+  values?: string;
+  categories?: string;
 }
 
 function excelMock(options: ExcelOptions = {}) {
@@ -93,7 +112,7 @@ function excelMock(options: ExcelOptions = {}) {
   const ranges: Record<string, any>[] = [];
   const charts: any[] = [];
   const getRange = (address: string) => {
-    const range = writableRange(address);
+    const range = writableRange(address, options.cells);
     ranges.push(range);
     return range;
   };
@@ -108,18 +127,26 @@ function excelMock(options: ExcelOptions = {}) {
           source: source.address,
           title: {} as { text?: string },
           position: [] as string[],
-          series: [{ name: "", values: source.address }] as { name: string; values?: string }[],
+          series: [{ name: "", values: source.address }] as Line[],
         };
         charts.push(chart);
+        /** A ChartSeries over one recorded line. */
+        const seriesOf = (line: Line) => ({
+          set name(name: string) {
+            line.name = name;
+          },
+          setValues: (range: any) => (line.values = range.address),
+          setXAxisValues: (range: any) => (line.categories = range.address),
+        });
         return {
           title: chart.title,
           setPosition: (start: string, end: string) => chart.position.push(start, end),
           series: {
-            getItemAt: (i: number) => chart.series[i],
+            getItemAt: (i: number) => seriesOf(chart.series[i]),
             add: (name: string) => {
-              const line: { name: string; values?: string } = { name };
+              const line: Line = { name };
               chart.series.push(line);
-              return { setValues: (range: any) => (line.values = range.address) };
+              return seriesOf(line);
             },
           },
         };
@@ -163,7 +190,11 @@ function excelMock(options: ExcelOptions = {}) {
             getRange(this: any, address: string) {
               return address === sampleLayout("MTS").tableBlock ? this.block : getRange(address);
             },
-            block: { address: options.sample?.address ?? "", values: options.sample?.values ?? [[]] },
+            block: {
+              address: options.sample?.address ?? "",
+              values: options.sample?.values ?? [[]],
+              formulas: options.sample?.formulas ?? options.sample?.values ?? [[]],
+            },
             charts: chartSheet(options.sample?.name ?? "").charts,
           },
           missingSheet: { isNullObject: true },
@@ -174,6 +205,7 @@ function excelMock(options: ExcelOptions = {}) {
         selection: {
           address: selection.address,
           values: selection.values,
+          formulas: selection.formulas ?? selection.values,
           rowCount: selection.values.length,
           columnCount: selection.values[0].length,
           worksheet: chartSheet("Sheet1"),
@@ -312,6 +344,37 @@ describe("officeHost", () => {
           { name: "ATP", values: "C11:E11" },
         ],
       });
+      // No period labels above the block (C2:E2 is blank): Excel's default categories stay.
+      expect(charts[0].series.map((line: Line) => line.categories)).toEqual([undefined, undefined, undefined, undefined]);
+    });
+
+    it.each([
+      ["period numbers", [[1, 2, 3]]],
+      ["dates (serial numbers)", [[46023, 46054, 46082]]],
+      ["text labels", [["Jan", "Feb", "Mar"]]],
+    ])("puts the %s in the row above the selected block on the category axis", async (_what, labels) => {
+      const { excel, charts } = excelMock({
+        spill: { address: "Plan!B3:E11", values: TABLE_VALUES },
+        selection: { address: "Plan!C9", values: [[40]] },
+        cells: { "C2:E2": labels },
+      });
+      await hostOver(officeMock().office, excel).insertChart();
+      expect(charts[0].series.map((line: Line) => [line.name, line.categories])).toEqual([
+        ["Demand", "C2:E2"],
+        ["MPS", "C2:E2"],
+        ["PAB", "C2:E2"],
+        ["ATP", "C2:E2"],
+      ]);
+    });
+
+    it("leaves the default categories when the row above the block holds quantities, not periods", async () => {
+      const { excel, charts } = excelMock({
+        spill: { address: "Plan!B3:E11", values: TABLE_VALUES },
+        selection: { address: "Plan!C9", values: [[40]] },
+        cells: { "C2:E2": [[30, 0, 40]] },
+      });
+      await hostOver(officeMock().office, excel).insertChart();
+      expect(charts[0].series.every((line: Line) => line.categories === undefined)).toBe(true);
     });
 
     it("charts a selected block that is not spilled (values pasted), laid out in columns", async () => {
@@ -331,6 +394,52 @@ describe("officeHost", () => {
       const inserted = await hostOver(officeMock().office, excel).insertChart("MPS sample");
       expect(inserted).toEqual({ sheet: "MPS sample", source: "sample" });
       expect(charts[0].series[0]).toEqual({ name: "Demand", values: "B18:M18" });
+    });
+
+    it("puts the sample sheet's Period row on the category axis", async () => {
+      const layout = sampleLayout("MTS");
+      const periods = [Array.from({ length: 12 }, (_, i) => i + 1)];
+      const { excel, charts } = excelMock({
+        sample: { name: "MPS sample", address: `'MPS sample'!${layout.tableBlock}`, values: TABLE_VALUES },
+        cells: { [layout.periodRow]: periods },
+      });
+      await hostOver(officeMock().office, excel).insertChart("MPS sample");
+      expect(layout.periodRow).toBe("B8:M8");
+      expect(charts[0].series.map((line: Line) => line.categories)).toEqual(Array(4).fill("B8:M8"));
+    });
+
+    it("says the block is still calculating when the selected MPS.TABLE reads #BUSY!", async () => {
+      const layout = sampleLayout("MTS");
+      const { excel, charts } = excelMock({
+        selection: { address: "'MPS sample'!A14", values: [["#BUSY!"]], formulas: [["=MPS.TABLE(B9:M9,B10:M10)"]] },
+        // A sample sheet to fall back on does not replace the block the planner selected.
+        sample: { name: "MPS sample", address: `'MPS sample'!${layout.tableBlock}`, values: TABLE_VALUES },
+      });
+      await expect(hostOver(officeMock().office, excel).insertChart("MPS sample")).rejects.toThrow(BUSY_BLOCK_MESSAGE);
+      expect(charts).toHaveLength(0);
+    });
+
+    it.each([
+      ["#BUSY!", [["#BUSY!", ...Array(12).fill("")], ...Array(9).fill(Array(13).fill(""))]],
+      ["no labels yet", Array(10).fill(Array(13).fill(""))],
+    ])("says the sample block is still calculating (%s) right after the sheet was inserted", async (_what, values) => {
+      const layout = sampleLayout("MTS");
+      const formulas = values.map((row: string[], r: number) => (r === 0 ? ["=MPS.TABLE(B9:M9,B10:M10)", ...row.slice(1)] : row));
+      const { excel, charts } = excelMock({
+        sample: { name: "MPS sample", address: `'MPS sample'!${layout.tableBlock}`, values, formulas },
+      });
+      const insert = hostOver(officeMock().office, excel).insertChart("MPS sample");
+      await expect(insert).rejects.toThrow(BUSY_BLOCK_MESSAGE);
+      await expect(insert).rejects.not.toThrow(/insert a sample sheet/);
+      expect(charts).toHaveLength(0);
+    });
+
+    it("still says what to do when the sample block was cleared (no MPS.TABLE formula left)", async () => {
+      const layout = sampleLayout("MTS");
+      const { excel } = excelMock({
+        sample: { name: "MPS sample", address: `'MPS sample'!${layout.tableBlock}`, values: Array(10).fill(Array(13).fill("")) },
+      });
+      await expect(hostOver(officeMock().office, excel).insertChart("MPS sample")).rejects.toThrow(NO_BLOCK_MESSAGE);
     });
 
     it("refuses, saying what to do, without a block or a sample sheet", async () => {

@@ -1,5 +1,8 @@
-/** Renders the task pane over a host, inside Fluent's provider, with a user-event session. */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+/**
+ * Renders the task pane over a host, inside Fluent's provider and announcer as index.tsx
+ * does, with a user-event session.
+ */
+import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { TaskPane } from "../../src/taskpane/components/TaskPane";
@@ -9,7 +12,9 @@ export async function renderPane(host: WorkbookHost) {
   const user = userEvent.setup();
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} />
+      <AriaLiveAnnouncer>
+        <TaskPane host={host} />
+      </AriaLiveAnnouncer>
     </FluentProvider>,
   );
   await screen.findByRole("heading", { name: "MPS settings" });
@@ -19,4 +24,11 @@ export async function renderPane(host: WorkbookHost) {
 /** The SpinButton of a period setting, by its label. */
 export function periodInput(label: string): HTMLInputElement {
   return screen.getByRole("spinbutton", { name: label }) as HTMLInputElement;
+}
+
+/** The text announced so far to screen readers: what is in the page's live regions now. */
+export function announced(): string {
+  return Array.from(document.querySelectorAll("[aria-live]"))
+    .map((region) => region.textContent ?? "")
+    .join(" ");
 }

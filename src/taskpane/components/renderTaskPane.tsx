@@ -59,7 +59,7 @@ export function renderTaskPane({ inExcel, form, actions, styles }: TaskPaneState
       {!inExcel && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            <MessageBarTitle>Not running inside Excel</MessageBarTitle>
+            <MessageBarTitle>Not running inside Excel</MessageBarTitle>{" "}
             Settings and sheets are kept in this page only. Open the add-in in Excel to save them in a workbook.
           </MessageBarBody>
         </MessageBar>
@@ -68,7 +68,7 @@ export function renderTaskPane({ inExcel, form, actions, styles }: TaskPaneState
       {form.notice && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            <MessageBarTitle>Saved settings reset</MessageBarTitle>
+            <MessageBarTitle>Saved settings reset</MessageBarTitle>{" "}
             {form.notice}
           </MessageBarBody>
           <MessageBarActions>
@@ -136,7 +136,13 @@ export function renderTaskPane({ inExcel, form, actions, styles }: TaskPaneState
 
       <section className={styles.section} aria-label="Apply settings">
         <div className={styles.actions}>
-          <Button appearance="primary" disabled={!form.valid || saving} onClick={() => void form.apply()}>
+          {/* While saving, Apply stays focusable (aria-disabled, clicks ignored): a disabled button would drop the keyboard focus. */}
+          <Button
+            appearance="primary"
+            disabled={!form.valid && !saving}
+            disabledFocusable={saving}
+            onClick={() => void form.apply()}
+          >
             Apply
           </Button>
           {saving && <Spinner size="tiny" label="Saving and recalculating…" />}
@@ -144,18 +150,16 @@ export function renderTaskPane({ inExcel, form, actions, styles }: TaskPaneState
           {!form.valid && <Caption1 className={styles.muted}>Correct the fields marked in red to apply.</Caption1>}
         </div>
         {status.kind === "saved" && (
-          <MessageBar intent="success">
+          <MessageBar intent="success" politeness="polite">
             <MessageBarBody>
-              <MessageBarTitle>Applied</MessageBarTitle>
-              {status.message}
+              <MessageBarTitle>Applied</MessageBarTitle> {status.message}
             </MessageBarBody>
           </MessageBar>
         )}
         {status.kind === "error" && (
           <MessageBar intent="error">
             <MessageBarBody>
-              <MessageBarTitle>{status.title}</MessageBarTitle>
-              {status.message}
+              <MessageBarTitle>{status.title}</MessageBarTitle> {status.message}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -166,10 +170,10 @@ export function renderTaskPane({ inExcel, form, actions, styles }: TaskPaneState
           Workbook
         </Subtitle2>
         <div className={styles.actions}>
-          <Button disabled={actions.busy !== undefined} onClick={() => void actions.insertSampleSheet(model)}>
+          <Button disabledFocusable={actions.busy !== undefined} onClick={() => void actions.insertSampleSheet(model)}>
             Insert sample sheet
           </Button>
-          <Button disabled={actions.busy !== undefined} onClick={() => void actions.insertChart()}>
+          <Button disabledFocusable={actions.busy !== undefined} onClick={() => void actions.insertChart()}>
             Insert chart
           </Button>
           {actions.busy && (
@@ -181,7 +185,11 @@ export function renderTaskPane({ inExcel, form, actions, styles }: TaskPaneState
           PAB and ATP of the selected MPS.TABLE block, or of the last sample sheet.
         </Caption1>
         {actions.outcome && (
-          <MessageBar intent={actions.outcome.intent}>
+          <MessageBar
+            key={`${actions.outcome.action}:${actions.outcome.message}`}
+            intent={actions.outcome.intent}
+            politeness={actions.outcome.intent === "success" ? "polite" : "assertive"}
+          >
             <MessageBarBody>{actions.outcome.message}</MessageBarBody>
           </MessageBar>
         )}

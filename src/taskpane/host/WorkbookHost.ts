@@ -33,3 +33,9 @@ export interface WorkbookHost {
 
 /** Said when neither the selection nor a sample sheet gives an MPS.TABLE block. */
 export const NO_BLOCK_MESSAGE = "Select a cell of an MPS.TABLE block first, or insert a sample sheet.";
+
+/**
+ * Said when the block (the selected one, or the sample sheet's right after it was inserted) is
+ * still being calculated: #BUSY!, or no labels yet.
+ */
+export const BUSY_BLOCK_MESSAGE = "The MPS.TABLE block is still calculating. Try again in a moment.";

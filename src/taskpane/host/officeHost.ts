@@ -11,8 +11,8 @@
  */
 import type { ProductionModel } from "../../engine";
 import { SETTINGS_KEY, fromStored, toStored, type LoadedSettings, type MpsSettings } from "../../shared/settings";
-import { NO_BLOCK_MESSAGE, type ChartInserted, type WorkbookHost } from "./WorkbookHost";
-import { planChart } from "./mpsBlock";
+import { BUSY_BLOCK_MESSAGE, NO_BLOCK_MESSAGE, type ChartInserted, type WorkbookHost } from "./WorkbookHost";
+import { arePeriodLabels, isStillCalculating, planChart, type ChartPlan } from "./mpsBlock";
 import { sampleLayout, uniqueSheetName } from "./sampleSheet";
 
 export interface OfficeApis {
@@ -22,6 +22,18 @@ export interface OfficeApis {
 
 /** Largest selection read cell by cell when looking for an MPS.TABLE block. */
 const MAX_SELECTION_CELLS = 20000;
+
+/** An MPS.TABLE block found to chart: its sheet, the plan, and where the period labels may be. */
+interface FoundBlock {
+  sheet: Excel.Worksheet;
+  plan: ChartPlan;
+  source: ChartInserted["source"];
+  /** Cells (on `sheet`) that may hold the period labels, lined up with the values. */
+  categories?: string;
+}
+
+/** What looking for a block found: one, one still calculating, or none. */
+type BlockSearch = FoundBlock | "calculating" | undefined;
 
 export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
   const documentSettings = () => office.context.document.settings;
@@ -94,14 +106,26 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
 
     async insertChart(sampleSheet?: string): Promise<ChartInserted> {
       return excel.run(async (context) => {
-        const found = (await selectedBlock(context)) ?? (await sampleBlock(context, sampleSheet));
+        // A selection still calculating is not passed over for the sample sheet: it is what the planner chose.
+        const selected = await selectedBlock(context);
+        const found = selected === undefined ? await sampleBlock(context, sampleSheet) : selected;
+        if (found === "calculating") throw new Error(BUSY_BLOCK_MESSAGE);
         if (!found) throw new Error(NO_BLOCK_MESSAGE);
         const { sheet, plan, source } = found;
+        const periods = found.categories ? await periodLabels(context, sheet, found.categories) : undefined;
         const [first, ...rest] = plan.series;
         const by = plan.orientation === "rows" ? excel.ChartSeriesBy.rows : excel.ChartSeriesBy.columns;
         const chart = sheet.charts.add(excel.ChartType.line, sheet.getRange(first.address), by);
-        chart.series.getItemAt(0).name = first.name;
-        for (const line of rest) chart.series.add(line.name).setValues(sheet.getRange(line.address));
+        const firstSeries = chart.series.getItemAt(0);
+        firstSeries.name = first.name;
+        const lines = [firstSeries];
+        for (const line of rest) {
+          const series = chart.series.add(line.name);
+          series.setValues(sheet.getRange(line.address));
+          lines.push(series);
+        }
+        // Periods on the category axis (ExcelApi 1.7, as setValues); else Excel's default 1…n.
+        if (periods) for (const series of lines) series.setXAxisValues(periods);
         chart.title.text = "Demand, MPS, PAB and ATP";
         chart.setPosition(...plan.position);
         sheet.load("name");
@@ -111,19 +135,34 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
     },
   };
 
-  /** The MPS.TABLE block the selection is in: its spill (ExcelApi 1.12), else the selection itself. */
-  async function selectedBlock(context: Excel.RequestContext) {
+  /**
+   * The MPS.TABLE block the selection is in: its spill (ExcelApi 1.12), else the selection
+   * itself; the period labels may sit in the row above it (the column left of it, in columns).
+   */
+  async function selectedBlock(context: Excel.RequestContext): Promise<BlockSearch> {
     const selection = context.workbook.getSelectedRange();
     selection.load("address, rowCount, columnCount");
     const spill = supports("1.12") ? await spillAround(context, selection.getCell(0, 0)) : undefined;
     if (!spill) await context.sync();
     const spillPlan = spill && planChart(spill.address, spill.values);
-    if (spill && spillPlan) return { sheet: spill.worksheet, plan: spillPlan, source: "selection" as const };
+    if (spill && spillPlan) {
+      return { sheet: spill.worksheet, plan: spillPlan, source: "selection", categories: spillPlan.categories };
+    }
     if (selection.rowCount * selection.columnCount > MAX_SELECTION_CELLS) return undefined;
-    selection.load("values");
+    selection.load("values, formulas");
     await context.sync();
     const plan = planChart(selection.address, selection.values);
-    return plan ? { sheet: selection.worksheet, plan, source: "selection" as const } : undefined;
+    if (plan) return { sheet: selection.worksheet, plan, source: "selection", categories: plan.categories };
+    const calculating = isStillCalculating(selection.values, selection.formulas) || (spill !== undefined && isStillCalculating(spill.values));
+    return calculating ? "calculating" : undefined;
+  }
+
+  /** The range at `address` on `sheet` when it holds period labels (see arePeriodLabels). */
+  async function periodLabels(context: Excel.RequestContext, sheet: Excel.Worksheet, address: string) {
+    const range = sheet.getRange(address);
+    range.load("values");
+    await context.sync();
+    return arePeriodLabels(range.values) ? range : undefined;
   }
 
   /** The spilled block a cell anchors or lies in, loaded with address and values; undefined if none. */
@@ -141,16 +180,21 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
     return spill;
   }
 
-  /** The block on the sample sheet, read at its largest extent (labels tell where each row is). */
-  async function sampleBlock(context: Excel.RequestContext, sampleSheet: string | undefined) {
+  /**
+   * The block on the sample sheet, read at its largest extent (labels tell where each row is);
+   * its periods are the layout's Period row.
+   */
+  async function sampleBlock(context: Excel.RequestContext, sampleSheet: string | undefined): Promise<BlockSearch> {
     if (!sampleSheet) return undefined;
     const sheet = context.workbook.worksheets.getItemOrNullObject(sampleSheet);
     await context.sync();
     if (sheet.isNullObject) return undefined;
-    const block = sheet.getRange(sampleLayout("MTS").tableBlock);
-    block.load("address, values");
+    const layout = sampleLayout("MTS");
+    const block = sheet.getRange(layout.tableBlock);
+    block.load("address, values, formulas");
     await context.sync();
     const plan = planChart(block.address, block.values);
-    return plan ? { sheet, plan, source: "sample" as const } : undefined;
+    if (plan) return { sheet, plan, source: "sample", categories: layout.periodRow };
+    return isStillCalculating(block.values, block.formulas) ? "calculating" : undefined;
   }
 }
