@@ -7,6 +7,7 @@
 import { CellType, DetailedCellError, ErrorType, HyperFormula, type ConfigParams, type SimpleCellAddress } from "hyperformula";
 import type { MpsSettings } from "../shared/settings";
 import { cellKey, type CellAt, type CellBox } from "./address";
+import { calledFunctions } from "./formula";
 import { messages } from "./messages";
 import { describe, failure, success, type Outcome } from "./outcome";
 import { MPS_FUNCTION_NAMES, registerMpsFunctions, type MpsContext } from "./plugin";
@@ -33,8 +34,11 @@ export interface Evaluation {
   cells: ComputedCell[];
 }
 
-/** HyperFormula configured to behave like Excel (en-US), per its compatibility guide. */
-export function excelConfig(context: MpsContext): Partial<ConfigParams> {
+/**
+ * HyperFormula configured to behave like Excel (en-US), per its compatibility guide; in the
+ * 1904 date system (Mac workbooks) serial 0 is 1 Jan 1904 and there is no 29 Feb 1900.
+ */
+export function excelConfig(context: MpsContext, date1904 = false): Partial<ConfigParams> {
   return {
     licenseKey: "gpl-v3",
     context,
@@ -44,8 +48,8 @@ export function excelConfig(context: MpsContext): Partial<ConfigParams> {
     useArrayArithmetic: true,
     ignoreWhiteSpace: "any",
     evaluateNullToZero: true,
-    leapYear1900: true,
-    nullDate: { year: 1899, month: 12, day: 31 },
+    leapYear1900: !date1904,
+    nullDate: date1904 ? { year: 1904, month: 1, day: 1 } : { year: 1899, month: 12, day: 31 },
     // Full double precision, as Excel stores values in the file (it rounds only what it displays)
     // and as the custom functions return them.
     smartRounding: false,
@@ -54,17 +58,47 @@ export function excelConfig(context: MpsContext): Partial<ConfigParams> {
 
 function build(input: EngineInput, settings: MpsSettings): HyperFormula {
   registerMpsFunctions();
-  const names = new Map(input.names.map((n) => [n.name.toLowerCase(), { rows: n.rows, columns: n.columns }]));
-  const hf = HyperFormula.buildEmpty(excelConfig({ settings, names }));
+  const names = new Map<string, { rows: number; columns: number }>();
+  for (const { name, rows, columns } of input.names) {
+    if (rows !== undefined && columns !== undefined && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), { rows, columns });
+  }
+  const hf = HyperFormula.buildEmpty(excelConfig({ settings, names }, input.date1904));
   hf.batch(() => {
     for (const name of input.sheetNames) hf.addSheet(name);
     for (const named of input.names) {
-      // A name HyperFormula cannot hold is left out; formulas using it report the unknown name.
-      if (hf.isItPossibleToAddNamedExpression(named.name, named.expression)) hf.addNamedExpression(named.name, named.expression);
+      // A name HyperFormula cannot hold (e.g. a union of ranges) is left out; formulas using it report the unknown name.
+      if (hf.isItPossibleToAddNamedExpression(named.name, named.expression, named.scope)) {
+        hf.addNamedExpression(named.name, named.expression, named.scope);
+      }
     }
     input.sheetNames.forEach((name, sheet) => hf.setSheetContent(sheet, input.sheets[name]));
   });
   return hf;
+}
+
+/** Why a function name cannot be evaluated, or nothing when HyperFormula or the plugin knows it. */
+function unknownCall(cell: string, name: string, known: ReadonlySet<string>): string | undefined {
+  const upper = name.toUpperCase();
+  if (upper === "ANCHORARRAY") return messages.spillReference(cell);
+  if (known.has(upper)) return undefined;
+  if (upper.startsWith("MPS.")) return messages.unknownMpsFunction(cell, name, MPS_FUNCTION_NAMES);
+  return messages.unknownFunction(cell, name);
+}
+
+/**
+ * Every call of a function nobody implements, by cell, found in the formula text before
+ * evaluating: inside IFERROR or ISERROR its #NAME? would otherwise pass unnoticed.
+ */
+function unknownFunctions(hf: HyperFormula, formulas: readonly FormulaCell[]): Map<string, string[]> {
+  const known = new Set(hf.getRegisteredFunctionNames().map((n) => n.toUpperCase()));
+  const found = new Map<string, string[]>();
+  for (const formula of formulas) {
+    const cell = cellKey(formula.sheet, formula);
+    const problems = [...new Set(calledFunctions(formula.engineFormula))].map((name) => unknownCall(cell, name, known));
+    const real = [...new Set(problems.filter((p): p is string => p !== undefined))];
+    if (real.length > 0) found.set(cell, real);
+  }
+  return found;
 }
 
 function shown(value: unknown): Shown {
@@ -122,10 +156,13 @@ export function evaluate(input: EngineInput, settings: MpsSettings): Outcome<Eva
     const problems: string[] = [];
     const cycle: string[] = [];
     const sheetIds = new Map(input.sheetNames.map((name, id) => [name, id]));
+    const unknown = unknownFunctions(hf, input.formulas);
     for (const formula of input.formulas) {
       const address = { sheet: sheetIds.get(formula.sheet)!, row: formula.row, col: formula.col };
       const value = hf.getCellValue(address);
-      const problem = fatalProblem(hf, formula, address, value);
+      const known = unknown.get(cellKey(formula.sheet, formula));
+      if (known) problems.push(...known);
+      const problem = known ? undefined : fatalProblem(hf, formula, address, value);
       if (problem === "cycle") cycle.push(cellKey(formula.sheet, formula));
       else if (problem !== undefined) problems.push(problem);
       const error = errorOf(value);

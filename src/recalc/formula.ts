@@ -2,19 +2,73 @@
  * Formula text as Excel saves it → formula text HyperFormula parses. Excel writes an add-in's
  * custom function into the file as `_xldudf_MPS_TABLE(…)` and functions newer than Excel 2007
  * with a future-function prefix (`_xlfn.XLOOKUP(…)`, `_xlfn._xlws.SORT(…)`); HyperFormula knows
- * neither spelling. Text inside string literals is left alone.
+ * neither spelling. Text inside "string literals" and 'quoted sheet names' is left alone.
  */
 
 const ADDIN_PREFIX = /_xldudf_MPS_/gi;
 const FUTURE_PREFIX = /_xlfn\.(?:_xlws\.)?/gi;
 
-/** Rewrites the parts of a formula outside "string literals". */
-function outsideStrings(formula: string, rewrite: (code: string) => string): string {
-  // Splitting on quotes puts literals at odd indexes; "" (an escaped quote) splits into an empty literal.
-  return formula
-    .split('"')
-    .map((part, i) => (i % 2 === 0 ? rewrite(part) : part))
-    .join('"');
+/** A piece of formula text: code, a "string literal" or a 'quoted sheet name' (quotes included). */
+export interface Segment {
+  kind: "code" | "string" | "sheet";
+  text: string;
+}
+
+/** The end (exclusive) of a quoted run starting at `start`; a doubled quote is an escape. */
+function quotedEnd(formula: string, start: number): number {
+  const quote = formula[start];
+  let i = start + 1;
+  while (i < formula.length) {
+    if (formula[i] === quote) {
+      if (formula[i + 1] === quote) i += 2;
+      else return i + 1;
+    } else i++;
+  }
+  return formula.length;
+}
+
+/**
+ * Splits a formula into code, string literals and quoted sheet names.
+ * @example segments(`'Plan "A"'!B2&"x"`) // → sheet `'Plan "A"'`, code `!B2&`, string `"x"`
+ */
+export function segments(formula: string): Segment[] {
+  const parts: Segment[] = [];
+  let code = 0;
+  let i = 0;
+  while (i < formula.length) {
+    const c = formula[i];
+    if (c !== '"' && c !== "'") {
+      i++;
+      continue;
+    }
+    if (i > code) parts.push({ kind: "code", text: formula.slice(code, i) });
+    const end = quotedEnd(formula, i);
+    parts.push({ kind: c === '"' ? "string" : "sheet", text: formula.slice(i, end) });
+    i = code = end;
+  }
+  if (code < formula.length) parts.push({ kind: "code", text: formula.slice(code) });
+  return parts;
+}
+
+/** Rewrites the code of a formula, leaving string literals and quoted sheet names as they are. */
+export function rewriteCode(formula: string, rewrite: (code: string) => string): string {
+  return segments(formula)
+    .map((part) => (part.kind === "code" ? rewrite(part.text) : part.text))
+    .join("");
+}
+
+const CALL = /(?<![A-Za-z0-9_.$])([A-Za-z_\\][A-Za-z0-9_.]*)\s*\(/g;
+
+/**
+ * The names of the functions a formula calls, outside strings and sheet names, as written.
+ * @example calledFunctions('IFERROR(FOO(A1),"BAR(")') // → ["IFERROR", "FOO"]
+ */
+export function calledFunctions(formula: string): string[] {
+  const names: string[] = [];
+  for (const part of segments(formula)) {
+    if (part.kind === "code") for (const match of part.text.matchAll(CALL)) names.push(match[1]);
+  }
+  return names;
 }
 
 /**
@@ -24,5 +78,5 @@ function outsideStrings(formula: string, rewrite: (code: string) => string): str
  */
 export function toEngineFormula(formula: string): string {
   const body = formula.startsWith("=") ? formula.slice(1) : formula;
-  return "=" + outsideStrings(body, (code) => code.replace(ADDIN_PREFIX, "MPS.").replace(FUTURE_PREFIX, ""));
+  return "=" + rewriteCode(body, (code) => code.replace(ADDIN_PREFIX, "MPS.").replace(FUTURE_PREFIX, ""));
 }

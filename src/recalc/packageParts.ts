@@ -2,6 +2,8 @@
  * Parts of an .xlsx package that ExcelJS does not model, handled on the zip directly:
  * - the add-in's web-extension parts (`xl/webextensions/…`, where Office keeps the add-in's
  *   document settings), carried over from the original file so a round trip keeps them;
+ * - the workbook's defined names, carried over as the original file has them (ExcelJS keeps
+ *   only plain ranges and loses the scope of sheet-level names);
  * - the dynamic-array mark of spilling formulas (`cm="1"` on the cell and `xl/metadata.xml`),
  *   so Excel 365 opens them as spills rather than as legacy {array formulas};
  * - writing a settings part, as Excel does when the task pane saves (fixtures, samples).
@@ -9,6 +11,7 @@
 import JSZip from "jszip";
 import { SETTINGS_KEY } from "../shared/settings";
 import { a1, type CellAt } from "./address";
+import { withDefinedNamesOf } from "./definedNames";
 
 const CONTENT_TYPES = "[Content_Types].xml";
 const ROOT_RELS = "_rels/.rels";
@@ -99,6 +102,22 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return parts;
 }
 
+/** The array-formula cells (A1, by sheet) that a package marks as dynamic arrays (`cm` on the cell). */
+export async function dynamicArrayCells(bytes: Buffer): Promise<Map<string, Set<string>>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const cells = new Map<string, Set<string>>();
+  for (const [sheet, part] of await sheetParts(zip)) {
+    const xml = (await text(zip, part)) ?? "";
+    const marked = new Set<string>();
+    for (const match of xml.matchAll(/<c\b([^>]*)>\s*<f\b[^>]*\bt="array"/g)) {
+      const ref = /\br="([A-Z]+\d+)"/.exec(match[1])?.[1];
+      if (ref && /\bcm="[1-9]\d*"/.test(match[1])) marked.add(ref);
+    }
+    cells.set(sheet, marked);
+  }
+  return cells;
+}
+
 /** Marks the given array-formula anchors as dynamic arrays (Excel 365 spills). */
 async function markDynamicArrays(zip: JSZip, anchors: ReadonlyMap<string, readonly CellAt[]>): Promise<void> {
   if (anchors.size === 0) return;
@@ -130,7 +149,11 @@ export interface PackageFixes {
 /** Applies what ExcelJS cannot write to a package it wrote. */
 export async function finishPackage(written: Buffer, fixes: PackageFixes): Promise<Buffer> {
   const zip = await JSZip.loadAsync(written);
-  if (fixes.original) await carryWebExtensions(await JSZip.loadAsync(fixes.original), zip);
+  if (fixes.original) {
+    const original = await JSZip.loadAsync(fixes.original);
+    await carryWebExtensions(original, zip);
+    zip.file(WORKBOOK, withDefinedNamesOf((await text(original, WORKBOOK)) ?? "", (await text(zip, WORKBOOK))!));
+  }
   if (fixes.dynamicArrays) await markDynamicArrays(zip, fixes.dynamicArrays);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -2,6 +2,7 @@
  * Headless recalculation of a planning workbook, step by step: open the file, choose the
  * settings, evaluate with HyperFormula, and optionally write the workbook back with its values.
  */
+import { readDefinedNames } from "./definedNames";
 import { evaluate, type ComputedCell, type Evaluation } from "./evaluate";
 import { messages } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
@@ -42,7 +43,8 @@ export async function recalcWorkbook(path: string, options: RecalcOptions = {}):
   }
   const settings = await chooseSettings(opened.value.bytes, options.settingsFile);
   if (!settings.ok) return settings;
-  const evaluation = evaluate(toEngineInput(opened.value.workbook), settings.value.settings);
+  const definedNames = await readDefinedNames(opened.value.bytes);
+  const evaluation = evaluate(toEngineInput(opened.value.workbook, definedNames), settings.value.settings);
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
   const cells = options.sheet === undefined ? evaluation.value.cells : evaluation.value.cells.filter((c) => c.sheet === options.sheet);
   const result: Recalculation = { opened: opened.value, settings: settings.value, evaluation: evaluation.value, cells };

@@ -1,16 +1,19 @@
 /**
  * Writes a recalculated workbook: every formula keeps its text (as the file spelled it) and gets
- * its computed value cached; a spilling formula becomes a dynamic-array anchor over the cells it
- * fills, which hold the spilled values as Excel saves them. Styles, other sheets and named ranges
- * are ExcelJS's round trip; the add-in's settings part is carried over from the original file.
+ * its computed value cached. A dynamic array — a formula that spills, calls an MPS function, or
+ * was saved as one — becomes an anchor over the cells it fills (the anchor alone for a single
+ * value or an error), which hold the spilled values as Excel saves them. A legacy {array formula}
+ * keeps its own range and stays legacy. Styles and other sheets are ExcelJS's round trip; the
+ * add-in's settings part and the defined names are carried over from the original file.
  */
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
-import { boxText, parseBox, type CellAt, type CellBox } from "./address";
+import { a1, boxText, parseBox, type CellAt, type CellBox } from "./address";
 import type { ComputedCell, Evaluation } from "./evaluate";
 import { messages } from "./messages";
 import { describe, failure, success, type Outcome } from "./outcome";
-import { finishPackage } from "./packageParts";
+import { calledFunctions } from "./formula";
+import { dynamicArrayCells, finishPackage } from "./packageParts";
 import type { OpenedWorkbook } from "./readWorkbook";
 
 type FormulaValue = ExcelJS.CellFormulaValue & { sharedFormula?: string; shareType?: string; ref?: string };
@@ -37,11 +40,20 @@ function clearStaleSpill(sheet: ExcelJS.Worksheet, old: CellBox | undefined, anc
   }
 }
 
+function callsMps(cell: ComputedCell): boolean {
+  return calledFunctions(cell.formula!.engineFormula).some((name) => name.toUpperCase().startsWith("MPS."));
+}
+
 /**
  * Caches the computed values in the workbook (in memory).
- * @returns the anchors of spilling formulas, by sheet
+ * @param dynamicInSource cells (A1, by sheet) the original file marks as dynamic arrays (`cm`)
+ * @returns the anchors of dynamic arrays, by sheet
  */
-export function cacheResults(workbook: ExcelJS.Workbook, evaluation: Evaluation): Map<string, CellAt[]> {
+export function cacheResults(
+  workbook: ExcelJS.Workbook,
+  evaluation: Evaluation,
+  dynamicInSource: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): Map<string, CellAt[]> {
   const anchors = new Map<string, CellAt[]>();
   for (const computed of evaluation.cells) {
     const sheet = workbook.getWorksheet(computed.sheet)!;
@@ -56,15 +68,23 @@ export function cacheResults(workbook: ExcelJS.Workbook, evaluation: Evaluation)
       cell.value = next; // a shared formula's master keeps its sharing; Excel re-spills it
       continue;
     }
-    clearStaleSpill(sheet, saved.shareType === "array" && saved.ref ? parseBox(saved.ref) : undefined, computed, computed.spill);
-    if (computed.spill) {
-      cell.value = { ...next, formula: computed.formula.formula, shareType: "array", ref: boxText(computed.spill) } as FormulaValue;
+    const savedArray = saved.shareType === "array";
+    const mps = callsMps(computed);
+    const sourceDynamic = savedArray && (dynamicInSource.get(computed.sheet)?.has(a1(computed)) ?? false);
+    if (savedArray && !sourceDynamic && !mps) {
+      // A legacy {array formula} (Ctrl+Shift+Enter): its range is the planner's, not a spill.
+      cell.value = { ...next, formula: computed.formula.formula, shareType: "array", ref: saved.ref ?? a1(computed) } as FormulaValue;
+      continue;
+    }
+    clearStaleSpill(sheet, savedArray && saved.ref ? parseBox(saved.ref) : undefined, computed, computed.spill);
+    if (computed.spill || mps || sourceDynamic) {
+      const ref = computed.spill ? boxText(computed.spill) : a1(computed);
+      cell.value = { ...next, formula: computed.formula.formula, shareType: "array", ref } as FormulaValue;
       const list = anchors.get(computed.sheet) ?? [];
       list.push({ row: computed.row, col: computed.col });
       anchors.set(computed.sheet, list);
     } else {
-      const { shareType: _shareType, ref: _ref, ...plain } = next;
-      cell.value = saved.shareType === "array" ? { ...plain, formula: computed.formula.formula } : next;
+      cell.value = next;
     }
   }
   return anchors;
@@ -73,7 +93,7 @@ export function cacheResults(workbook: ExcelJS.Workbook, evaluation: Evaluation)
 /** Writes the workbook with its computed values to `path`. */
 export async function writeWorkbook(opened: OpenedWorkbook, evaluation: Evaluation, path: string): Promise<Outcome<number>> {
   try {
-    const anchors = cacheResults(opened.workbook, evaluation);
+    const anchors = cacheResults(opened.workbook, evaluation, await dynamicArrayCells(opened.bytes));
     const written = Buffer.from(await opened.workbook.xlsx.writeBuffer());
     const bytes = await finishPackage(written, { original: opened.bytes, dynamicArrays: anchors });
     await fs.writeFile(path, bytes);

@@ -1,4 +1,5 @@
-import { toEngineFormula } from "../../src/recalc/formula";
+import { calledFunctions, toEngineFormula } from "../../src/recalc/formula";
+import { translateFormula } from "../../src/recalc/sharedFormula";
 import { a1, boxText, columnName, parseA1, parseBox } from "../../src/recalc/address";
 
 describe("toEngineFormula", () => {
@@ -16,6 +17,37 @@ describe("toEngineFormula", () => {
     expect(toEngineFormula('CONCAT("_xldudf_MPS_X ""q""",_xldudf_MPS_PEG(A1:B1,A2:B2))')).toBe(
       '=CONCAT("_xldudf_MPS_X ""q""",MPS.PEG(A1:B1,A2:B2))',
     );
+  });
+});
+
+describe("quoted sheet names", () => {
+  it("are not string literals, even when they hold a double quote", () => {
+    expect(toEngineFormula(`'Pipe 5"'!B2+_xldudf_MPS_DEMAND(B1:C1,B2:C2)&"_xldudf_MPS_X"`)).toBe(
+      `='Pipe 5"'!B2+MPS.DEMAND(B1:C1,B2:C2)&"_xldudf_MPS_X"`,
+    );
+    expect(toEngineFormula(`'Bob''s "plan"'!A1+_xlfn.XLOOKUP(1,A1:A3,B1:B3)`)).toBe(`='Bob''s "plan"'!A1+XLOOKUP(1,A1:A3,B1:B3)`);
+  });
+});
+
+describe("calledFunctions", () => {
+  it("lists the functions called outside strings and sheet names", () => {
+    expect(calledFunctions(`=IFERROR(FOO (A1),"BAR(x)")+'SUM('!A1+MPS.TABLE(B1:C1)`)).toEqual(["IFERROR", "FOO", "MPS.TABLE"]);
+  });
+});
+
+describe("translateFormula (shared formulas)", () => {
+  it("moves relative references and keeps absolute ones", () => {
+    expect(translateFormula("A1*$B$1+B$2+$C3", 2, 1)).toBe("B3*$B$1+C$2+$C5");
+    expect(translateFormula("SUM(A1:B2)+Plan!C3", 1, 0)).toBe("SUM(A2:B3)+Plan!C4");
+  });
+
+  it("leaves string literals, quoted sheet names, names and functions alone", () => {
+    expect(translateFormula('A1*2&" A1"', 1, 0)).toBe('A2*2&" A1"');
+    expect(translateFormula(`'Plan "A1"'!A1+LOG10(A1)+LeadTime2`, 1, 0)).toBe(`'Plan "A1"'!A2+LOG10(A2)+LeadTime2`);
+  });
+
+  it("gives #REF! for a reference moved off the sheet", () => {
+    expect(translateFormula("A1", 0, -1)).toBe("#REF!");
   });
 });
 

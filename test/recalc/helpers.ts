@@ -1,6 +1,9 @@
 /** Shared by the recalculation tests: fixture paths, running the CLI, reading results. */
 import { execFile } from "child_process";
+import { promises as fs } from "fs";
 import path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Shown } from "../../src/recalc/evaluate";
 import { recalcWorkbook, type RecalcOptions } from "../../src/recalc/recalc";
 
@@ -35,4 +38,27 @@ export function runCli(args: readonly string[]): Promise<CliRun> {
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * Saves a workbook built by `build` into `dir`, then lets `patch` edit the package's parts
+ * (e.g. add `<definedNames>` ExcelJS cannot write); returns the file's path.
+ */
+export async function saveWorkbook(
+  dir: string,
+  build: (book: ExcelJS.Workbook) => void,
+  patch?: (zip: JSZip) => Promise<void>,
+): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  build(book);
+  const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
+  if (patch) await patch(zip);
+  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.xlsx`);
+  await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
+  return file;
+}
+
+/** Replaces `from` with `to` in a part of the package. */
+export async function patchPart(zip: JSZip, part: string, from: string, to: string): Promise<void> {
+  zip.file(part, (await zip.file(part)!.async("string")).replace(from, to));
 }
