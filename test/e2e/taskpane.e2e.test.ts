@@ -287,9 +287,9 @@ describeInChromium("task pane in headless Chromium", () => {
       "'MPS sample'!B20:M20",
       "'MPS sample'!B22:M22",
     ]);
-    // The sample block's periods come from its Period row; the selected block has none above it (row 13 is blank).
+    // The sample fallback takes its Period row; a selected block takes the period numbers right above it (row 13).
     expect(charts[0].series.map((series) => series.categories)).toEqual(Array(4).fill("'MPS sample (2)'!B8:M8"));
-    expect(charts[1].series.map((series) => series.categories ?? null)).toEqual([null, null, null, null]);
+    expect(charts[1].series.map((series) => series.categories)).toEqual(Array(4).fill("'MPS sample'!B13:M13"));
   });
 
   it("recalculates the sheet's MPS.* formulas with the settings applied", async () => {

@@ -78,7 +78,8 @@ export function sampleLayout(model: ProductionModel): SampleLayout {
           ["Receipts", ...RECEIPTS],
         ],
       },
-      { address: "A13", values: [["MPS record"]] },
+      // Period numbers right above the record too, so a chart of the block itself finds them.
+      { address: `A13:${LAST}13`, values: [["MPS record", ...period]] },
       { address: "A14", formulas: [[`=MPS.TABLE(B9:${LAST}9,B10:${LAST}10,B3,B4,B5,B6,B2,B11:${LAST}11)`]] },
     ],
     bold: ["A1", "A2:A11", "A13"],
