@@ -8,10 +8,15 @@ import { checkNumber, checkOneOf, checkPositive, checkQuantity, fail, isAbsent, 
 
 /** The lot-size part of the plan options. */
 export interface LotOptions {
+  /** @default "LFL" */
   lotRule?: LotRule;
+  /** FOQ quantity, or POQ number of periods. */
   lotSize?: number;
+  /** Smallest lot. @default 0 */
   minLot?: number;
+  /** Largest lot; a larger period quantity is released as several lots. @default none */
   maxLot?: number;
+  /** Lots are rounded up to a multiple of this. @default none */
   multiple?: number;
 }
 

@@ -27,12 +27,9 @@ export interface OpenPeriods {
  */
 export function openPeriods(available: ArrayLike<number>): OpenPeriods {
   const n = available.length;
-  return fillOpenPeriods(available, new Int32Array(n + 1), new Int32Array(n + 1));
-}
-
-function fillOpenPeriods(available: ArrayLike<number>, left: Int32Array, right: Int32Array): OpenPeriods {
-  left[0] = 0;
-  fillRange(available, left, right, 0, available.length);
+  const left = new Int32Array(n + 1);
+  const right = new Int32Array(n + 1);
+  fillRange(available, left, right, 0, n);
   return { left, right };
 }
 

@@ -7,7 +7,7 @@ import { countLots, LOT_FOR_LOT, type LotOptions, type LotPolicy, resolveLotPoli
 import { messages } from "./messages";
 import { isBelow } from "./numeric";
 import { resultRow, resultRows } from "./rows";
-import type { ActionMessage, LotRule, Result, Series } from "./types";
+import type { ActionMessage, Result, Series } from "./types";
 import {
   checkObject,
   checkOptionalSeries,
@@ -20,21 +20,11 @@ import {
   ok,
 } from "./validate";
 
-export interface PlanOptions {
+export interface PlanOptions extends LotOptions {
   /** Stock at the start of period 0. */
   onHand: number;
   /** Projected available is kept at or above this outside the planning time fence. @default 0 */
   safetyStock?: number;
-  /** @default "LFL" */
-  lotRule?: LotRule;
-  /** FOQ quantity, or POQ number of periods. */
-  lotSize?: number;
-  /** Smallest lot. @default 0 */
-  minLot?: number;
-  /** Largest lot; a larger period quantity is released as several lots. @default none */
-  maxLot?: number;
-  /** Lots are rounded up to a multiple of this. @default none */
-  multiple?: number;
   /** Scheduled receipts per period. @default zeros */
   receipts?: Series;
   /** Periods 0..ptf-1 are frozen: firm MPS only, no new lots. @default 0 */
@@ -71,7 +61,7 @@ export function resolvePlanOptions(options: Omit<PlanOptions, "receipts" | "firm
     checkQuantity(options.safetyStock, "safetyStock") ??
     checkPeriods(options.planningTimeFence, "planningTimeFence");
   if (error) return fail(error);
-  const lot = resolveLotPolicy(options as LotOptions);
+  const lot = resolveLotPolicy(options);
   if (!lot.ok) return lot;
   return ok({
     onHand: options.onHand,

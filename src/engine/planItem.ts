@@ -2,44 +2,28 @@
  * The whole MPS record of one item in one call: consumption, demand, MPS, PAB, ATP.
  */
 import { atpCore } from "./atp";
-import { consumeCore, resolveConsumeOptions } from "./consume";
-import { demandCore, resolveDemandOptions } from "./demand";
-import { makeToOrderSettings, planCore, resolvePlanOptions } from "./plan";
+import { consumeCore, resolveConsumeOptions, type ConsumeOptions } from "./consume";
+import { demandCore, resolveDemandOptions, type DemandOptions } from "./demand";
+import { makeToOrderSettings, planCore, resolvePlanOptions, type PlanOptions } from "./plan";
 import { resultRows, SCRATCH, scratchDoubles } from "./rows";
 import {
   ATP_METHODS,
   type ActionMessage,
   type AtpMethod,
-  type ConsumptionMode,
-  type LotRule,
   type Peg,
-  type ProductionModel,
   type Result,
   type Series,
 } from "./types";
 import { checkObject, checkOneOf, checkOptionalSeries, checkSameLength, checkSeries, fail, ok } from "./validate";
 
-export interface ItemInput {
+/** The rows of one item and the options of every step, each declared (with its default) by its step. */
+export interface ItemInput extends ConsumeOptions, DemandOptions, PlanOptions {
+  /** Forecast per period. */
   forecast: Series;
+  /** Customer orders per period (same length). */
   orders: Series;
-  onHand: number;
-  receipts?: Series;
-  model?: ProductionModel;
-  backward?: number;
-  forward?: number;
-  mode?: ConsumptionMode;
-  currentPeriod?: number;
-  demandTimeFence?: number;
-  planningTimeFence?: number;
-  firmMps?: Series;
-  safetyStock?: number;
-  lotRule?: LotRule;
-  lotSize?: number;
-  minLot?: number;
-  maxLot?: number;
-  multiple?: number;
+  /** How ATP is shown (see `availableToPromise`). @default "discrete" */
   atpMethod?: AtpMethod;
-  pegging?: boolean;
 }
 
 export interface MpsRecord {

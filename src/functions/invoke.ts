@@ -31,11 +31,10 @@ export function invoke(id: string, raw: readonly unknown[], settings: MpsSetting
   const spec = CATALOG[id];
   try {
     const args: Args = {};
-    spec.params.forEach((param, i) => {
-      args[param.name] = readArg(param, raw[i]);
-    });
-    for (const param of spec.params) {
-      if (isFunctionError(args[param.name])) return args[param.name] as FunctionError;
+    for (let i = 0; i < spec.params.length; i++) {
+      const value = readArg(spec.params[i], raw[i]);
+      if (isFunctionError(value)) return value;
+      args[spec.params[i].name] = value;
     }
     return spec.run(args, settings);
   } catch (error) {

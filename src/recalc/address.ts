@@ -21,6 +21,16 @@ export function columnName(col: number): string {
 }
 
 /**
+ * 0-based column index of column letters (either case), the inverse of `columnName`.
+ * @example columnIndex("AB") // → 27
+ */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
  * A 0-based cell as A1 text.
  * @example a1({ row: 9, col: 1 }) // → "B10"
  */
@@ -35,9 +45,7 @@ export function a1(cell: CellAt): string {
 export function parseA1(text: string): CellAt | undefined {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(text.trim());
   if (!match) return undefined;
-  let col = 0;
-  for (const ch of match[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, col: col - 1 };
+  return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
 }
 
 /** A rectangle of cells, corners included. */
@@ -70,11 +78,6 @@ export function boxText(box: CellBox): string {
   const start = a1({ row: box.top, col: box.left });
   const end = a1({ row: box.bottom, col: box.right });
   return start === end ? start : `${start}:${end}`;
-}
-
-/** How a sheet name is written before "!": quoted when it holds anything but letters, digits, _ and dots. */
-export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /**

@@ -7,6 +7,7 @@
 import JSZip from "jszip";
 import { parseBox } from "./address";
 import { toEngineFormula } from "./formula";
+import { decodeXml } from "./xml";
 
 /** A `<definedName>` as the file has it. */
 export interface DefinedName {
@@ -29,16 +30,6 @@ export interface NamedExpression {
   columns?: number;
 }
 
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-    .replace(/&amp;/g, "&");
-}
-
 /** The `<definedNames>…</definedNames>` block of a workbook part, if it has one. */
 export function definedNamesBlock(workbookXml: string): string | undefined {
   return /<definedNames\b[^>]*\/>|<definedNames\b[^>]*>[\s\S]*?<\/definedNames>/.exec(workbookXml)?.[0];
@@ -51,7 +42,7 @@ export function parseDefinedNames(workbookXml: string): DefinedName[] {
     const name = /\bname="([^"]*)"/.exec(match[1])?.[1];
     const local = /\blocalSheetId="(\d+)"/.exec(match[1])?.[1];
     if (name === undefined) continue;
-    names.push({ name: unescapeXml(name), formula: unescapeXml(match[2] ?? "").trim(), sheet: local === undefined ? undefined : Number(local) });
+    names.push({ name: decodeXml(name), formula: decodeXml(match[2] ?? "").trim(), sheet: local === undefined ? undefined : Number(local) });
   }
   return names;
 }

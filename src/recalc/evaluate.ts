@@ -76,13 +76,18 @@ function build(input: EngineInput, settings: MpsSettings): HyperFormula {
   return hf;
 }
 
+/** Why a function nobody implements cannot be evaluated (ANCHORARRAY: Excel's spill reference). */
+function notImplemented(cell: string, name: string): string {
+  const upper = name.toUpperCase();
+  if (upper === "ANCHORARRAY") return messages.spillReference(cell);
+  if (upper.startsWith("MPS.")) return messages.unknownMpsFunction(cell, name, MPS_FUNCTION_NAMES);
+  return messages.unknownFunction(cell, name);
+}
+
 /** Why a function name cannot be evaluated, or nothing when HyperFormula or the plugin knows it. */
 function unknownCall(cell: string, name: string, known: ReadonlySet<string>): string | undefined {
   const upper = name.toUpperCase();
-  if (upper === "ANCHORARRAY") return messages.spillReference(cell);
-  if (known.has(upper)) return undefined;
-  if (upper.startsWith("MPS.")) return messages.unknownMpsFunction(cell, name, MPS_FUNCTION_NAMES);
-  return messages.unknownFunction(cell, name);
+  return upper !== "ANCHORARRAY" && known.has(upper) ? undefined : notImplemented(cell, name);
 }
 
 /**
@@ -119,18 +124,14 @@ function arrayBox(hf: HyperFormula, address: SimpleCellAddress): CellBox | undef
 }
 
 /** Why a formula cell makes the whole recalculation meaningless, if it does. */
-function fatalProblem(hf: HyperFormula, formula: FormulaCell, address: SimpleCellAddress, value: unknown): string | "cycle" | undefined {
+function fatalProblem(hf: HyperFormula, formula: FormulaCell, cell: string, address: SimpleCellAddress, value: unknown): string | "cycle" | undefined {
   if (!(value instanceof DetailedCellError)) return undefined;
-  const cell = cellKey(formula.sheet, formula);
   const own = value.address === undefined || value.address === hf.simpleCellAddressToString(address, { includeSheetName: true });
   if (!own) return undefined;
   if (value.type === ErrorType.CYCLE) return "cycle";
   if (value.type === ErrorType.NAME) {
     const fn = /^Function name (.+) not recognized/.exec(value.message)?.[1];
-    if (fn === undefined) return messages.unknownName(cell, value.message);
-    if (fn.toUpperCase() === "ANCHORARRAY") return messages.spillReference(cell);
-    if (fn.toUpperCase().startsWith("MPS.")) return messages.unknownMpsFunction(cell, fn, MPS_FUNCTION_NAMES);
-    return messages.unknownFunction(cell, fn);
+    return fn === undefined ? messages.unknownName(cell, value.message) : notImplemented(cell, fn);
   }
   if (value.type === ErrorType.ERROR && !hf.validateFormula(formula.engineFormula)) {
     return messages.unparsable(cell, `=${formula.formula}`, value.message);
@@ -160,14 +161,15 @@ export function evaluate(input: EngineInput, settings: MpsSettings): Outcome<Eva
     for (const formula of input.formulas) {
       const address = { sheet: sheetIds.get(formula.sheet)!, row: formula.row, col: formula.col };
       const value = hf.getCellValue(address);
-      const known = unknown.get(cellKey(formula.sheet, formula));
+      const key = cellKey(formula.sheet, formula);
+      const known = unknown.get(key);
       if (known) problems.push(...known);
-      const problem = known ? undefined : fatalProblem(hf, formula, address, value);
-      if (problem === "cycle") cycle.push(cellKey(formula.sheet, formula));
+      const problem = known ? undefined : fatalProblem(hf, formula, key, address, value);
+      if (problem === "cycle") cycle.push(key);
       else if (problem !== undefined) problems.push(problem);
       const error = errorOf(value);
       const box = error || hf.getCellType(address) !== CellType.ARRAYFORMULA ? undefined : arrayBox(hf, address);
-      const anchor: ComputedCell = { sheet: formula.sheet, row: formula.row, col: formula.col, key: cellKey(formula.sheet, formula), value: shown(value), error, formula };
+      const anchor: ComputedCell = { sheet: formula.sheet, row: formula.row, col: formula.col, key, value: shown(value), error, formula };
       cells.push(anchor);
       if (!box) continue;
       let used: CellBox | undefined;
@@ -191,8 +193,7 @@ export function evaluate(input: EngineInput, settings: MpsSettings): Outcome<Eva
       if (problems.length > MAX_PROBLEMS) shownProblems.push(messages.tooManyProblems(problems.length - MAX_PROBLEMS));
       return failure(...shownProblems);
     }
-    const order = new Map(input.sheetNames.map((name, i) => [name, i]));
-    cells.sort((x, y) => order.get(x.sheet)! - order.get(y.sheet)! || x.row - y.row || x.col - y.col);
+    cells.sort((x, y) => sheetIds.get(x.sheet)! - sheetIds.get(y.sheet)! || x.row - y.row || x.col - y.col);
     return success({ cells });
   } finally {
     hf.destroy();

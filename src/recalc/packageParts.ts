@@ -12,6 +12,7 @@ import JSZip from "jszip";
 import { SETTINGS_KEY } from "../shared/settings";
 import { a1, type CellAt } from "./address";
 import { withDefinedNamesOf } from "./definedNames";
+import { decodeXml } from "./xml";
 
 const CONTENT_TYPES = "[Content_Types].xml";
 const ROOT_RELS = "_rels/.rels";
@@ -97,7 +98,7 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
     const name = /\bname="([^"]*)"/.exec(match[0])?.[1];
     const id = /\br:id="([^"]+)"/.exec(match[0])?.[1];
     const part = id ? targets.get(id) : undefined;
-    if (name !== undefined && part) parts.set(name.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'"), part);
+    if (name !== undefined && part) parts.set(decodeXml(name), part);
   }
   return parts;
 }

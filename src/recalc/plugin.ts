@@ -113,6 +113,11 @@ function metadataFor(spec: FunctionSpec): FunctionMetadata {
   };
 }
 
+/** HyperFormula's syntax tree of an argument, of the MPS call itself, and its interpreter state. */
+type Ast = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0];
+type CallAst = Extract<Ast, { procedureName: string }>;
+type State = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1];
+
 export class MpsFunctionPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {};
 
@@ -123,8 +128,8 @@ export class MpsFunctionPlugin extends FunctionPlugin {
 
   /** Shape of one argument in the formula text; undefined when left out. */
   private argumentShape(
-    ast: Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0] | undefined,
-    state: Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1],
+    ast: Ast | undefined,
+    state: State,
   ): Shape | undefined {
     if (ast === undefined || (ast.type as string) === "EMPTY") return undefined;
     if ((ast.type as string) === "NAMED_EXPRESSION") {
@@ -137,8 +142,8 @@ export class MpsFunctionPlugin extends FunctionPlugin {
 
   private resultShape(
     spec: FunctionSpec,
-    ast: Extract<Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0], { procedureName: string }>,
-    state: Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1],
+    ast: CallAst,
+    state: State,
   ): Shape {
     const shapes = spec.params.map((_, i) => this.argumentShape(ast.args[i], state));
     // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
@@ -150,8 +155,8 @@ export class MpsFunctionPlugin extends FunctionPlugin {
   /** HyperFormula's size method for `spec`. */
   sizeOf(
     spec: FunctionSpec,
-    ast: Extract<Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0], { procedureName: string }>,
-    state: Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1],
+    ast: CallAst,
+    state: State,
   ): ArraySize {
     const shape = this.resultShape(spec, ast, state);
     return shape.rows === 1 && shape.columns === 1 ? ArraySize.scalar() : new ArraySize(shape.columns, shape.rows);
@@ -160,8 +165,8 @@ export class MpsFunctionPlugin extends FunctionPlugin {
   /** HyperFormula's evaluating method for `spec`. */
   evaluate(
     spec: FunctionSpec,
-    ast: Extract<Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0], { procedureName: string }>,
-    state: Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1],
+    ast: CallAst,
+    state: State,
   ) {
     const size = this.resultShape(spec, ast, state);
     return this.runFunction(ast.args, state, this.metadata(functionName(spec)), (...args: unknown[]): ReturnType<Parameters<MpsFunctionPlugin["runFunction"]>[3]> => {

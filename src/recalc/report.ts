@@ -2,7 +2,7 @@
  * What the recalculation prints: `--json` (one object, `"Sheet!A1": value`) or, by default, a
  * table per formula that a planner can read in a terminal.
  */
-import { a1, columnName, type CellBox } from "./address";
+import { cellKey, columnName, type CellBox } from "./address";
 import type { ComputedCell, Shown } from "./evaluate";
 
 /**
@@ -56,7 +56,7 @@ function spillGrid(anchor: ComputedCell, box: CellBox, values: ReadonlyMap<strin
   const rows: string[][] = [header];
   for (let row = box.top; row <= box.bottom; row++) {
     const line = [String(row + 1)];
-    for (let col = box.left; col <= box.right; col++) line.push(formatValue(values.get(`${anchor.sheet}!${a1({ row, col })}`)));
+    for (let col = box.left; col <= box.right; col++) line.push(formatValue(values.get(cellKey(anchor.sheet, { row, col }))));
     rows.push(line);
   }
   return renderGrid(rows, width);

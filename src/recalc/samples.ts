@@ -4,7 +4,7 @@
  */
 import path from "path";
 import ExcelJS from "exceljs";
-import { a1 } from "./address";
+import { cellKey } from "./address";
 import type { ComputedCell } from "./evaluate";
 import { recalcWorkbook } from "./recalc";
 import { formatValue, renderGrid } from "./report";
@@ -42,13 +42,13 @@ function periodLabel(sheet: ExcelJS.Worksheet, row: number, col: number): string
 
 function recordTable(sheet: ExcelJS.Worksheet, anchor: ComputedCell, values: ReadonlyMap<string, ComputedCell["value"]>, width: number): string {
   const box = anchor.spill!;
-  const at = (row: number, col: number) => values.get(`${anchor.sheet}!${a1({ row, col })}`);
+  const at = (row: number, col: number) => values.get(cellKey(anchor.sheet, { row, col }));
   const rows: string[][] = [];
   rows.push(["Week", ...Array.from({ length: box.right - box.left }, (_, i) => String(i + 1))]);
   rows.push(["", ...Array.from({ length: box.right - box.left }, (_, i) => periodLabel(sheet, box.top, box.left + 1 + i))]);
   for (let row = box.top; row <= box.bottom; row++) {
-    const line = [formatValue(at(row, box.left))];
-    for (let col = box.left + 1; col <= box.right; col++) line.push(formatValue(at(row, col)));
+    const line: string[] = [];
+    for (let col = box.left; col <= box.right; col++) line.push(formatValue(at(row, col)));
     rows.push(line);
   }
   return renderGrid(rows, width).replace(/more columns?$/, (m) => m.replace("column", "week"));

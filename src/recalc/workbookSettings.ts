@@ -13,6 +13,7 @@ import JSZip from "jszip";
 import { SETTINGS_KEY, fromStored, type MpsSettings } from "../shared/settings";
 import { messages } from "./messages";
 import { describe, failure, success, type Outcome } from "./outcome";
+import { decodeXml } from "./xml";
 
 export const WEB_EXTENSION_PART = /^xl\/webextensions\/webextension\d*\.xml$/i;
 
@@ -25,22 +26,9 @@ export interface ChosenSettings {
   notice?: string;
 }
 
-const ENTITIES: Record<string, string> = { quot: '"', amp: "&", lt: "<", gt: ">", apos: "'" };
-
-/** XML attribute text → its value. */
-export function decodeXmlAttribute(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] === "#") {
-      const code = entity[1].toLowerCase() === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return String.fromCodePoint(code);
-    }
-    return ENTITIES[entity.toLowerCase()] ?? whole;
-  });
-}
-
 function attribute(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return match ? decodeXmlAttribute(match[1] ?? match[2]) : undefined;
+  return match ? decodeXml(match[1] ?? match[2]) : undefined;
 }
 
 /**

@@ -66,18 +66,16 @@ function choiceError<T extends string>(label: string, value: unknown, choices: r
  */
 export function validateSettings(candidate: Record<SettingName, unknown>): SettingsCheck {
   const errors: FieldErrors = {};
-  const set = (name: SettingName, message: string | undefined) => {
+  // Each field is checked as SETTING_DESCRIPTIONS describes it, so a message names the field
+  // exactly as the pane shows it and lists the choices the pane offers.
+  for (const name of Object.keys(SETTING_DESCRIPTIONS) as SettingName[]) {
+    const description: PeriodSettingDescription | ChoiceSettingDescription<string> = SETTING_DESCRIPTIONS[name];
+    const message =
+      description.kind === "periods"
+        ? periodCountError(description.label, candidate[name])
+        : choiceError(description.label, candidate[name], description.choices.map((choice) => choice.value));
     if (message) errors[name] = message;
-  };
-  // Labels come from SETTING_DESCRIPTIONS, so a message names a field exactly as the pane shows it.
-  const label = (name: SettingName) => SETTING_DESCRIPTIONS[name].label;
-  set("model", choiceError(label("model"), candidate.model, PRODUCTION_MODELS));
-  set("backward", periodCountError(label("backward"), candidate.backward));
-  set("forward", periodCountError(label("forward"), candidate.forward));
-  set("mode", choiceError(label("mode"), candidate.mode, CONSUMPTION_MODES));
-  set("demandTimeFence", periodCountError(label("demandTimeFence"), candidate.demandTimeFence));
-  set("planningTimeFence", periodCountError(label("planningTimeFence"), candidate.planningTimeFence));
-  set("atpMethod", choiceError(label("atpMethod"), candidate.atpMethod, ATP_METHODS));
+  }
   if (
     !errors.demandTimeFence &&
     !errors.planningTimeFence &&

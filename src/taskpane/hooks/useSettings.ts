@@ -6,15 +6,17 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   DEFAULT_SETTINGS,
+  SETTING_DESCRIPTIONS,
   validateSettings,
   type FieldErrors,
   type MpsSettings,
   type SettingName,
 } from "../../shared/settings";
 import type { WorkbookHost } from "../host/WorkbookHost";
+import { messageOf } from "./messageOf";
 
-/** Settings entered as a number of periods. */
-export type PeriodSettingName = "backward" | "forward" | "demandTimeFence" | "planningTimeFence";
+/** Settings entered as a number of periods (every setting that is not a choice). */
+export type PeriodSettingName = { [K in SettingName]: MpsSettings[K] extends string ? never : K }[SettingName];
 /** Settings chosen from a list. */
 export type ChoiceSettingName = Exclude<SettingName, PeriodSettingName>;
 
@@ -47,7 +49,9 @@ export interface SettingsForm {
   dismissNotice(): void;
 }
 
-const PERIOD_NAMES: readonly PeriodSettingName[] = ["backward", "forward", "demandTimeFence", "planningTimeFence"];
+const PERIOD_NAMES = (Object.keys(SETTING_DESCRIPTIONS) as SettingName[]).filter(
+  (name): name is PeriodSettingName => SETTING_DESCRIPTIONS[name].kind === "periods",
+);
 
 /**
  * Parses what was typed in a period field: a number when the text is one (validation then
@@ -66,10 +70,6 @@ function textsOf(settings: MpsSettings): Record<PeriodSettingName, string> {
     PeriodSettingName,
     string
   >;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : String(error || "Unknown error.");
 }
 
 export function useSettings(host: WorkbookHost): SettingsForm {

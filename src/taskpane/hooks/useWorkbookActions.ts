@@ -6,6 +6,7 @@
 import { useCallback, useState } from "react";
 import type { ProductionModel } from "../../engine";
 import type { WorkbookHost } from "../host/WorkbookHost";
+import { messageOf } from "./messageOf";
 
 export type WorkbookAction = "sample" | "chart";
 
@@ -22,10 +23,6 @@ export interface WorkbookActions {
   sampleSheet?: string;
   insertSampleSheet(model: ProductionModel): Promise<void>;
   insertChart(): Promise<void>;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : String(error || "Unknown error.");
 }
 
 export function useWorkbookActions(host: WorkbookHost): WorkbookActions {
