@@ -62,7 +62,8 @@ function build(input: EngineInput, settings: MpsSettings): HyperFormula {
   for (const { name, rows, columns } of input.names) {
     if (rows !== undefined && columns !== undefined && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), { rows, columns });
   }
-  const hf = HyperFormula.buildEmpty(excelConfig({ settings, names }, input.date1904));
+  const typed = (sheet: number, row: number, col: number): unknown => input.sheets[input.sheetNames[sheet]]?.[row]?.[col];
+  const hf = HyperFormula.buildEmpty(excelConfig({ settings, names, typed }, input.date1904));
   hf.batch(() => {
     for (const name of input.sheetNames) hf.addSheet(name);
     for (const named of input.names) {

@@ -33,6 +33,11 @@ export interface MpsContext {
   settings: MpsSettings;
   /** Shapes of named ranges by lower-case name, to size results whose arguments are names. */
   names: ReadonlyMap<string, Shape>;
+  /**
+   * What a cell of the workbook holds as typed (a constant, "'text", or a formula as "=…"), by sheet index,
+   * row and column from 0: lets a result be sized from an option the planner keeps in a cell.
+   */
+  typed?: (sheet: number, row: number, col: number) => unknown;
 }
 
 /** The name a catalog entry has in formulas. */
@@ -94,10 +99,22 @@ function engineResult(spec: FunctionSpec, output: Output, size: Shape): Cell | C
   return SimpleRangeValue.onlyValues(padded as never);
 }
 
-/** What the formula text says an argument is: a literal, nothing (omitted), or NOT_LITERAL. */
-function literalValue(ast: { type: unknown; value?: unknown } | undefined): unknown {
-  if (ast === undefined || ast.type === "EMPTY") return undefined;
-  return ast.type === "STRING" || ast.type === "NUMBER" ? ast.value : NOT_LITERAL;
+/**
+ * What an argument is before evaluation: a literal in the formula, or a constant in the one cell
+ * it refers to; undefined when omitted or an empty cell; NOT_LITERAL when only evaluation can tell.
+ */
+function literalValue(ast: Ast | undefined, state: State, typed: MpsContext["typed"]): unknown {
+  if (ast === undefined || (ast.type as string) === "EMPTY") return undefined;
+  if ((ast.type as string) === "STRING" || (ast.type as string) === "NUMBER") return (ast as { value: unknown }).value;
+  if ((ast.type as string) === "CELL_REFERENCE" && typed) {
+    const cell = (ast as CellReferenceAst).reference.toSimpleCellAddress(state.formulaAddress);
+    const value = typed(cell.sheet, cell.row, cell.col);
+    if (value === undefined || value === null || value === "") return undefined;
+    if (typeof value === "number") return value;
+    // As HyperFormula holds cells: "=…" is a formula, a leading apostrophe marks text.
+    if (typeof value === "string" && !value.startsWith("=")) return value.startsWith("'") ? value.slice(1) : value;
+  }
+  return NOT_LITERAL;
 }
 
 const evaluateMethod = (spec: FunctionSpec) => `mps${spec.id}`;
@@ -117,13 +134,17 @@ function metadataFor(spec: FunctionSpec): FunctionMetadata {
 type Ast = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0];
 type CallAst = Extract<Ast, { procedureName: string }>;
 type State = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1];
+/** A reference to one cell, as much of it as sizing needs. */
+interface CellReferenceAst {
+  reference: { toSimpleCellAddress(base: State["formulaAddress"]): State["formulaAddress"] };
+}
 
 export class MpsFunctionPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {};
 
   private get mpsContext(): MpsContext {
     const context = this.config.context as Partial<MpsContext> | undefined;
-    return { settings: context?.settings ?? DEFAULT_SETTINGS, names: context?.names ?? new Map() };
+    return { settings: context?.settings ?? DEFAULT_SETTINGS, names: context?.names ?? new Map(), typed: context?.typed };
   }
 
   /** Shape of one argument in the formula text; undefined when left out. */
@@ -148,7 +169,7 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     const shapes = spec.params.map((_, i) => this.argumentShape(ast.args[i], state));
     // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
     const notALine = spec.params.some((p, i) => p.kind === "series" && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
-    const literals = spec.params.map((_, i) => literalValue(ast.args[i]));
+    const literals = spec.params.map((_, i) => literalValue(ast.args[i], state, this.mpsContext.typed));
     return notALine ? { rows: 1, columns: 1 } : spec.maxSize(shapes, { literals, settings: this.mpsContext.settings });
   }
 

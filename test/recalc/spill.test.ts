@@ -20,6 +20,8 @@ async function workbook(formula: string): Promise<string> {
   sheet.getRow(1).values = ["Forecast", 10, 10, 10, 10];
   sheet.getRow(2).values = ["Orders", 4, 12, 0, 0];
   sheet.getCell("G1").value = "ATO";
+  sheet.getCell("H1").value = "MTS";
+  sheet.getCell("I1").value = { formula: 'LOWER("MTS")' } as ExcelJS.CellFormulaValue;
   sheet.getCell("A4").value = { formula } as ExcelJS.CellFormulaValue;
   sheet.getCell("A13").value = "note under the table";
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.xlsx`);
@@ -48,8 +50,21 @@ describe("MPS.TABLE spill area", () => {
     expect(v["Plan!A4"]).toBe("#SPILL!");
   });
 
-  it("keeps room for Final assembly when the model comes from a cell", async () => {
+  it("reads the model from the cell it comes from: ATO there takes 10 rows", async () => {
+    // G1 holds "ATO"
     const v = await values(await workbook("MPS.TABLE(B1:E1,B2:E2,10,0,\"LFL\",,G1)"));
+    expect(v["Plan!A4"]).toBe("#SPILL!");
+  });
+
+  it("reads the model from the cell it comes from: MTS there takes 9 rows", async () => {
+    // H1 holds "MTS"
+    const v = await values(await workbook("MPS.TABLE(B1:E1,B2:E2,10,0,\"LFL\",,H1)"));
+    expect(v["Plan!A12"]).toBe("ATP");
+  });
+
+  it("keeps room for Final assembly when the model is computed by a formula", async () => {
+    // I1 is a formula; only evaluation could tell its value
+    const v = await values(await workbook("MPS.TABLE(B1:E1,B2:E2,10,0,\"LFL\",,I1)"));
     expect(v["Plan!A4"]).toBe("#SPILL!");
   });
 });
