@@ -36,3 +36,5 @@ export type { Plan, PlanOptions } from "./plan";
 export { availableToPromise, promise } from "./atp";
 export { planItem } from "./planItem";
 export type { ItemInput, MpsRecord } from "./planItem";
+export { loadOf } from "./load";
+export type { Load } from "./load";

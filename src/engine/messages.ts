@@ -54,4 +54,15 @@ export const messages = {
   splitLot: (period: number, quantity: number, lots: number, maxLot: number): string =>
     `period ${period}: ${showQuantity(quantity)} exceeds maxLot ${showQuantity(maxLot)}, ` +
     `release as ${lots} lots of at most ${showQuantity(maxLot)}`,
+
+  // Capacity (load.ts, level.ts): blocks of rows (one per resource or item) and per-row values.
+  notBlock: (field: string): string => `${field} must be a list of rows of numbers`,
+  noRows: (field: string, rowName: string): string => `${field} needs at least one ${rowName}`,
+  emptyRow: (field: string, row: number, columnName: string): string =>
+    `${field}[${row}] needs at least one ${columnName}`,
+  notNumberOrRow: (field: string): string => `${field} must be a number or a row of numbers`,
+  perRowCount: (field: string, rowName: string, count: number, length: number): string =>
+    `${field} must hold one value per ${rowName} (${count}) or one value for all, got ${length}`,
+  rowCount: (field: string, reference: string, count: number, length: number): string =>
+    `${field} must have one row per row of ${reference} (${count}), got ${length}`,
 };
