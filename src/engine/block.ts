@@ -6,7 +6,7 @@
  * of `validate.ts` applies unchanged ("demand[1][3] is negative (-4)"); the error then names
  * the block as its `field` and the row as its `row`, as the adapters need to find the cell.
  */
-import { messages } from "./messages";
+import { messages, showValue } from "./messages";
 import type { PlanningError, Result, Series } from "./types";
 import {
   type Check,
@@ -134,7 +134,7 @@ export function rowValues(
     return ok(values.fill(fallback));
   }
   if (!isList(value)) {
-    const error = checkValue(value, field, kind) ?? (typeof value === "number" ? undefined : notNumberOrRow(field, value));
+    const error = typeof value === "number" ? checkValue(value, field, kind) : notNumberOrRow(field, value);
     return error ? fail(error) : ok(values.fill(value as number));
   }
   if (value.length !== count) {
@@ -150,7 +150,7 @@ export function rowValues(
 }
 
 function notNumberOrRow(field: string, value: unknown): PlanningError {
-  return { code: "VALUE", field, value: typeof value === "string" ? value : String(value), message: messages.notNumberOrRow(field) };
+  return { code: "VALUE", field, value: typeof value === "string" ? value : showValue(value), message: messages.notNumberOrRow(field, value) };
 }
 
 /**
@@ -175,7 +175,7 @@ export function periodValues(
   const required = checkRequired(value, field);
   if (required) return fail(required);
   if (!isList(value)) {
-    const error = checkQuantity(value, field) ?? (typeof value === "number" ? undefined : notNumberOrRow(field, value));
+    const error = typeof value === "number" ? checkQuantity(value, field) : notNumberOrRow(field, value);
     return error ? fail(error) : ok(row.fill(value as number));
   }
   const error =

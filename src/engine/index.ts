@@ -38,3 +38,5 @@ export { planItem } from "./planItem";
 export type { ItemInput, MpsRecord } from "./planItem";
 export { loadOf } from "./load";
 export type { Load } from "./load";
+export { LEVEL_STRATEGIES, levelItems, levelMps } from "./level";
+export type { CapacityUse, LateLot, LevelItemsOptions, LevelledItem, LevelledMps, Levelling, LevelOptions, LevelStrategy } from "./level";

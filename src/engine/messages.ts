@@ -60,7 +60,8 @@ export const messages = {
   noRows: (field: string, rowName: string): string => `${field} needs at least one ${rowName}`,
   emptyRow: (field: string, row: number, columnName: string): string =>
     `${field}[${row}] needs at least one ${columnName}`,
-  notNumberOrRow: (field: string): string => `${field} must be a number or a row of numbers`,
+  notNumberOrRow: (field: string, value: unknown): string =>
+    `${field} must be a number or a row of numbers (got ${showValue(value)})`,
   perRowCount: (field: string, rowName: string, count: number, length: number): string =>
     `${field} must hold one value per ${rowName} (${count}) or one value for all, got ${length}`,
   rowCount: (field: string, reference: string, count: number, length: number): string =>
