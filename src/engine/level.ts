@@ -263,17 +263,32 @@ function leftOver(room: number, used: number, capacity: number): number {
 }
 
 /**
- * Requirements waiting for capacity, as parallel rows: due period, item, quantity still to build.
- * Build-ahead uses it as a stack (the top is due earliest), chase and level as a queue.
+ * Requirements waiting for capacity, as parallel rows: due period, item, quantity still to
+ * build. Build-ahead uses it as a stack (the top is due earliest), chase and level as a queue.
+ * It grows by doubling, so its memory follows what actually waits, not items × periods.
  */
 interface Pending {
   due: Int32Array;
   item: Int32Array;
   quantity: Float64Array;
+  size: number;
 }
 
-function pendingOf(size: number): Pending {
-  return { due: new Int32Array(size), item: new Int32Array(size), quantity: new Float64Array(size) };
+function pendingList(): Pending {
+  return { due: new Int32Array(64), item: new Int32Array(64), quantity: new Float64Array(64), size: 0 };
+}
+
+function push(list: Pending, due: number, item: number, quantity: number): void {
+  if (list.size === list.due.length) {
+    const size = 2 * list.size;
+    list.due = copiedInto(list.due, new Int32Array(size));
+    list.item = copiedInto(list.item, new Int32Array(size));
+    list.quantity = copiedInto(list.quantity, new Float64Array(size));
+  }
+  list.due[list.size] = due;
+  list.item[list.size] = item;
+  list.quantity[list.size] = quantity;
+  list.size++;
 }
 
 /**
@@ -356,33 +371,25 @@ function buildAhead(
   capacity: Float64Array,
   fence: number,
   mpsRows: Float64Array[],
-): Pending & { size: number } {
+): Pending {
   const count = needs.length;
   const n = open.length;
-  let size = 0;
-  for (let i = 0; i < count; i++) for (let t = fence; t < n; t++) if (needs[i][t] > 0) size++;
-  const stack = pendingOf(size);
-  const { due, item, quantity } = stack;
-  let top = 0;
+  const stack = pendingList();
   for (let t = n - 1; t >= fence; t--) {
     for (let i = count - 1; i >= 0; i--) {
       const need = needs[i][t];
-      if (need > 0) {
-        due[top] = t;
-        item[top] = i;
-        quantity[top] = need;
-        top++;
-      }
+      if (need > 0) push(stack, t, i, need);
     }
     let room = open[t];
-    while (top > 0 && room > 0) {
-      const s = top - 1;
+    const { item, quantity } = stack;
+    while (stack.size > 0 && room > 0) {
+      const s = stack.size - 1;
       const i = item[s];
       const used = quantity[s] * hours[i];
       if (reaches(room, used)) {
         mpsRows[i][t] += quantity[s];
         room = leftOver(room, used, capacity[t]);
-        top--;
+        stack.size--;
       } else {
         const part = room / hours[i];
         mpsRows[i][t] += part;
@@ -393,12 +400,17 @@ function buildAhead(
     open[t] = room;
   }
   // The stack read from the top is in order of due period, then item: turn it into that queue.
-  for (let a = 0, b = top - 1; a < b; a++, b--) {
-    swap(due, a, b);
-    swap(item, a, b);
-    swap(quantity, a, b);
+  for (let a = 0, b = stack.size - 1; a < b; a++, b--) {
+    swap(stack.due, a, b);
+    swap(stack.item, a, b);
+    swap(stack.quantity, a, b);
   }
-  return { ...stack, size: top };
+  return stack;
+}
+
+function copiedInto<T extends Int32Array | Float64Array>(row: T, larger: T): T {
+  larger.set(row);
+  return larger;
 }
 
 function swap(row: Int32Array | Float64Array, a: number, b: number): void {
@@ -421,13 +433,12 @@ function buildInPeriod(
   fence: number,
   mpsRows: Float64Array[],
   level: boolean,
-): Pending & { size: number } {
+): Pending {
   const count = needs.length;
   const n = open.length;
   const rates = new Float64Array(count);
-  let size = 0;
-  for (let i = 0; i < count; i++) {
-    if (level) {
+  if (level) {
+    for (let i = 0; i < count; i++) {
       // The rate must cover the cumulative net requirement to every period t by period t.
       let cumulative = 0;
       let rate = 0;
@@ -436,12 +447,9 @@ function buildInPeriod(
         if (cumulative > 0) rate = Math.max(rate, ceilCount(cumulative / (t - fence + 1)));
       }
       items[i].rate = rates[i] = rate;
-      if (rate > 0) size += n - fence;
-    } else for (let t = fence; t < n; t++) if (needs[i][t] > 0) size++;
+    }
   }
-  const queue = pendingOf(size);
-  const { due, item, quantity } = queue;
-  let length = 0;
+  const queue = pendingList();
   for (let t = fence; t < n; t++) {
     let room = open[t];
     for (let i = 0; i < count; i++) {
@@ -456,14 +464,11 @@ function buildInPeriod(
       const part = room / hours[i];
       mpsRows[i][t] += part;
       room = 0;
-      due[length] = t;
-      item[length] = i;
-      quantity[length] = need - part;
-      length++;
+      push(queue, t, i, need - part);
     }
     open[t] = room;
   }
-  return { ...queue, size: length };
+  return queue;
 }
 
 /**
@@ -472,7 +477,7 @@ function buildInPeriod(
  * period, and a period left without capacity never gets any back.
  */
 function buildLate(
-  late: Pending & { size: number },
+  late: Pending,
   items: LevelledItem[],
   hours: ArrayLike<number>,
   open: Float64Array,
