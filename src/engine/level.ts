@@ -4,6 +4,7 @@
  * level. What capacity cannot take in time is built late and reported.
  */
 import { checkBlock, checkOptionalBlock, periodValues, rowValues } from "./block";
+import { type CapacityUse, useCore } from "./load";
 import { LOT_FOR_LOT } from "./lot";
 import { ceilCount, EPSILON, reaches } from "./numeric";
 import { planCore } from "./plan";
@@ -93,18 +94,6 @@ export interface LevelledItem {
   lateAfterHorizon: number;
   /** Expedite messages inside the planning time fence (as `planMps` gives them). */
   actions: ActionMessage[];
-}
-
-/** Use of the shared resource per period, in the unit of capacity (hours, or units). */
-export interface CapacityUse {
-  /** Capacity per period (one number given for all is spread over the periods). */
-  capacity: Float64Array;
-  /** Σ items hoursPerUnit × MPS. */
-  load: Float64Array;
-  /** Capacity − load where positive, else 0. */
-  spare: Float64Array;
-  /** Load − capacity where positive, else 0: only a firm MPS can overload. */
-  overload: Float64Array;
 }
 
 /** `levelItems`: one levelled plan per item, in the order of the demand rows, and the resource's use. */
@@ -301,7 +290,7 @@ export function levelCore(input: LevelInput): Levelling {
   const count = demand.length;
   const n = capacity.length;
   const fence = Math.min(input.planningTimeFence, n);
-  const [load, spare, overload] = resultRows(3, n);
+  const [load, spare, overload, utilization] = resultRows(4, n);
   // `spare` first holds the capacity still open to new production; it is recomputed at the end.
   const open = spare;
   for (let t = fence; t < n; t++) open[t] = capacity[t];
@@ -349,13 +338,7 @@ export function levelCore(input: LevelInput): Levelling {
       load[t] += h * mps[t];
     }
   }
-  for (let t = 0; t < n; t++) {
-    const tolerance = EPSILON * Math.max(1, capacity[t], load[t]);
-    const difference = capacity[t] - load[t];
-    spare[t] = difference > tolerance ? difference : 0;
-    overload[t] = -difference > tolerance ? -difference : 0;
-  }
-  return { items, capacity, load, spare, overload };
+  return { items, ...useCore(capacity, load, { spare, overload, utilization }) };
 }
 
 /**

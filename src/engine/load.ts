@@ -2,7 +2,8 @@
  * Rough-cut capacity planning (RCCP): the load an MPS puts on each resource, period by
  * period, through a bill of resources with lead-time offsets.
  */
-import { checkBlock } from "./block";
+import { checkBlock, periodValues } from "./block";
+import { EPSILON } from "./numeric";
 import { resultRow, resultRows } from "./rows";
 import type { Result, Series } from "./types";
 import { checkSeries, fail, ok } from "./validate";
@@ -86,4 +87,64 @@ export function loadCore(mps: Series, bill: readonly Series[]): Load {
     }
   }
   return { load, pastDue, pastDueFrom };
+}
+
+/** Use of one resource per period, in the unit of capacity (hours, or units). */
+export interface CapacityUse {
+  /** Capacity per period (one number given for all is spread over the periods). */
+  capacity: Float64Array;
+  /** Load per period (for a levelled plan: Σ items hoursPerUnit × MPS). */
+  load: Float64Array;
+  /** Capacity − load where positive, else 0. */
+  spare: Float64Array;
+  /** Load − capacity where positive, else 0. A levelled plan overloads only where a firm MPS alone does. */
+  overload: Float64Array;
+  /** 100 × load / capacity, a percentage number (85 means 85 %); 0 when both are 0, Infinity for load on no capacity. */
+  utilization: Float64Array;
+}
+
+/**
+ * Compare a load with capacity: the rough-cut check, period by period.
+ *
+ * Spare capacity and overload ignore floating-point noise of one part in 10⁹ of the larger of
+ * the two, so a load that exactly fills capacity shows neither.
+ *
+ * @param load load per period (a row of `loadOf`, or several added up)
+ * @param capacity capacity per period: a row as long as load, or one number for every period
+ * @returns capacity, load (copies), spare capacity, overload and utilization per period
+ * @example
+ * compareLoad([200, 100, 100, 50], 150);
+ * // spare [0, 50, 50, 100]; overload [50, 0, 0, 0]; utilization [133.33…, 66.67…, 66.67…, 33.33…]
+ */
+export function compareLoad(load: Series, capacity: Series | number): Result<CapacityUse> {
+  const loadError = checkSeries(load, "load");
+  if (loadError) return fail(loadError);
+  const [capacityRow, loadRow, spare, overload, utilization] = resultRows(5, load.length);
+  const capacityResult = periodValues(capacity, "capacity", load.length, "load", capacityRow);
+  if (!capacityResult.ok) return capacityResult;
+  loadRow.set(load);
+  return ok(useCore(capacityRow, loadRow, { spare, overload, utilization }));
+}
+
+/**
+ * `compareLoad` on checked rows, writing into the given zero-filled rows.
+ * @param capacity capacity per period
+ * @param load load per period
+ * @param rows where to write spare, overload and utilization
+ * @returns the use, made of the given rows
+ */
+export function useCore(
+  capacity: Float64Array,
+  load: Float64Array,
+  rows: { spare: Float64Array; overload: Float64Array; utilization: Float64Array },
+): CapacityUse {
+  const { spare, overload, utilization } = rows;
+  for (let t = 0; t < capacity.length; t++) {
+    const tolerance = EPSILON * Math.max(1, capacity[t], load[t]);
+    const difference = capacity[t] - load[t];
+    spare[t] = difference > tolerance ? difference : 0;
+    overload[t] = -difference > tolerance ? -difference : 0;
+    utilization[t] = capacity[t] > 0 ? (100 * load[t]) / capacity[t] : load[t] > 0 ? Infinity : 0;
+  }
+  return { capacity, load, spare, overload, utilization };
 }

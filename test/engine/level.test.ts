@@ -20,6 +20,7 @@ describe("levelMps", () => {
       expect(list(l.capacity)).toEqual([50, 50, 50, 50]);
       expect(list(l.spare)).toEqual([10, 0, 0, 20]);
       expect(list(l.overload)).toEqual([0, 0, 0, 0]);
+      expect(list(l.utilization)).toEqual([80, 100, 100, 60]);
     });
 
     it("chase: MPS 20,40,50,50, PAB 0,0,-30,-10, 10 still late after the horizon", () => {

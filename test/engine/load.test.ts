@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { loadOf } from "../../src/engine";
+import { compareLoad, loadOf } from "../../src/engine";
 import { errorOf, list, rounded, sum, unwrap } from "./helpers";
 
 describe("loadOf", () => {
@@ -122,6 +122,55 @@ describe("loadOf", () => {
     it("checks the MPS before the bill", () => {
       expect(errorOf(loadOf("x" as never, []))).toMatchObject({ field: "mps" });
     });
+  });
+});
+
+describe("compareLoad", () => {
+  it("repeats the doc example: load 200,100,100,50 against 150 per period", () => {
+    const c = unwrap(compareLoad([200, 100, 100, 50], 150));
+    expect(list(c.capacity)).toEqual([150, 150, 150, 150]);
+    expect(list(c.load)).toEqual([200, 100, 100, 50]);
+    expect(list(c.spare)).toEqual([0, 50, 50, 100]);
+    expect(list(c.overload)).toEqual([50, 0, 0, 0]);
+    expect(c.utilization.map((u) => Math.round(u * 100) / 100)).toEqual(Float64Array.of(133.33, 66.67, 66.67, 33.33));
+  });
+
+  it("sums the loads of several items with a plain addition first (the issue's native SUM)", () => {
+    const a = unwrap(loadOf([0, 100, 0, 50], [[1, 2]])).load[0];
+    const b = unwrap(loadOf([10, 10, 10, 10], [[3]])).load[0];
+    const c = unwrap(compareLoad(a.map((x, t) => x + b[t]), [250, 100, 150, 100]));
+    // 200 + 30, 100 + 30, 100 + 30, 50 + 30
+    expect(list(c.load)).toEqual([230, 130, 130, 80]);
+    expect(list(c.overload)).toEqual([0, 30, 0, 0]);
+    expect(list(c.utilization)).toEqual([92, 130, (100 * 130) / 150, 80]);
+  });
+
+  it("shows utilization 0 for no load on no capacity, and Infinity for load on no capacity", () => {
+    const c = unwrap(compareLoad([0, 5], [0, 0]));
+    expect(list(c.utilization)).toEqual([0, Infinity]);
+    expect(list(c.overload)).toEqual([0, 5]);
+  });
+
+  it("ignores floating-point noise: a load of 0.1 + 0.2 on capacity 0.3 is neither spare nor overload", () => {
+    const c = unwrap(compareLoad([0.1 + 0.2], [0.3]));
+    expect(list(c.spare)).toEqual([0]);
+    expect(list(c.overload)).toEqual([0]);
+  });
+
+  it("refuses a bad load or capacity, naming it", () => {
+    expect(errorOf(compareLoad([1, -1], 5))).toMatchObject({ code: "NUM", field: "load", period: 1 });
+    expect(errorOf(compareLoad([1, 1], [5]))).toMatchObject({ code: "VALUE", field: "capacity", message: "load and capacity differ in length: 2 vs 1" });
+    expect(errorOf(compareLoad([1], -5))).toMatchObject({ code: "NUM", field: "capacity", message: "capacity is negative (-5)" });
+    expect(errorOf(compareLoad([1], "x" as never))).toMatchObject({ code: "VALUE", field: "capacity" });
+    expect(errorOf(compareLoad([1], null as never))).toMatchObject({ code: "VALUE", field: "capacity", message: "capacity is required" });
+  });
+
+  it("returns copies, never the caller's rows", () => {
+    const load = Float64Array.of(1, 2);
+    const c = unwrap(compareLoad(load, 5));
+    expect(c.load).not.toBe(load);
+    c.load[0] = 99;
+    expect(load[0]).toBe(1);
   });
 });
 
