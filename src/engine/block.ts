@@ -55,7 +55,7 @@ export interface BlockShape {
  * @returns the first problem, or undefined
  * @example
  * checkBlock([[1, 2], [3, -4]], "demand", { rowName: "item", sameLength: true });
- * // → { code: "NUM", field: "demand", row: 1, period: 1, value: -4, message: "demand[1][1] is negative (-4)" }
+ * // → NUM error on field "demand", row 1, period 1: demand[1][1] is negative (-4)
  */
 export function checkBlock(value: unknown, field: string, shape: BlockShape): Check {
   if (!isList(value)) return { code: "VALUE", field, message: messages.notBlock(field) };
@@ -83,7 +83,7 @@ export function checkBlock(value: unknown, field: string, shape: BlockShape): Ch
  * @returns the first problem, or undefined
  * @example
  * checkOptionalBlock([[0, 5]], "receipts", [[1, 2], [3, 4]], "demand");
- * // → { code: "VALUE", field: "receipts", value: 1, message: "receipts must have one row per row of demand (2), got 1" }
+ * // → VALUE error on field "receipts": receipts must have one row per row of demand (2), got 1
  */
 export function checkOptionalBlock(value: unknown, field: string, reference: readonly Series[], referenceField: string): Check {
   if (isAbsent(value)) return undefined;
