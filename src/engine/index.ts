@@ -36,3 +36,5 @@ export type { Plan, PlanOptions } from "./plan";
 export { availableToPromise, promise } from "./atp";
 export { planItem } from "./planItem";
 export type { ItemInput, MpsRecord } from "./planItem";
+export { bucketOrders, orderLinePeriods } from "./bucket";
+export type { BucketedOrders, LineCell, LineCells } from "./bucket";
