@@ -38,3 +38,5 @@ export { planItem } from "./planItem";
 export type { ItemInput, MpsRecord } from "./planItem";
 export { bucketOrders, orderLinePeriods } from "./bucket";
 export type { BucketedOrders, LineCell, LineCells } from "./bucket";
+export { plannedStarts } from "./release";
+export type { PlannedStarts, ReleasePastDue } from "./release";
