@@ -43,7 +43,13 @@ function isLines(value: unknown): value is LineCells {
   return typeof length === "number" && Number.isInteger(length) && length >= 0;
 }
 
-function checkLines(value: unknown, field: string): Check {
+/**
+ * A list of cells (an array or array-like); its elements are checked one by one elsewhere.
+ * @param value the list
+ * @param field its name
+ * @returns the error, or undefined
+ */
+export function checkLines(value: unknown, field: string): Check {
   return isLines(value) ? undefined : { code: "VALUE", field, message: orderMessages.notLines(field) };
 }
 

@@ -40,3 +40,5 @@ export { bucketOrders, orderLinePeriods } from "./bucket";
 export type { BucketedOrders, LineCell, LineCells } from "./bucket";
 export { plannedStarts } from "./release";
 export type { PlannedStarts, ReleasePastDue } from "./release";
+export { promiseLines, promiseLinesByLeadTime } from "./promiseLines";
+export type { LeadTimeOptions, LeadTimePromises, LinePromises, PromiseLinesOptions, RequestedPeriods, UnpromisedReason } from "./promiseLines";
