@@ -42,3 +42,5 @@ export { plannedStarts } from "./release";
 export type { PlannedStarts, ReleasePastDue } from "./release";
 export { promiseLines, promiseLinesByLeadTime } from "./promiseLines";
 export type { LeadTimeOptions, LeadTimePromises, LinePromises, PromiseLinesOptions, RequestedPeriods, UnpromisedReason } from "./promiseLines";
+export { pegLines } from "./pegLines";
+export type { LinePeg, LinePegging, OrderId, PegLinesOptions } from "./pegLines";
