@@ -44,3 +44,5 @@ export { promiseLines, promiseLinesByLeadTime } from "./promiseLines";
 export type { LeadTimeOptions, LeadTimePromises, LinePromises, PromiseLinesOptions, RequestedPeriods, UnpromisedReason } from "./promiseLines";
 export { pegLines } from "./pegLines";
 export type { LinePeg, LinePegging, OrderId, PegLinesOptions } from "./pegLines";
+export { forecastAccuracy, safetyStock } from "./accuracy";
+export type { ForecastAccuracy, SafetyStock } from "./accuracy";
