@@ -9,7 +9,7 @@ import { messages, orderMessages, showValue } from "./messages";
 import { EPSILON } from "./numeric";
 import { resultRow } from "./rows";
 import type { Result, Series } from "./types";
-import { checkSeries, fail, isAbsent, ok, type Check } from "./validate";
+import { checkObject, checkSeries, fail, isAbsent, ok, type Check } from "./validate";
 
 /** An order number as the planner's list holds it. */
 export type OrderId = string | number | boolean | null;
@@ -89,6 +89,7 @@ export function pegLines(
   options?: PegLinesOptions | null,
 ): Result<LinePegging> {
   const rowError =
+    checkObject(options, "options", false) ??
     checkSeries(forecast, "forecast") ??
     checkLines(orderIds, "orderIds") ??
     checkLines(periods, "periods") ??
