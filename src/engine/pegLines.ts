@@ -66,7 +66,8 @@ function checkLinePeriod(value: unknown, line: number, n: number): Check {
  * until it is covered, the rest of the period's excess going to its last lines. So a line's
  * pegs add up to its quantity, and the pegs of a period add up, per forecast period, to
  * `consumeForecast`'s pegging. A line with an empty period (blank, or outside the horizon) or
- * quantity is not pegged. At most 2 × periods + lines pegs. O(lines log lines + periods).
+ * quantity is not pegged. At most 2 × periods + lines pegs. O(lines + periods) without dates;
+ * with dates, plus sorting each period's lines by date.
  *
  * @param forecast forecast per period
  * @param orderIds the order number of each line
@@ -121,13 +122,29 @@ export function pegLines(
     }
     pegged.push(line);
   }
-  const periodOf = (line: number) => periods[line] as number;
-  pegged.sort((a, b) => periodOf(a) - periodOf(b) || (dates === null ? 0 : (dates[a] as number) - (dates[b] as number)) || a - b);
-
+  const ordered = chronological(pegged, periods, dates, n);
   const orders = resultRow(n);
-  for (const line of pegged) orders[periodOf(line)] += quantities[line] as number;
+  for (let i = 0; i < ordered.length; i++) orders[periods[ordered[i]] as number] += quantities[ordered[i]] as number;
   const consumption = consumeCore(forecast, orders, { ...settings.value, pegging: true });
-  return ok({ pegs: splitByLine(consumption, pegged, orderIds, periods, quantities, orders), orders, consumption });
+  return ok({ pegs: splitByLine(consumption, ordered, orderIds, periods, quantities, orders), orders, consumption });
+}
+
+/**
+ * The lines to peg by period, then date, then line: a counting sort by period (stable, so
+ * line order stays within a period), then each period's lines by date when dates are given.
+ */
+function chronological(pegged: number[], periods: ArrayLike<number | null | undefined>, dates: LineCells | null, n: number): Int32Array {
+  const next = new Int32Array(n + 1); // first free slot of each period
+  for (const line of pegged) next[(periods[line] as number) + 1]++;
+  for (let p = 1; p <= n; p++) next[p] += next[p - 1];
+  const ordered = new Int32Array(pegged.length);
+  for (const line of pegged) ordered[next[periods[line] as number]++] = line;
+  if (dates !== null) {
+    const byDate = (a: number, b: number) => (dates[a] as number) - (dates[b] as number) || a - b;
+    // after the fill, next[p] is where period p ends (and period p + 1 starts)
+    for (let p = 0, start = 0; p < n; start = next[p], p++) if (next[p] - start > 1) ordered.subarray(start, next[p]).sort(byDate);
+  }
+  return ordered;
 }
 
 /**
@@ -136,7 +153,7 @@ export function pegLines(
  */
 function splitByLine(
   consumption: Consumption,
-  pegged: number[],
+  pegged: Int32Array,
   orderIds: ArrayLike<OrderId>,
   periods: ArrayLike<number | null | undefined>,
   quantities: LineCells,
