@@ -31,9 +31,9 @@ export interface BucketedOrders {
   horizonEnd: number;
 }
 
-/** Period starts and horizon end as whole days, checked. */
+/** Period starts (checked: strictly increasing days) and the horizon end as a whole day. */
 interface Calendar {
-  starts: Float64Array;
+  starts: Series;
   end: number;
 }
 
@@ -79,10 +79,8 @@ function resolveCalendar(periodStarts: unknown, horizonEnd: unknown): Result<Cal
   const given = periodStarts as Series;
   const n = given.length;
   if (n === 0) return fail({ code: "VALUE", field: "periodStarts", message: orderMessages.noPeriodStarts() });
-  const starts = resultRow(n);
-  for (let p = 0; p < n; p++) {
-    starts[p] = Math.floor(given[p]);
-    if (p > 0 && !(starts[p] > starts[p - 1])) {
+  for (let p = 1; p < n; p++) {
+    if (!(Math.floor(given[p]) > Math.floor(given[p - 1]))) {
       return fail({
         code: "VALUE",
         field: "periodStarts",
@@ -92,7 +90,7 @@ function resolveCalendar(periodStarts: unknown, horizonEnd: unknown): Result<Cal
       });
     }
   }
-  const last = starts[n - 1];
+  const last = Math.floor(given[n - 1]);
   let end: number;
   if (!isAbsent(horizonEnd)) {
     end = Math.floor(horizonEnd as number);
@@ -101,17 +99,17 @@ function resolveCalendar(periodStarts: unknown, horizonEnd: unknown): Result<Cal
     }
   } else if (n === 1) {
     return fail({ code: "VALUE", field: "horizonEnd", message: orderMessages.horizonEndRequired() });
-  } else end = last + (last - starts[n - 2]);
-  return ok({ starts, end });
+  } else end = last + (last - Math.floor(given[n - 2]));
+  return ok({ starts: given, end });
 }
 
-/** The period of a day inside [first start, end): the last start at or before it. */
-function periodOf(starts: Float64Array, day: number): number {
+/** The period of a day inside [first start, end): the last start whose day is at or before it. */
+function periodOf(starts: Series, day: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= day) low = middle;
+    if (Math.floor(starts[middle]) <= day) low = middle;
     else high = middle - 1;
   }
   return low;
@@ -129,7 +127,7 @@ function walkLines(
   blank: (line: number) => void,
 ): Check {
   const { starts, end } = calendar;
-  const first = starts[0];
+  const first = Math.floor(starts[0]);
   for (let line = 0; line < dates.length; line++) {
     const date: unknown = dates[line];
     const cell: unknown = quantities[line];
@@ -187,7 +185,7 @@ export function bucketOrders(dates: LineCells, quantities: LineCells, periodStar
   const calendar = resolveCalendar(periodStarts, horizonEnd);
   if (!calendar.ok) return calendar;
   const orders = resultRow(calendar.value.starts.length);
-  const first = calendar.value.starts[0];
+  const first = Math.floor(calendar.value.starts[0]);
   let pastDue = 0;
   let leftOut = 0;
   let linesLeftOut = 0;
