@@ -90,11 +90,11 @@ export function pegLines(
   options?: PegLinesOptions | null,
 ): Result<LinePegging> {
   const rowError =
-    checkObject(options, "options", false) ??
     checkSeries(forecast, "forecast") ??
     checkLines(orderIds, "orderIds") ??
     checkLines(periods, "periods") ??
-    checkLines(quantities, "quantities");
+    checkLines(quantities, "quantities") ??
+    checkObject(options, "options", false);
   if (rowError) return fail(rowError);
   const lines = orderIds.length;
   const dates = options?.dates ?? null;
