@@ -3,7 +3,7 @@
  * against them, and the table printed at the end of a run.
  */
 import type { BundleName, BundleSize } from "./bundles";
-import type { AdapterResult, ScalingResult, ThroughputResult } from "./engine";
+import type { AdapterResult, KernelResult, ScalingResult, ThroughputResult } from "./engine";
 import type { Stats } from "./measure";
 import type { WorkbookResult } from "./workbook";
 
@@ -12,6 +12,7 @@ export interface Results {
   quick: boolean;
   figures: {
     throughput?: ThroughputResult;
+    kernel?: KernelResult;
     scaling?: ScalingResult;
     adapter?: AdapterResult;
     workbook?: WorkbookResult;
@@ -38,11 +39,15 @@ const range = (s: Stats, f: (x: number) => string) => `${f(s.median)}  [${f(s.mi
 
 /** Every goal of issue 7 the figures allow to check. */
 export function goals(results: Results): Goal[] {
-  const { throughput: t, scaling: s, adapter: a, workbook: w, bundles: b } = results.figures;
+  const { throughput: t, kernel: k, scaling: s, adapter: a, workbook: w, bundles: b } = results.figures;
   const list: Goal[] = [];
   if (t) {
     list.push({ item: 1, goal: "planItem ≥ 10 M item-periods/s without pegging", measured: millions(t.withoutPegging.median), met: t.withoutPegging.median >= 10e6 });
-    list.push({ item: 2, goal: "planItem ≤ 8× the memory-traffic floor", measured: times(t.timesFloor.median), met: t.timesFloor.median <= 8 });
+  }
+  if (k) {
+    const same = k.check.differences.length === 0;
+    list.push({ item: 2, goal: "kernel equal to planItem on every row", measured: same ? `${k.check.compared.toLocaleString("en-US")} cells equal` : `${k.check.differences.length} differ`, met: same });
+    list.push({ item: 2, goal: "planItem ≤ 2.5× the kernel (issue 12)", measured: times(k.ratio.median), met: same && k.ratio.median <= 2.5 });
   }
   if (s) {
     list.push({ item: 3, goal: "time per item-period flat within 1.5× over N and windows", measured: times(s.spread), met: s.spread <= 1.5 });
@@ -82,17 +87,27 @@ export function report(results: Results): string {
   text += "round by round from cases run side by side, then summarised the same way.\n\n";
   if (f.throughput) {
     const t = f.throughput;
-    text += `1–2. Engine throughput: planItem over ${t.items.toLocaleString("en-US")} items × ${t.periods} periods (seed ${t.seed};\n`;
+    text += `1. Engine throughput: planItem over ${t.items.toLocaleString("en-US")} items × ${t.periods} periods (seed ${t.seed};\n`;
     text += "     window 2/2, MTS demand, FOQ with safety stock, look-ahead ATP), item-periods per second\n";
     text += table([
       ["planItem, no pegging", range(t.withoutPegging, millions)],
       ["planItem, with pegging", range(t.withPegging, millions)],
       ["pegging ÷ no pegging (time)", range(t.peggingCost, times)],
-      [`floor: read 2 rows, write ${t.floorRows} (reused rows)`, range(t.floor, millions)],
-      ["floor with fresh rows per item", range(t.floorFreshRows, millions)],
-      ["planItem ÷ floor (time)", range(t.timesFloor, times)],
-      ["planItem ÷ floor with fresh rows", range(t.timesFloorFreshRows, times)],
     ]);
+    text += "\n";
+  }
+  if (f.kernel) {
+    const k = f.kernel;
+    text += `2. planItem against the kernel: the same plan (window 0/0, MTS, FOQ + safety stock, discrete ATP) as one\n`;
+    text += `   tight loop over typed arrays, every item's ${k.rows} rows kept (${fixed(k.residentMB, 0)} MB resident), ${k.items.toLocaleString("en-US")} items × ${k.periods} periods\n`;
+    text += table([
+      ["planItem", range(k.planItem, ns)],
+      ["kernel", range(k.kernel, ns)],
+      ["planItem ÷ kernel (time)", range(k.ratio, times)],
+    ]);
+    text += k.check.differences.length === 0
+      ? `  kernel = planItem bit for bit on all ${k.check.compared.toLocaleString("en-US")} cells (every item, row and period)\n`
+      : `  KERNEL DIFFERS FROM planItem:\n${k.check.differences.map((d) => `    ${d}\n`).join("")}`;
     text += "\n";
   }
   if (f.scaling) {
