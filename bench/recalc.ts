@@ -67,8 +67,9 @@ export interface OutsideResult {
     /** LibreOffice: loading the native workbook, and `calculateAll()` on it. */
     loLoad: Timed;
     loCalc: Timed;
-    /** LibreOffice calculateAll ÷ ours, and --out ÷ --json, round by round. */
+    /** LibreOffice calculateAll ÷ ours, (load + calculateAll) ÷ ours, and --out ÷ --json, round by round. */
     loOverOurs?: Stats;
+    loTotalOverOurs?: Stats;
     outOverJson?: Stats;
   };
   wholeProcess: {
@@ -102,8 +103,12 @@ type Sample = { ms: number } | { failure: string; timedOut?: boolean };
 
 const failureOf = (sample: Sample): string | undefined => ("failure" in sample ? sample.failure : undefined);
 
+/** The line that says why a run failed; a crash for lack of memory said plainly. */
 function firstLine(text: unknown): string {
-  return String(text ?? "").trim().split("\n")[0].slice(0, 300);
+  const all = String(text ?? "").trim();
+  // The CLI prefixes every message with its name; the table says whose run it was.
+  const line = all.split("\n")[0].replace(/^mps-recalc: /, "").slice(0, 300);
+  return /heap out of memory/i.test(all) ? `${line.replace(/:\s*<---.*$/, "")}: out of memory (JavaScript heap out of memory)` : line;
 }
 
 /** Our CLI in process: one run. */
@@ -230,12 +235,16 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
   if (found.available && typeof uno === "string") result.check.problems.push(`LibreOffice over UNO did not start: ${uno}`);
   try {
     const loLoads: number[] = [];
+    const loTotals: number[] = [];
     const loRun = async (readBack: boolean): Promise<Sample> => {
       if (!unoWorker || !files.native) return { failure: "LibreOffice not available" };
       const reply = await unoWorker.request({ cmd: "recalc", path: files.native, read: readBack ? nativeBlocks(items, periods) : [] }, timeoutMs);
       if (reply.error !== undefined) return { failure: firstLine(reply.error) };
       if (readBack) result.check.uno = compareWithOurs(readOurs(kept), (reply.values as unknown[]) ?? [], items, periods);
-      else loLoads.push(Number(reply.loadMs));
+      else {
+        loLoads.push(Number(reply.loadMs));
+        loTotals.push(Number(reply.loadMs) + Number(reply.calcMs));
+      }
       return { ms: Number(reply.calcMs) };
     };
     if (typeof ours === "string") {
@@ -259,6 +268,7 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
         result.inProcess.loCalc = timed(samples.lo);
         result.inProcess.loLoad = loLoads.length > 0 ? { ms: stats(loLoads) } : { failure: samples.lo.failure ?? "not run" };
         result.inProcess.loOverOurs = roundRatio(samples.lo.samples, samples.ours.samples);
+        result.inProcess.loTotalOverOurs = roundRatio(loTotals, samples.ours.samples);
       }
       result.inProcess.outOverJson = roundRatio(samples.oursOut.samples, samples.ours.samples);
       await ours.stop();
