@@ -40,3 +40,7 @@ export { compareLoad, loadOf } from "./load";
 export type { CapacityUse, Load } from "./load";
 export { LEVEL_STRATEGIES, levelItems, levelMps } from "./level";
 export type { LateLot, LevelItemsOptions, LevelledItem, LevelledMps, Levelling, LevelOptions, LevelStrategy } from "./level";
+export { EXCEPTION_TYPES, exceptionsOf, TRACKING_SIGNAL_LIMIT } from "./exceptions";
+export type { ExceptionMessage, ExceptionType } from "./exceptions";
+export { CAPACITY_STRATEGIES } from "./exceptionInput";
+export type { CapacityRows, CapacityStrategy, ExceptionInput } from "./exceptionInput";
