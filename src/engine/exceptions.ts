@@ -107,11 +107,11 @@ function inPeriodOrder<T>(list: readonly T[], key: (entry: T) => number): readon
  * exceptionsOf({ demand: [30, 30, 30], mps: [0, 0, 0], projectedAvailable: [20, 40, 10],
  *                receipts: [0, 50, 0], excessOrders: [0, 0, 40] });
  * // firm projection without the receipt 20, −10: needed in period 1, where it is: no line
- * // [{ period: 2, type: "forecast-low", quantity: 40, message: "Period 3: orders exceed forecast by 40" }]
+ * // one line: period 2, forecast-low, 40, "Period 3: orders exceed forecast by 40"
  * exceptionsOf({ demand: [10, 10, 10, 10], mps: [0, 0, 0, 0], projectedAvailable: [90, 130, 120, 110],
  *                receipts: [0, 50, 0, 0], safetyStock: 65 });
  * // without the receipt 90, 80, 70, 60: first below 65 in period 3 → reschedule-out
- * // [{ period: 1, type: "reschedule-out", quantity: 50, message: "Period 2: move the receipt of 50 out to Period 4, …" }]
+ * // one line: period 1, reschedule-out, 50, "Period 2: move the receipt of 50 out to Period 4, …"
  */
 export function exceptionsOf(input: ExceptionInput): Result<ExceptionMessage[]> {
   const settings = resolveExceptionInput(input);
