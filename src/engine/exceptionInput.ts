@@ -108,6 +108,12 @@ export interface ExceptionSettings {
 
 /** A row of finite numbers of any sign (PAB and ATP go negative). */
 function checkSignedSeries(value: unknown, field: string): Check {
+  if (value instanceof Float64Array) {
+    // Every element is a number: one comparison per period finds the first one not finite, if any.
+    let period = 0;
+    while (period < value.length && Math.abs(value[period]) < Infinity) period++;
+    if (period === value.length) return undefined;
+  }
   const length = typeof value === "object" && value !== null ? (value as { length?: unknown }).length : undefined;
   if (typeof length !== "number" || !Number.isInteger(length) || length < 0) return { code: "VALUE", field, message: messages.notRow(field) };
   const row = value as ArrayLike<unknown>;
