@@ -362,6 +362,8 @@ describe("exceptionsOf", () => {
       [{ ...base, projectedAvailable: [0, NaN] }, "projectedAvailable", "projectedAvailable[1] is not a finite number (NaN)"],
       [{ ...base, receipts: [1] }, "receipts", "demand and receipts differ in length: 2 vs 1"],
       [{ ...base, atp: [0, Infinity] }, "atp", "atp[1] is not a finite number (Infinity)"],
+      [{ ...base, atp: Float64Array.of(0, -Infinity) }, "atp", "atp[1] is not a finite number (-Infinity)"],
+      [{ ...base, projectedAvailable: Float64Array.of(NaN, 0) }, "projectedAvailable", "projectedAvailable[0] is not a finite number (NaN)"],
       [{ ...base, capacityUse: { load: [1, 1], capacity: [1, 1] } }, "capacityUse.overload", "capacityUse.overload is required"],
       [{ ...base, safetyStock: -1 }, "safetyStock", "safetyStock is negative (-1)"],
       [{ ...base, planningTimeFence: 1.5 }, "planningTimeFence", "planningTimeFence must be a whole number of periods, 0 or more (got 1.5)"],
