@@ -50,3 +50,7 @@ export { pegLines } from "./pegLines";
 export type { LinePeg, LinePegging, OrderId, PegLinesOptions } from "./pegLines";
 export { forecastAccuracy, safetyStock } from "./accuracy";
 export type { ForecastAccuracy, SafetyStock } from "./accuracy";
+export { EXCEPTION_TYPES, exceptionsOf, TRACKING_SIGNAL_LIMIT } from "./exceptions";
+export type { ExceptionMessage, ExceptionType } from "./exceptions";
+export { CAPACITY_STRATEGIES } from "./exceptionInput";
+export type { CapacityRows, CapacityStrategy, ExceptionInput } from "./exceptionInput";
