@@ -5,7 +5,7 @@ export interface AppProps {
   connect(): Promise<ConnectedHost>;
   /**
    * After this long still connecting, the pane says that Excel is slow to start the add-in.
-   * @default 8000
+   * @default 4000
    */
   slowAfterMs?: number;
 }

@@ -5,7 +5,7 @@ import type { AppProps } from "./App.types";
 export type AppState = { kind: "connecting"; slow: boolean } | { kind: "connected"; connection: ConnectedHost };
 
 /** Connects once; never gives up (a slow Office.js is waited for), only says it is slow. */
-export function useApp({ connect, slowAfterMs = 8000 }: AppProps): AppState {
+export function useApp({ connect, slowAfterMs = 4000 }: AppProps): AppState {
   const [state, setState] = useState<AppState>({ kind: "connecting", slow: false });
   useEffect(() => {
     let live = true;

@@ -16,9 +16,8 @@ export function renderFirstRun(
         Start planning
       </Subtitle2>
       <Body1 as="p" className={styles.text}>
-        MPS.* formulas turn forecasts and customer orders into a master production schedule: demand, projected
-        available balance, what to produce and when, and what can still be promised. The settings below are this
-        workbook&apos;s defaults for every MPS formula.
+        MPS.* formulas turn forecasts and customer orders into a master production schedule: what to produce, when,
+        and what can still be promised. The settings below are their defaults in this workbook.
       </Body1>
       <div className={styles.actions}>
         <Button appearance="primary" disabledFocusable={actions.busy !== undefined} onClick={insertSample}>
