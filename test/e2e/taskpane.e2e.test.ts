@@ -195,7 +195,11 @@ describeInChromium("task pane in headless Chromium", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByText("Saving and recalculating…").waitFor();
     await page.getByText(NO_FORMULAS_YET).waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });
+    // The whole pane in one view (a full-page capture would draw the sticky Apply bar mid-page).
+    const height = await page.evaluate(() => document.querySelector("main")!.scrollHeight);
+    await page.setViewportSize({ width: 360, height });
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png") });
+    await page.setViewportSize({ width: 360, height: 900 });
     expect(await stub<number>("saves")).toBe(1);
     // A workbook without MPS formulas: nothing to recalculate, and never every open workbook.
     expect(await stub<string[]>("calculations")).toEqual([]);

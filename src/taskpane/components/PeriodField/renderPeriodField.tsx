@@ -14,6 +14,7 @@ export function renderPeriodField(
     <Field label={label} hint={explanation} validationMessage={error} validationState={error ? "error" : "none"}>
       <SpinButton
         className={styles.spin}
+        input={{ className: styles.input }}
         value={text.trim() !== "" && Number.isFinite(number) ? number : null}
         displayValue={text}
         min={0}

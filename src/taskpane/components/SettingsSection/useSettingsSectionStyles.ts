@@ -1,14 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { headingStyle, sectionStyle } from "../TaskPane/sectionStyles";
 
 export const useSettingsSectionStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    paddingTop: tokens.spacingVerticalM,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  heading: { margin: 0 },
+  section: sectionStyle,
+  heading: headingStyle,
   // Period fields side by side where there is room, one per row in a narrow (or zoomed) pane;
   // a choice takes the whole row.
   fields: {

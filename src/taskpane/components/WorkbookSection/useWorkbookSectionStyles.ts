@@ -1,14 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { headingStyle, sectionStyle } from "../TaskPane/sectionStyles";
 
 export const useWorkbookSectionStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    paddingTop: tokens.spacingVerticalM,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  heading: { margin: 0 },
+  section: sectionStyle,
+  heading: headingStyle,
   actions: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
   muted: { color: tokens.colorNeutralForeground3 },
 });
