@@ -333,9 +333,11 @@ describeInChromium("task pane in headless Chromium", () => {
 
   it("waits for an Office.js that starts late, showing it is connecting, then works in Excel", async () => {
     // Office.js can take seconds to start (a cold Excel, a slow network): the pane used to give up after 4 s.
-    await openPane({ stubOptions: { readyAfterMs: 6000 }, early: true });
+    await openPane({ stubOptions: { holdReady: true }, early: true });
     await page.getByText("Connecting to Excel…").waitFor();
-    await page.getByText("Excel is taking a while to start the add-in", { exact: false }).waitFor({ timeout: 15_000 });
+    // Said 4 s after the pane started waiting, when the pane of old had given up on Excel.
+    await page.getByText("Excel is taking a while to start the add-in", { exact: false }).waitFor({ timeout: 20_000 });
+    await page.evaluate(() => (window as unknown as { __officeStub: { startOffice(): void } }).__officeStub.startOffice());
     await page.getByRole("heading", { name: "MPS settings" }).waitFor({ timeout: 15_000 });
     await expect(page.getByText("Not running inside Excel").count()).resolves.toBe(0);
     await page.getByRole("button", { name: "Apply" }).click();
