@@ -3,7 +3,8 @@
  * as desktop and web pass them), spilled arrays or CustomFunctions.Error out.
  */
 import { atp, consume, demand, explode, pab, peg, plan, promise, table } from "../../src/functions/functions";
-import { useOfficeSettings, useSettingsReader } from "../../src/shared/settingsStore";
+import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
+import { fixedSettingsSource, officeSettingsSource } from "../../src/shared/settingsSource";
 import { DEFAULT_SETTINGS, toStored } from "../../src/shared/settings";
 
 /** What Excel passes for an omitted optional argument. */
@@ -22,7 +23,7 @@ function excelError(call: () => unknown): string {
   throw new Error("expected an Excel error");
 }
 
-afterEach(() => useSettingsReader(() => undefined));
+afterEach(() => setFunctionsSettingsForTests(fixedSettingsSource(undefined)));
 
 // Textbook item: on hand 64, FOQ 70, forecast 30×4 then 40×4, orders 33,20,10,4,2.
 const FORECAST = [30, 30, 30, 30, 40, 40, 40, 40];
@@ -253,14 +254,14 @@ describe("workbook defaults", () => {
   const stored = toStored({ ...DEFAULT_SETTINGS, backward: 1, forward: 1, model: "MTO", atpMethod: "cumulative" });
 
   it("take the saved window, model and ATP method for arguments left empty", () => {
-    useSettingsReader(() => stored);
+    setFunctionsSettingsForTests(fixedSettingsSource(stored));
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0))).toEqual([[0, 0, 0, 320]]);
     expect(demand(row(10, 10, 10), row(12, 8, 5))).toEqual([[12, 8, 5]]);
     expect(atp(80, row(0, 0, 60), row(30, 25, 30), OMITTED)).toEqual([[25, 25, 55]]);
   });
 
   it("are overridden by an argument given in the formula", () => {
-    useSettingsReader(() => stored);
+    setFunctionsSettingsForTests(fixedSettingsSource(stored));
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), 0, 0)).toEqual([[50, 0, 70, 350]]);
   });
 
@@ -268,7 +269,7 @@ describe("workbook defaults", () => {
     const get = jest.fn().mockReturnValue(stored);
     Object.assign(globalThis, { Office: { context: { document: { settings: { get } } } } });
     try {
-      useOfficeSettings();
+      setFunctionsSettingsForTests(officeSettingsSource());
       expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0))).toEqual([[0, 0, 0, 320]]);
       expect(get).toHaveBeenCalledWith("mps.settings");
     } finally {
@@ -282,7 +283,7 @@ describe("workbook defaults", () => {
     const get = jest.fn().mockReturnValue(stored);
     Object.assign(globalThis, { Office: { onReady, context: { document: { settings: { get } } } } });
     try {
-      useOfficeSettings();
+      setFunctionsSettingsForTests(officeSettingsSource());
       const pending = consume(row(350, 350, 350, 350), row(300, 500, 280, 0)) as unknown as Promise<unknown>;
       const refused = consume(row(1), row(-1)) as unknown as Promise<unknown>;
       expect(pending).toBeInstanceOf(Promise);
@@ -299,9 +300,9 @@ describe("workbook defaults", () => {
   });
 
   it("fall back to the defaults when the saved value is corrupt, never an error", () => {
-    useSettingsReader(() => "{not json");
+    setFunctionsSettingsForTests(fixedSettingsSource("{not json"));
     expect(consume(row(350, 350), row(300, 500))).toEqual([[50, 0]]);
-    useSettingsReader(() => JSON.stringify({ backward: -3, mode: "nope" }));
+    setFunctionsSettingsForTests(fixedSettingsSource(JSON.stringify({ backward: -3, mode: "nope" })));
     expect(consume(row(350, 350), row(300, 500))).toEqual([[50, 0]]);
   });
 });
