@@ -3,7 +3,9 @@
  * spilled the way the inputs are laid out. The JSDoc below generates functions.json (the
  * metadata plugin also appends the CustomFunctions.associate calls); ids are stored in
  * workbooks, so they never change. Arguments left empty take the workbook's defaults from
- * the task pane.
+ * the task pane. Each function is declared in its family file (families/*.ts): the @param
+ * lines repeat its parameters' help text word for word, and every signature argument is handed
+ * on in order; test/functions/metadata.test.ts says where the two differ.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][], and
    single-cell arguments as any so that Excel does not convert text to numbers before we can
