@@ -51,10 +51,10 @@ export const MUTANTS: readonly Mutant[] = [
   },
   {
     id: "consume-window-forward",
-    rule: "the forward window reaches one period too far",
+    rule: "the forward window stops one period short",
     file: "src/engine/consume.ts",
     from: "const last = Math.min(search.remaining.length - 1, orderPeriod + forward);",
-    to: "const last = Math.min(search.remaining.length - 1, orderPeriod + forward + 1);",
+    to: "const last = Math.min(search.remaining.length - 1, orderPeriod + forward - 1);",
     tests: engineTests("consume"),
   },
   {
@@ -378,16 +378,20 @@ function workingCopy(): string {
   return dir;
 }
 
-function runJest(dir: string, tests: readonly string[]): JestReport {
+/** Longest a mutant's tests may run: a mutant can make a loop endless, which no test times out. */
+const MUTANT_SECONDS = 180;
+
+/** The jest report, or null when the tests did not finish in time (or crashed before reporting). */
+function runJest(dir: string, tests: readonly string[], seconds: number): JestReport | null {
   const out = path.join(dir, "jest-report.json");
   rmSync(out, { force: true });
+  // In band: one process, gentle on a shared machine, and nothing left behind when it is stopped.
   spawnSync(
     process.execPath,
-    [path.join(dir, "node_modules", "jest", "bin", "jest.js"), "--ci", "--silent", "--maxWorkers=1", "--json", `--outputFile=${out}`, ...tests],
-    { cwd: dir, stdio: "ignore", timeout: 10 * 60_000 },
+    [path.join(dir, "node_modules", "jest", "bin", "jest.js"), "--ci", "--silent", "--runInBand", "--json", `--outputFile=${out}`, ...tests],
+    { cwd: dir, stdio: "ignore", timeout: seconds * 1000, killSignal: "SIGKILL" },
   );
-  if (!existsSync(out)) throw new Error(`jest wrote no report for ${tests.join(" ")}`);
-  return JSON.parse(readFileSync(out, "utf8")) as JestReport;
+  return existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as JestReport) : null;
 }
 
 /** The tests that failed, as "file › test", a suite that failed to run as "file (did not run)". */
@@ -411,7 +415,9 @@ function tryMutant(dir: string, mutant: Mutant): Outcome {
   if (at < 0 || source.indexOf(mutant.from, at + 1) >= 0) return { mutant, status: "not applied", caughtBy: [], seconds: seconds() };
   writeFileSync(file, source.slice(0, at) + mutant.to + source.slice(at + mutant.from.length));
   try {
-    const caughtBy = failures(runJest(dir, mutant.tests), dir);
+    const report = runJest(dir, mutant.tests, MUTANT_SECONDS);
+    if (report === null) return { mutant, status: "caught", caughtBy: [`(the tests never finish: stopped after ${seconds()} s)`], seconds: seconds() };
+    const caughtBy = failures(report, dir);
     return { mutant, status: caughtBy.length > 0 ? "caught" : "survived", caughtBy, seconds: seconds() };
   } finally {
     writeFileSync(file, source);
@@ -466,7 +472,8 @@ function main(): number {
   try {
     const tests = [...new Set(mutants.flatMap((m) => m.tests))];
     process.stdout.write(`Unmutated run of ${tests.length} test files…\n`);
-    const baseline = failures(runJest(dir, tests), dir);
+    const report = runJest(dir, tests, 20 * 60);
+    const baseline = report === null ? ["(no report: the tests did not finish)"] : failures(report, dir);
     if (baseline.length > 0) {
       process.stderr.write(`mutate: the tests fail without any mutant:\n  ${baseline.join("\n  ")}\n`);
       return 1;
