@@ -267,6 +267,12 @@ describe("workbook defaults", () => {
     expect(atp(80, row(0, 0, 60), row(30, 25, 30), OMITTED)).toEqual([[25, 25, 55]]);
   });
 
+  it("are taken for a number left in an empty cell, whether desktop (\"\") or web (null) passed it", () => {
+    useSettingsReader(() => stored);
+    expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), "", "")).toEqual([[0, 0, 0, 320]]);
+    expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), OMITTED, OMITTED)).toEqual([[0, 0, 0, 320]]);
+  });
+
   it("are overridden by an argument given in the formula", () => {
     useSettingsReader(() => stored);
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), 0, 0)).toEqual([[50, 0, 70, 350]]);
