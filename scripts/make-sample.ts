@@ -10,6 +10,7 @@
  */
 import path from "path";
 import ExcelJS from "exceljs";
+import { MAX_TABLE_ROWS, tableLabels, type ProductionModel } from "../src/engine";
 import { DEFAULT_SETTINGS } from "../src/shared/settings";
 import { columnName } from "../src/recalc/address";
 import { recalcWorkbook } from "../src/recalc/recalc";
@@ -51,6 +52,15 @@ interface Item {
 }
 
 const TABLE_ROW = 14;
+/** The first row left free under the largest record (row 25): what follows it on a sheet starts here. */
+const BELOW = TABLE_ROW + MAX_TABLE_ROWS + 1;
+
+/** The sheet row of a line of the MPS.TABLE record (engine/record.ts declares its rows). */
+function recordRow(model: ProductionModel, label: string): number {
+  const index = tableLabels({ model }).indexOf(label);
+  if (index < 0) throw new Error(`MPS.TABLE has no ${label} row for ${model}`);
+  return TABLE_ROW + index;
+}
 
 /** The item header, inputs and the MPS.TABLE record; returns the sheet. */
 function itemSheet(wb: ExcelJS.Workbook, item: Item): ExcelJS.Worksheet {
@@ -101,11 +111,11 @@ function itemSheet(wb: ExcelJS.Workbook, item: Item): ExcelJS.Worksheet {
     formula: `${name}(${span(9)},${span(10)},C3,C4,C5,C6,C2,${span(11)})`,
   };
   ws.getCell("E2").value = "Total MPS";
-  ws.getCell("F2").value = { formula: `SUM(${span(TABLE_ROW + 7)})` }; // the record's MPS row
+  ws.getCell("F2").value = { formula: `SUM(${span(recordRow(item.model, "MPS"))})` };
   ws.getCell("E3").value = "Lowest PAB";
-  ws.getCell("F3").value = { formula: `MIN(${span(TABLE_ROW + 6)})` }; // the record's PAB row
+  ws.getCell("F3").value = { formula: `MIN(${span(recordRow(item.model, "PAB"))})` };
   ws.getCell("E4").value = "Earliest week for 100 more";
-  ws.getCell("F4").value = { formula: `MPS.PROMISE(100,C3,${span(TABLE_ROW + 7)},${span(10)})` };
+  ws.getCell("F4").value = { formula: `MPS.PROMISE(100,C3,${span(recordRow(item.model, "MPS"))},${span(10)})` };
   return ws;
 }
 
@@ -163,9 +173,9 @@ export async function buildSample(target = SAMPLE_PATH): Promise<void> {
     receipts: Array.from({ length: WEEKS }, (_, k) => (k === 1 ? 150 : 0)),
     saved: true,
   });
-  bike.getCell("B25").value = "Cumulative ATP";
-  bike.getCell("C25").value = { formula: `MPS.ATP(C3,${span(TABLE_ROW + 7)},${span(10)},"cumulative")` };
-  pegging(bike, 27, true);
+  bike.getCell(BELOW, 2).value = "Cumulative ATP";
+  bike.getCell(BELOW, 3).value = { formula: `MPS.ATP(C3,${span(recordRow("MTS", "MPS"))},${span(10)},"cumulative")` };
+  pegging(bike, BELOW + 2, true);
 
   const chairForecast = seasonal(200, 40, 10);
   const chair = itemSheet(wb, {
@@ -181,24 +191,26 @@ export async function buildSample(target = SAMPLE_PATH): Promise<void> {
     receipts: new Array(WEEKS).fill(0),
     saved: false,
   });
-  chair.getCell("B25").value = "Planning bill (attach rate)";
-  chair.getCell("B25").font = { bold: true };
+  chair.getCell(BELOW, 2).value = "Planning bill (attach rate)";
+  chair.getCell(BELOW, 2).font = { bold: true };
   const options: Array<[string, number]> = [
     ["Mesh back", 0.6],
     ["Leather back", 0.4],
     ["Armrests", 0.75],
   ];
+  const rates = BELOW + 1;
+  const hedges = rates + options.length;
   options.forEach(([name, rate], i) => {
-    chair.getCell(26 + i, 1).value = rate;
-    chair.getCell(26 + i, 1).numFmt = "0%";
-    chair.getCell(26 + i, 1).fill = INPUT_FILL;
-    chair.getCell(26 + i, 2).value = name;
-    chair.getCell(29 + i, 2).value = `${name} (hedge)`;
+    chair.getCell(rates + i, 1).value = rate;
+    chair.getCell(rates + i, 1).numFmt = "0%";
+    chair.getCell(rates + i, 1).fill = INPUT_FILL;
+    chair.getCell(rates + i, 2).value = name;
+    chair.getCell(hedges + i, 2).value = `${name} (hedge)`;
   });
   chair.getColumn(1).width = 7;
-  chair.getCell("C26").value = { formula: `_xldudf_MPS_EXPLODE(${span(9)},A26:A28,0.1)` };
-  chair.getCell("B33").value = "Mesh back MPS (base + hedge, LFL)";
-  chair.getCell("C33").value = { formula: `MPS.PLAN(${span(26)}+${span(29)},25)` };
+  chair.getCell(rates, 3).value = { formula: `_xldudf_MPS_EXPLODE(${span(9)},A${rates}:A${hedges - 1},0.1)` };
+  chair.getCell(hedges + options.length + 1, 2).value = "Mesh back MPS (base + hedge, LFL)";
+  chair.getCell(hedges + options.length + 1, 3).value = { formula: `MPS.PLAN(${span(rates)}+${span(hedges)},25)` };
 
   const pressForecast = seasonal(12, 4, 1);
   const press = itemSheet(wb, {
@@ -214,7 +226,7 @@ export async function buildSample(target = SAMPLE_PATH): Promise<void> {
     receipts: new Array(WEEKS).fill(0),
     saved: true,
   });
-  pegging(press, 26, false);
+  pegging(press, BELOW + 1, false);
 
   await wb.xlsx.writeFile(target);
   const recalculated = await recalcWorkbook(target, { out: target });

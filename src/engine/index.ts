@@ -36,6 +36,8 @@ export type { Plan, PlanOptions } from "./plan";
 export { availableToPromise, promise } from "./atp";
 export { planItem } from "./planItem";
 export type { ItemInput, MpsRecord } from "./planItem";
+export { MAX_TABLE_ROWS, RECORD_ROWS, isPresent, presentRows, tableLabels } from "./record";
+export type { RecordField, RecordRowSpec, RecordRows, RecordShape } from "./record";
 export { compareLoad, loadOf } from "./load";
 export type { CapacityUse, Load } from "./load";
 export { LEVEL_STRATEGIES, levelItems, levelMps } from "./level";

@@ -5,7 +5,8 @@ import { atpCore } from "./atp";
 import { consumeCore, resolveConsumeOptions, type ConsumeOptions } from "./consume";
 import { demandCore, resolveDemandOptions, type DemandOptions } from "./demand";
 import { makeToOrderSettings, planCore, resolvePlanOptions, type PlanOptions } from "./plan";
-import { resultRows, SCRATCH, scratchDoubles } from "./rows";
+import { recordRows, type RecordRows } from "./record";
+import { SCRATCH, scratchDoubles } from "./rows";
 import {
   ATP_METHODS,
   type ActionMessage,
@@ -26,20 +27,8 @@ export interface ItemInput extends ConsumeOptions, DemandOptions, PlanOptions {
   atpMethod?: AtpMethod;
 }
 
-export interface MpsRecord {
-  forecast: Float64Array;
-  orders: Float64Array;
-  remainingForecast: Float64Array;
-  consumed: Float64Array;
-  excessOrders: Float64Array;
-  expiredForecast: Float64Array;
-  demand: Float64Array;
-  receipts: Float64Array;
-  projectedAvailable: Float64Array;
-  mps: Float64Array;
-  atp: Float64Array;
-  /** ATO only: the final-assembly schedule, which is the orders row. */
-  finalAssembly: Float64Array | null;
+/** The record of one item: its rows, as RECORD_ROWS declares them, and what planning found. */
+export interface MpsRecord extends RecordRows {
   actions: ActionMessage[];
   pegging: Peg[];
 }
@@ -82,9 +71,10 @@ export function planItem(input: ItemInput): Result<MpsRecord> {
 
   const n = input.forecast.length;
   const model = demandSettings.value.model;
-  // Every row of the record in one slab region (see rows.ts); supply, when needed, is scratch.
-  const rows = resultRows(model === "ATO" ? 12 : 11, n);
-  const [forecast, orders, remaining, consumed, excess, expired, demand, receipts, projectedAvailable, mps, atp] = rows;
+  // Every row the record has, in one slab region (see record.ts); supply, when needed, is scratch.
+  const rows = recordRows({ model }, n);
+  const { forecast, orders, consumed, demand, receipts, projectedAvailable, mps, atp, finalAssembly } = rows;
+  const { remainingForecast: remaining, excessOrders: excess, expiredForecast: expired } = rows;
   forecast.set(input.forecast);
   orders.set(input.orders);
   const hasReceipts = input.receipts != null;
@@ -97,12 +87,10 @@ export function planItem(input: ItemInput): Result<MpsRecord> {
   // Without receipts the receipts row is all zeros: planning skips reading it.
   const plan = planCore(demand, settings, hasReceipts ? receipts : null, firmMps, { mps, projectedAvailable });
   atpCore(settings.onHand, atpSupply(mps, receipts, !hasReceipts && firmMps === null), orders, input.atpMethod ?? ATP_METHODS[0], atp);
-  let finalAssembly: Float64Array | null = null;
-  if (model === "ATO") {
-    finalAssembly = rows[11];
-    finalAssembly.set(orders);
-  }
+  if (finalAssembly) finalAssembly.set(orders);
 
+  // A literal, not a spread of `rows`: measured ~1.5× faster per item. The compiler asks for
+  // every declared row here (MpsRecord follows RECORD_ROWS).
   return ok({
     forecast,
     orders,

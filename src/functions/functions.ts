@@ -3,7 +3,9 @@
  * spilled the way the inputs are laid out. The JSDoc below generates functions.json (the
  * metadata plugin also appends the CustomFunctions.associate calls); ids are stored in
  * workbooks, so they never change. Arguments left empty take the workbook's defaults from
- * the task pane.
+ * the task pane. Each function is declared in its family file (families/*.ts): the @param
+ * lines repeat its parameters' help text word for word, and every signature argument is handed
+ * on in order; test/functions/metadata.test.ts says where the two differ.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][], and
    single-cell arguments as any so that Excel does not convert text to numbers before we can
@@ -67,7 +69,7 @@ export function consume(forecast: any[][], orders: any[][], backward?: any, forw
  * @param [demand_time_fence] Periods from the start where only orders count. Default: workbook setting.
  * @param [backward] Earlier periods an order may consume from. Default: workbook setting.
  * @param [forward] Later periods an order may consume from. Default: workbook setting.
- * @param [mode] Consumption mode. Default: workbook setting.
+ * @param [mode] "backward-forward", "forward-backward", "backward" or "forward". Default: workbook setting.
  * @returns Demand per period, laid out like forecast.
  */
 export function demand(
@@ -146,7 +148,7 @@ export function atp(on_hand: any, supply: any[][], orders: any[][], method?: any
  * @param [safety_stock] Stock to keep in reserve. Default 0.
  * @param [lot_rule] "LFL", "FOQ" or "POQ". Default LFL.
  * @param [lot_size] FOQ: the lot quantity. POQ: the number of periods one lot covers.
- * @param [model] "MTS", "ATO" or "MTO". Default: workbook setting. ATO adds a Final assembly row.
+ * @param [model] "MTS", "ATO" or "MTO"; ATO adds a Final assembly row. Default: workbook setting.
  * @param [receipts] Scheduled receipts and firm supply per period; inside the planning time fence (workbook setting) they are the only supply.
  * @returns A labelled block, one row per line of the record (one column per line for column inputs).
  */
@@ -171,7 +173,7 @@ export function table(
  * @param orders Customer orders per period, as long as forecast.
  * @param [backward] Earlier periods an order may consume from. Default: workbook setting.
  * @param [forward] Later periods an order may consume from. Default: workbook setting.
- * @param [mode] Consumption mode. Default: workbook setting.
+ * @param [mode] "backward-forward", "forward-backward", "backward" or "forward". Default: workbook setting.
  * @returns A table with a header: Order period, Forecast period ("excess" when none), Quantity; periods counted from 1.
  */
 export function peg(forecast: any[][], orders: any[][], backward?: any, forward?: any, mode?: any): any[][] {

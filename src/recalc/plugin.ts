@@ -22,7 +22,8 @@ import {
   type FunctionMetadata,
   type ImplementedFunctions,
 } from "hyperformula";
-import { CATALOG, NOT_LITERAL, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/catalog";
+import { CATALOG } from "../functions/catalog";
+import { NOT_LITERAL, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/define";
 import { isFunctionError, type ErrorCode } from "../functions/cells";
 import { invoke } from "../functions/invoke";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../shared/settings";

@@ -1,16 +1,15 @@
 /**
- * Whatever a workbook hands them, the MPS.* functions answer with a result or an Excel error;
- * nothing else ever escapes (an uncaught exception would show as a bare #VALUE! with no reason).
+ * Whatever a workbook hands them, the MPS.* functions answer with a result or an Excel error
+ * that says which argument is wrong; nothing else ever escapes (an uncaught exception would show
+ * as a bare #VALUE! with no reason), and no input reaches a crash that invoke's safety net turns
+ * into "MPS.X failed unexpectedly" (that net would otherwise hide a TypeError from this test).
  */
 import fc from "fast-check";
+import { CATALOG } from "../../src/functions/catalog";
 import * as functions from "../../src/functions/functions";
+import { messages } from "../../src/functions/messages";
+import { cell, plausibleCall } from "./arbitraries";
 
-const cell = fc.oneof(
-  fc.double({ noNaN: false }),
-  fc.integer({ min: -5, max: 500 }),
-  fc.constantFrom(null, "", 0, true, false, "abc", "12", undefined),
-  fc.constant({ type: "DIV_BY_ZERO" }),
-);
 const range = fc.oneof(
   fc.array(fc.array(cell, { minLength: 0, maxLength: 6 }), { minLength: 0, maxLength: 6 }),
   fc.array(cell, { minLength: 1, maxLength: 8 }).map((r) => [r]),
@@ -19,25 +18,52 @@ const range = fc.oneof(
 const scalar = fc.oneof(cell, fc.constantFrom("FOQ", "poq", "ATO", "lookahead", "forward", "cumulative", "MTO"));
 const argument = fc.oneof(range, scalar);
 
-function outcome(call: () => unknown): "ok" | "excel-error" {
+function outcome(id: string, call: () => unknown): "ok" | "excel-error" {
   try {
     const value = call();
     expect(Array.isArray(value) || typeof value === "number").toBe(true);
     return "ok";
   } catch (error) {
     expect(error).toBeInstanceOf(CustomFunctions.Error);
-    expect((error as Error).message.length).toBeGreaterThan(5);
+    const message = (error as Error).message;
+    expect(message.length).toBeGreaterThan(5);
+    expect(message).not.toContain(messages.internal(id, "").trim());
     return "excel-error";
   }
 }
 
-describe.each(Object.entries(functions))("MPS.%s", (_name, fn) => {
-  it("returns a result or a CustomFunctions.Error with a message for any arguments", () => {
+describe.each(Object.entries(functions))("MPS.%s", (name, fn) => {
+  it("returns a result or a CustomFunctions.Error with a message for any arguments, never an internal failure", () => {
     fc.assert(
       fc.property(fc.array(argument, { minLength: 0, maxLength: 9 }), (args) => {
-        outcome(() => (fn as (...a: unknown[]) => unknown)(...args));
+        outcome(name.toUpperCase(), () => (fn as (...a: unknown[]) => unknown)(...args));
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe.each(Object.entries(functions))("MPS.%s on plausible arguments", (name, fn) => {
+  it("plans or refuses with a message, never fails internally, in rows and in columns", () => {
+    const id = name.toUpperCase();
+    const seen = { ok: 0, "excel-error": 0 };
+    const numRuns = 200;
+    fc.assert(
+      fc.property(plausibleCall(CATALOG[id].params), (args) => {
+        seen[outcome(id, () => (fn as (...a: unknown[]) => unknown)(...args))]++;
+      }),
+      { numRuns },
+    );
+    // Only worth its runs if many get past the argument checks (a third to nine tenths do).
+    expect(seen.ok).toBeGreaterThanOrEqual(numRuns / 10);
+  });
+});
+
+describe("the internal-failure check", () => {
+  it("recognises invoke's message for a crash", () => {
+    const crash = new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, messages.internal("TABLE", "x is not a function"));
+    expect(() => outcome("TABLE", () => {
+      throw crash;
+    })).toThrow(/failed unexpectedly/);
   });
 });

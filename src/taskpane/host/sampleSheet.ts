@@ -3,7 +3,7 @@
  * Pure data, written to the workbook by a WorkbookHost. Labels sit in column A, one period
  * per column from B, so the spilled MPS.TABLE block lines up under the Period row.
  */
-import type { ProductionModel } from "../../engine";
+import { MAX_TABLE_ROWS, type ProductionModel } from "../../engine";
 import { SETTING_DESCRIPTIONS } from "../../shared/settings";
 
 /** Name of the first sample sheet; later ones get " (2)", " (3)", … */
@@ -46,6 +46,7 @@ const FORECAST = [100, 100, 100, 100, 120, 120, 120, 120, 90, 90, 90, 90];
 const ORDERS = [110, 85, 60, 30, 25, 10, 0, 0, 0, 0, 0, 0];
 const RECEIPTS = [0, 60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 const LAST = "M"; // column of period 12
+const TABLE_ANCHOR_ROW = 14;
 
 /**
  * The sample layout for a production model: inputs in rows 2–11, the MPS record from row 14.
@@ -84,7 +85,7 @@ export function sampleLayout(model: ProductionModel): SampleLayout {
     ],
     bold: ["A1", "A2:A11", "A13"],
     tableAnchor: "A14",
-    tableBlock: `A14:${LAST}23`,
+    tableBlock: `A${TABLE_ANCHOR_ROW}:${LAST}${TABLE_ANCHOR_ROW + MAX_TABLE_ROWS - 1}`,
     periodRow: `B8:${LAST}8`,
   };
 }

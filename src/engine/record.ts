@@ -1,0 +1,104 @@
+/**
+ * The rows of an item's MPS record, declared once. Their order is the order of the record's
+ * slab region and of the `MPS.TABLE` block; which rows a record has, how many slab rows it takes,
+ * the record's type, `MPS.TABLE`'s rows and its spill size all follow from this list.
+ *
+ * A new row (Planned start, Load, …) is one entry here; the compiler then asks `planItem` to fill
+ * it, and `MPS.TABLE` shows it when `inTable` is set.
+ */
+import { resultRows } from "./rows";
+import { PRODUCTION_MODELS, type ProductionModel } from "./types";
+
+/** What decides which rows a record has. Grows when a row depends on more than the model. */
+export interface RecordShape {
+  model: ProductionModel;
+}
+
+export interface RecordRowSpec {
+  /** The field of `MpsRecord` that holds the row. */
+  readonly field: string;
+  /** The row's name as a planner reads it (the `MPS.TABLE` label). */
+  readonly label: string;
+  /** Shown as a row of `MPS.TABLE`; a row the planner never asked to see stays engine-side. */
+  readonly inTable: boolean;
+  /** When the record has this row; always when left out. An absent row is `null` in the record. */
+  readonly presentWhen?: (shape: RecordShape) => boolean;
+}
+
+export const RECORD_ROWS = [
+  { field: "forecast", label: "Forecast", inTable: true },
+  { field: "orders", label: "Orders", inTable: true },
+  { field: "remainingForecast", label: "Remaining forecast", inTable: true },
+  { field: "consumed", label: "Consumed forecast", inTable: false },
+  { field: "excessOrders", label: "Excess orders", inTable: true },
+  { field: "expiredForecast", label: "Expired forecast", inTable: false },
+  { field: "demand", label: "Demand", inTable: true },
+  { field: "receipts", label: "Receipts", inTable: true },
+  { field: "projectedAvailable", label: "PAB", inTable: true },
+  { field: "mps", label: "MPS", inTable: true },
+  { field: "atp", label: "ATP", inTable: true },
+  // The final-assembly schedule, which is the orders row: ATO assembles to order.
+  { field: "finalAssembly", label: "Final assembly", inTable: true, presentWhen: (shape) => shape.model === "ATO" },
+] as const satisfies readonly RecordRowSpec[];
+
+type DeclaredRow = (typeof RECORD_ROWS)[number];
+export type RecordField = DeclaredRow["field"];
+type ConditionalField = Extract<DeclaredRow, { presentWhen: unknown }>["field"];
+
+/** Every row of a record: a row per period, `null` for a row this record does not have. */
+export type RecordRows = {
+  [F in RecordField]: F extends ConditionalField ? Float64Array | null : Float64Array;
+};
+
+/**
+ * Whether a record of this shape has the row.
+ * @example isPresent(RECORD_ROWS[11], { model: "MTS" }) // → false: Final assembly is ATO only
+ */
+export function isPresent(row: RecordRowSpec, shape: RecordShape): boolean {
+  return row.presentWhen === undefined || row.presentWhen(shape);
+}
+
+/**
+ * The rows a record of this shape has, in order.
+ * @example presentRows({ model: "ATO" }).length // → 12
+ */
+export function presentRows(shape: RecordShape): RecordRowSpec[] {
+  return RECORD_ROWS.filter((row) => isPresent(row, shape));
+}
+
+/**
+ * The labels of the `MPS.TABLE` rows of a record of this shape, in order.
+ * @example tableLabels({ model: "MTS" }).length // → 9
+ */
+export function tableLabels(shape: RecordShape): string[] {
+  return presentRows(shape)
+    .filter((row) => row.inTable)
+    .map((row) => row.label);
+}
+
+/** The largest `MPS.TABLE` of any shape: the room to keep when the shape is known only at evaluation. */
+export const MAX_TABLE_ROWS = Math.max(...PRODUCTION_MODELS.map((model) => tableLabels({ model }).length));
+
+const ABSENT = RECORD_ROWS.map((row) => row.field).reduce<Record<string, null>>((rows, field) => {
+  rows[field] = null;
+  return rows;
+}, {});
+
+/**
+ * The rows of one record, carved as views of one slab region (see rows.ts): the rows the shape
+ * has, zero-filled; `null` for the others. Every record has the same fields in the same order.
+ * @param shape what decides the rows (the production model)
+ * @param n periods per row
+ * @example recordRows({ model: "MTS" }, 4).finalAssembly // → null; .mps is Float64Array [0, 0, 0, 0]
+ */
+export function recordRows(shape: RecordShape, n: number): RecordRows {
+  // One count pass instead of a filtered list: this runs once per planned item.
+  let count = 0;
+  for (const row of RECORD_ROWS) if (isPresent(row, shape)) count++;
+  const rows = resultRows(count, n);
+  // A copy of the all-null record keeps one object shape for every record.
+  const record: Record<string, Float64Array | null> = { ...ABSENT };
+  let next = 0;
+  for (const row of RECORD_ROWS) if (isPresent(row, shape)) record[row.field] = rows[next++];
+  return record as RecordRows;
+}

@@ -1,0 +1,121 @@
+/**
+ * `defineFunction`: an MPS.* function from its parameters, the body that runs it and the bound
+ * on its result's size. The body receives typed arguments, already read, checked and defaulted
+ * (by `invoke`, from the parameter descriptions); the size is asked for by argument name.
+ * What comes out, a `FunctionSpec`, is what both hosts drive: Excel through functions.ts and
+ * invoke, the headless recalculation through its HyperFormula plugin.
+ */
+import type { MpsSettings } from "../shared/settings";
+import { isFunctionError, type FunctionError } from "./cells";
+import { readArgument, type ParamSpec } from "./params";
+
+export type Cell = number | string;
+export type Output = Cell | Cell[][];
+
+/** Arguments after reading, by parameter name (see `readArgument`). */
+export type Args = Record<string, unknown>;
+
+export interface Shape {
+  rows: number;
+  columns: number;
+}
+
+/** Marks an argument whose value the formula text does not show (a reference, an expression). */
+export const NOT_LITERAL: unique symbol = Symbol("not a literal");
+
+/** What a host knows before it evaluates a call (HyperFormula sizes every spill first). */
+export interface SizeHints {
+  /** Per argument: its literal value in the formula, undefined when omitted, else NOT_LITERAL. */
+  literals: ReadonlyArray<unknown>;
+  settings: MpsSettings;
+}
+
+/** One MPS.* function as the hosts see it. */
+export interface FunctionSpec {
+  id: string;
+  /** In the public argument order. */
+  params: readonly ParamSpec[];
+  run(args: Args, settings: MpsSettings): Output | FunctionError;
+  /**
+   * Largest result for arguments of these shapes (undefined = omitted); hosts that must size a
+   * spill before evaluating (HyperFormula) use it. `hints` gives what the formula text shows.
+   */
+  maxSize(shapes: ReadonlyArray<Shape | undefined>, hints: SizeHints): Shape;
+}
+
+type ValueOf<P> = P extends ParamSpec<string, infer T> ? T : never;
+type NameOf<P extends readonly ParamSpec[]> = P[number]["name"];
+
+/** The arguments `run` receives: one typed value per parameter, by name. */
+export type ArgsOf<P extends readonly ParamSpec[]> = { [Q in P[number] as Q["name"]]: ValueOf<Q> };
+
+/** An argument's value is known only once the call is evaluated. */
+export const UNKNOWN: unique symbol = Symbol("known only at evaluation");
+
+/** What the formula text tells about a call, asked for by argument name. */
+export interface SizeQuery<P extends readonly ParamSpec[]> {
+  /** The shape of the range given for the argument; undefined when left out. */
+  shape(name: NameOf<P>): Shape | undefined;
+  /**
+   * The argument as `run` would receive it (read and defaulted) when the formula shows it: a
+   * literal, a constant in the cell it refers to, or left out; UNKNOWN when only evaluation can
+   * tell or the value is refused (the call then shows an error, not a spill).
+   */
+  value<N extends NameOf<P>>(name: N): ArgsOf<P>[N] | typeof UNKNOWN;
+}
+
+export interface FunctionDefinition<P extends readonly ParamSpec[]> {
+  /** MPS.<id>: stored in workbooks, so it never changes. */
+  id: string;
+  params: P;
+  run(args: ArgsOf<P>, settings: MpsSettings): Output | FunctionError;
+  /** The largest result the call can have. */
+  size(query: SizeQuery<P>): Shape;
+}
+
+/**
+ * An MPS.* function from its definition.
+ * @example
+ * defineFunction({
+ *   id: "PAB",
+ *   params: [series("demand", "…"), number("on_hand", "…"), series("supply", "…")],
+ *   run: ({ demand, on_hand, supply }) => …, // SeriesInput, number, SeriesInput
+ *   size: (call) => lineShape(call.shape("demand")),
+ * });
+ */
+export function defineFunction<const P extends readonly ParamSpec[]>(definition: FunctionDefinition<P>): FunctionSpec {
+  const { id, params } = definition;
+  const index = new Map(params.map((param, i) => [param.name, i]));
+  const position = (name: string): number => {
+    const i = index.get(name);
+    if (i === undefined) throw new Error(`MPS.${id} has no parameter ${name}`);
+    return i;
+  };
+  return {
+    id,
+    params,
+    // invoke read every argument from these very parameters, so each has its declared type.
+    run: (args, settings) => definition.run(args as ArgsOf<P>, settings),
+    maxSize: (shapes, { literals, settings }) =>
+      definition.size({
+        shape: (name) => shapes[position(name)],
+        value: (name) => {
+          const i = position(name);
+          if (literals[i] === NOT_LITERAL) return UNKNOWN;
+          const value = readArgument(params[i], literals[i], settings);
+          return isFunctionError(value) ? UNKNOWN : (value as ArgsOf<P>[typeof name]);
+        },
+      }),
+  };
+}
+
+/** The shape of a series argument, a single cell when left out. */
+export function lineShape(shape: Shape | undefined): Shape {
+  return shape ?? { rows: 1, columns: 1 };
+}
+
+/** The number of periods of a series of this shape. */
+export function periodsOf(shape: Shape | undefined): number {
+  const line = lineShape(shape);
+  return Math.max(line.rows, line.columns);
+}

@@ -1,0 +1,137 @@
+/**
+ * Parameters of the MPS.* functions, each described once: its name, what kind of value it
+ * takes, its help text and where an omitted value comes from. The argument reading in `invoke`,
+ * the result sizing of the HyperFormula host and the check of the JSDoc in functions.ts (and so
+ * functions.json and the help page) all go by these descriptions.
+ */
+import type { MpsSettings } from "../shared/settings";
+import { functionError, readNumber, readOption, readSeries, type SeriesInput } from "./cells";
+import { messages } from "./messages";
+
+export type ParamKind = "series" | "number" | "option";
+
+/** The workbook settings that hold a value of type T. */
+type SettingOf<T> = { [K in keyof MpsSettings]: MpsSettings[K] extends T ? K : never }[keyof MpsSettings];
+
+/** Where an omitted value comes from: a workbook setting (the task pane's) or a constant. */
+export type ParamDefault = { readonly setting: keyof MpsSettings } | { readonly value: number | string };
+
+/** The value `run` receives for a parameter declared as ParamSpec<N, T>. */
+export interface ParamSpec<N extends string = string, T = unknown> {
+  /** The name Excel shows, also used in every message about this argument. */
+  readonly name: N;
+  readonly kind: ParamKind;
+  /** Help text: what the argument means (functions.json, the help page, Excel's formula tooltip). */
+  readonly description: string;
+  /** Can be left out: it then takes its default, or reaches the engine as undefined (the engine's own default). */
+  readonly optional: boolean;
+  /** The accepted spellings of an option, in the engine's order (the first is the engine's default). */
+  readonly choices?: readonly string[];
+  readonly default?: ParamDefault;
+  /** How the help states the default, e.g. "Default 0." for one the engine applies. */
+  readonly defaultText?: string;
+  /** Only for the compiler: the type `run` receives. Never set. */
+  readonly valueType?: [T];
+}
+
+/** How a parameter is used: required, defaulted, or optional with the engine's default. */
+type Use<T> = { setting: SettingOf<T> } | { value: T };
+type Optional = { optional: true; defaultText?: string };
+
+const SETTING_DEFAULT_TEXT = "Default: workbook setting.";
+
+function declare<N extends string, T>(
+  name: N,
+  kind: ParamKind,
+  description: string,
+  use: Use<unknown> | Optional | undefined,
+  choices?: readonly string[],
+): ParamSpec<N, T> {
+  if (use === undefined) return { name, kind, description, optional: false, choices };
+  if ("optional" in use) return { name, kind, description, optional: true, choices, defaultText: use.defaultText };
+  const byValue = "value" in use;
+  return {
+    name,
+    kind,
+    description,
+    optional: true,
+    choices,
+    default: byValue ? { value: use.value as number | string } : { setting: use.setting },
+    defaultText: byValue ? `Default ${String(use.value)}.` : SETTING_DEFAULT_TEXT,
+  };
+}
+
+/**
+ * One row or one column of quantities, read as `SeriesInput`.
+ * @example series("forecast", "Forecast per period (one row or one column).")
+ */
+export function series<N extends string>(name: N, description: string): ParamSpec<N, SeriesInput>;
+export function series<N extends string>(name: N, description: string, use: Optional): ParamSpec<N, SeriesInput | undefined>;
+export function series<N extends string>(name: N, description: string, use?: Optional): ParamSpec<N, SeriesInput | undefined> {
+  return declare(name, "series", description, use);
+}
+
+/**
+ * One number: required, defaulted (a workbook setting or a constant), or optional.
+ * @example number("backward", "Earlier periods an order may consume from.", { setting: "backward" })
+ */
+export function number<N extends string>(name: N, description: string, use?: Use<number>): ParamSpec<N, number>;
+export function number<N extends string>(name: N, description: string, use: Optional): ParamSpec<N, number | undefined>;
+export function number<N extends string>(name: N, description: string, use?: Use<number> | Optional): ParamSpec<N, number | undefined> {
+  return declare(name, "number", description, use);
+}
+
+/**
+ * One of a fixed list of choices, spelled in any case.
+ * @example option("model", '"MTS", "ATO" or "MTO".', PRODUCTION_MODELS, { setting: "model" })
+ */
+export function option<N extends string, T extends string>(name: N, description: string, choices: readonly T[], use: Use<T>): ParamSpec<N, T>;
+export function option<N extends string, T extends string>(
+  name: N,
+  description: string,
+  choices: readonly T[],
+  use: Optional,
+): ParamSpec<N, T | undefined>;
+export function option<N extends string, T extends string>(
+  name: N,
+  description: string,
+  choices: readonly T[],
+  use: Use<T> | Optional,
+): ParamSpec<N, T | undefined> {
+  return declare(name, "option", description, use, choices);
+}
+
+/**
+ * The help text of a parameter as the JSDoc in functions.ts must give it.
+ * @example helpText(number("hedge", "Overplanning.", { value: 0 })) // → "Overplanning. Default 0."
+ */
+export function helpText(param: ParamSpec): string {
+  return param.defaultText === undefined ? param.description : `${param.description} ${param.defaultText}`;
+}
+
+function isOmitted(raw: unknown): boolean {
+  return raw === null || raw === undefined;
+}
+
+/**
+ * One argument as the host passed it, read as its parameter says: a series, a number or an
+ * option; when left empty, its default (a workbook setting or a constant), undefined when the
+ * engine has its own, or an error when it is required.
+ */
+export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettings): unknown {
+  let value: unknown;
+  switch (param.kind) {
+    case "series":
+      if (param.optional && isOmitted(raw)) return undefined;
+      return readSeries(param.name, raw);
+    case "number":
+      value = readNumber(param.name, raw);
+      break;
+    case "option":
+      value = readOption(param.name, raw, param.choices ?? []);
+      break;
+  }
+  if (value !== undefined) return value;
+  if (param.default !== undefined) return "setting" in param.default ? settings[param.default.setting] : param.default.value;
+  return param.optional ? undefined : functionError("VALUE", messages.missing(param.name));
+}

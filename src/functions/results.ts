@@ -1,0 +1,61 @@
+/**
+ * What the engine returns, as an MPS.* function shows it: planning rows laid out the way the
+ * planner laid out the input, engine refusals in the words of the spreadsheet.
+ */
+import type { PlanningError, Result } from "../engine";
+import { functionError, type FunctionError, type Orientation } from "./cells";
+import type { Cell } from "./define";
+import { messages } from "./messages";
+
+/** Engine field names that are not simply the parameter name in camelCase. */
+const FIELD_TO_PARAM: Record<string, string> = { atpMethod: "method" };
+
+function paramName(field: string): string {
+  return FIELD_TO_PARAM[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** An engine refusal in the words of the spreadsheet: parameter names, cells counted from 1. */
+export function fromEngine(error: PlanningError): FunctionError {
+  const param = paramName(error.field);
+  if (error.period !== undefined && typeof error.value === "number") {
+    const message =
+      error.value < 0
+        ? messages.cellNegative(param, error.period + 1, error.value)
+        : messages.cellNotFinite(param, error.period + 1, error.value);
+    return functionError(error.code, message);
+  }
+  const message = error.message.replace(/\b[a-z]+(?:[A-Z][a-z]*)+\b/g, paramName);
+  return functionError(error.code, message.includes(param) ? message : `${param}: ${message}`);
+}
+
+/** The engine's value, or its refusal as a function error. */
+export function unwrapResult<T>(result: Result<T>): T | FunctionError {
+  return result.ok ? result.value : fromEngine(result.error);
+}
+
+/**
+ * A row of cells after `first`: a plain loop, as `Array.from` and spreading a typed array go
+ * through the iterator protocol and cost more than planning the row.
+ */
+export function toCells(values: ArrayLike<number>, first?: Cell): Cell[] {
+  const offset = first === undefined ? 0 : 1;
+  const cells = new Array<Cell>(values.length + offset);
+  if (first !== undefined) cells[0] = first;
+  for (let i = 0; i < values.length; i++) cells[i + offset] = values[i];
+  return cells;
+}
+
+/** A planning row laid out as the planner laid out the input: 1×N or N×1. */
+export function asLine(values: ArrayLike<number>, orientation: Orientation): number[][] {
+  const line = toCells(values) as number[];
+  return orientation === "row" ? [line] : line.map((v) => [v]);
+}
+
+/** Rows of a record block, transposed when the inputs run down a column. */
+export function asBlock(rows: Cell[][], orientation: Orientation): Cell[][] {
+  if (orientation === "row") return rows;
+  const width = rows[0].length;
+  const out: Cell[][] = [];
+  for (let c = 0; c < width; c++) out.push(rows.map((r) => r[c]));
+  return out;
+}
