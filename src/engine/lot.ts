@@ -2,7 +2,7 @@
  * Lot sizing: turn a net requirement into an MPS quantity by lot rule and lot-size modifiers.
  */
 import { messages } from "./messages";
-import { ceilCount } from "./numeric";
+import { lotsToCover } from "./numeric";
 import { LOT_RULES, type LotRule, type PlanningError, type Result } from "./types";
 import { checkNumber, checkOneOf, checkPositive, checkQuantity, fail, isAbsent, ok } from "./validate";
 
@@ -92,9 +92,9 @@ export function resolveLotPolicy(options: LotOptions): Result<LotPolicy> {
  * sizeLot(23, { rule: "LFL", lotSize: 0, minLot: 0, maxLot: Infinity, multiple: 10 }); // → 30
  */
 export function sizeLot(required: number, policy: LotPolicy): number {
-  let quantity = policy.rule === "FOQ" ? ceilCount(required / policy.lotSize) * policy.lotSize : required;
+  let quantity = policy.rule === "FOQ" ? lotsToCover(required, policy.lotSize) * policy.lotSize : required;
   if (quantity < policy.minLot) quantity = policy.minLot;
-  if (policy.multiple > 0) quantity = ceilCount(quantity / policy.multiple) * policy.multiple;
+  if (policy.multiple > 0) quantity = lotsToCover(quantity, policy.multiple) * policy.multiple;
   return quantity;
 }
 
@@ -107,5 +107,5 @@ export function sizeLot(required: number, policy: LotPolicy): number {
  * countLots(250, 100); // → 3 (e.g. 100 + 100 + 50)
  */
 export function countLots(quantity: number, maxLot: number): number {
-  return quantity > maxLot ? ceilCount(quantity / maxLot) : 1;
+  return quantity > maxLot ? lotsToCover(quantity, maxLot) : 1;
 }
