@@ -1,7 +1,7 @@
 /**
  * Available to promise: the part of on hand and supply not yet committed to customer orders.
  */
-import { reaches } from "./numeric";
+import { reaches, settleZero } from "./numeric";
 import { resultRow, SCRATCH, scratchInts } from "./rows";
 import { ATP_METHODS, type AtpMethod, type Result, type Series } from "./types";
 import { checkOneOf, checkPeriods, checkQuantity, checkRequired, checkSameLength, checkSeries, fail, ok, type Check } from "./validate";
@@ -121,24 +121,29 @@ export function atpCore(
   if (method === "lookahead") return lookaheadAtp(onHand, supply, orders, atp);
   discreteBlocks(onHand, supply, orders, atp);
   if (method === "cumulative") {
-    for (let t = 1; t < atp.length; t++) atp[t] += atp[t - 1];
+    for (let t = 1; t < atp.length; t++) atp[t] = settleZero(atp[t] + atp[t - 1], atp[t], atp[t - 1]);
     return atp;
   }
   return netBackward(atp, supply);
 }
 
-/** Discrete ATP before netting: one block per supply period (and period 0). */
+/** Discrete ATP before netting: one block per supply period (and period 0), 0 up to noise being 0. */
 function discreteBlocks(onHand: number, supply: Series, orders: Series, atp: Float64Array): Float64Array {
   const n = supply.length;
+  if (n === 0) return atp;
   let block = 0;
+  atp[0] = onHand + supply[0];
+  let gross = atp[0]; // what the block started with: the magnitude its noise scales with
   for (let t = 0; t < n; t++) {
-    if (t === 0) atp[0] = onHand + supply[0];
-    else if (supply[t] > 0) {
+    if (t > 0 && supply[t] > 0) {
+      atp[block] = settleZero(atp[block], gross, 0);
       block = t;
-      atp[t] = supply[t];
+      gross = supply[t];
+      atp[t] = gross;
     }
     atp[block] -= orders[t];
   }
+  atp[block] = settleZero(atp[block], gross, 0);
   return atp;
 }
 
@@ -152,12 +157,14 @@ function netBackward(atp: Float64Array, supply: Series): Float64Array {
     let value = atp[t];
     while (value < 0 && top > 0) {
       const earlier = positive[top - 1];
-      if (atp[earlier] <= -value) {
-        value += atp[earlier];
+      const available = atp[earlier];
+      if (reaches(-value, available)) {
+        // the shortage uses all of it; what is left of the shortage may be only noise
+        value = settleZero(value + available, value, available);
         atp[earlier] = 0;
         top--;
       } else {
-        atp[earlier] += value;
+        atp[earlier] = available + value;
         value = 0;
       }
     }
@@ -167,12 +174,13 @@ function netBackward(atp: Float64Array, supply: Series): Float64Array {
   return atp;
 }
 
-/** ATP[t] = min over k ≥ t of (on hand + supply[0..k] − orders[0..k]). */
+/** ATP[t] = min over k ≥ t of (on hand + supply[0..k] − orders[0..k]), 0 up to noise being 0. */
 function lookaheadAtp(onHand: number, supply: Series, orders: Series, atp: Float64Array): Float64Array {
   const n = supply.length;
   let cumulative = onHand;
   for (let t = 0; t < n; t++) {
-    cumulative += supply[t] - orders[t];
+    const next = cumulative + supply[t] - orders[t];
+    cumulative = settleZero(next, cumulative, supply[t] + orders[t]);
     atp[t] = cumulative;
   }
   for (let t = n - 2; t >= 0; t--) if (atp[t + 1] < atp[t]) atp[t] = atp[t + 1];

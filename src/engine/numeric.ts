@@ -46,17 +46,28 @@ export function tolerance(magnitude: number): number {
   return relative < ABSOLUTE_TOLERANCE ? relative : ABSOLUTE_TOLERANCE;
 }
 
-/** `value < floor` by more than noise. */
-export function isBelow(value: number, floor: number): boolean {
-  // At or above the floor it cannot be below it by more than noise: skip the tolerance,
-  // which planning would otherwise compute for nearly every period.
-  if (value >= floor) return false;
-  return floor - value > tolerance(Math.max(Math.abs(value), Math.abs(floor)));
+/**
+ * `value < floor` by more than noise.
+ * @param value a quantity
+ * @param floor what it is compared with
+ * @param magnitude largest operand that went into either, when larger than both (≥ 0). @default 0
+ * @example isBelow(0.3 - 0.1 - 0.2, 0); // → false (−2.8e-17 is noise)
+ */
+export function isBelow(value: number, floor: number, magnitude = 0): boolean {
+  // Nearly every comparison is decided without computing the tolerance: at or above the
+  // floor, or below it by more than the largest tolerance.
+  const gap = floor - value;
+  if (!(gap > 0)) return false;
+  if (gap > ABSOLUTE_TOLERANCE) return true;
+  return gap > tolerance(Math.max(Math.abs(value), Math.abs(floor), magnitude));
 }
 
-/** `value >= target` up to noise. */
-export function reaches(value: number, target: number): boolean {
-  return !isBelow(value, target);
+/**
+ * `value >= target` up to noise.
+ * @example reaches(0.1 + 0.2, 0.3); // → true
+ */
+export function reaches(value: number, target: number, magnitude = 0): boolean {
+  return !isBelow(value, target, magnitude);
 }
 
 /**
@@ -70,6 +81,19 @@ export function settle(value: number, target: number, magnitude: number): number
   const gap = value - target;
   if (gap > ABSOLUTE_TOLERANCE || gap < -ABSOLUTE_TOLERANCE) return value; // the common case, decided cheaply
   return Math.abs(gap) <= tolerance(Math.max(Math.abs(value), Math.abs(target), magnitude)) ? target : value;
+}
+
+/**
+ * 0 when `value` is 0 up to noise, else `value`: `settle(value, 0, …)` for the hot loops,
+ * where the magnitude is worked out only for a value that close to 0.
+ * @param value a computed quantity
+ * @param a an operand that went into it
+ * @param b the other operands, summed (their sum is at least their largest)
+ * @example settleZero(0.3 - 0.1 - 0.2, 0.3, 0.3); // → 0
+ */
+export function settleZero(value: number, a: number, b: number): number {
+  if (value > ABSOLUTE_TOLERANCE || value < -ABSOLUTE_TOLERANCE) return value;
+  return settle(value, 0, Math.max(Math.abs(a), Math.abs(b)));
 }
 
 /**

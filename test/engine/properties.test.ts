@@ -305,3 +305,107 @@ describe("every public function", () => {
     );
   });
 });
+
+describe("decimal inputs (numeric.ts: equal up to noise, results snap)", () => {
+  // Quantities in hundredths: the engine on the same quantities counted in whole cents is
+  // exact (whole numbers carry no noise), so it is the oracle for the decimal run.
+  // Mostly tenths up to 3, whose sums meet often (where noise shows), and some larger amounts.
+  const cents = fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: 30 }).map((x) => x * 10) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 100_000 }) },
+  );
+  const centRows = (count: number, min = 0, max = 24) =>
+    fc.integer({ min, max }).chain((n) => fc.tuple(...Array.from({ length: count }, () => fc.array(cents, { minLength: n, maxLength: n }))));
+  const toUnits = (row: number[]) => row.map((c) => c / 100);
+  /** The decimal result equals the exact one up to noise, and is exactly 0 or exactly `exact` where the exact one is. */
+  const expectSnapped = (actual: ArrayLike<number>, exactCents: ArrayLike<number>, snapTo: number[] = []) => {
+    for (let t = 0; t < exactCents.length; t++) {
+      const exact = exactCents[t] / 100;
+      if (exactCents[t] === 0 || snapTo.includes(exact)) expect(actual[t]).toBe(exact);
+      else expect(Math.abs(actual[t] - exact)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(exact)));
+    }
+  };
+
+  it("repeats the issue: MPS.PEG({0,0.3},{0.1,0.2},0,1) pegs no phantom excess", () => {
+    const c = unwrap(consumeForecast([0, 0.3], [0.1, 0.2], { backward: 0, forward: 1, pegging: true }));
+    expect(list(c.excessOrders)).toEqual([0, 0]);
+    expect(list(c.remainingForecast)).toEqual([0, 0]);
+    expect(list(c.consumed)).toEqual([0, 0.3]);
+    expect(c.pegging.map((p) => p.forecastPeriod)).toEqual([1, 1]);
+    const p = unwrap(planMps([0.1, 0.2], { onHand: 0.3 }));
+    expect(list(p.projectedAvailable)).toEqual([0.19999999999999998, 0]);
+    expect(list(unwrap(projectAvailable([0.1, 0.2], 0.3, [0, 0])))).toEqual([0.19999999999999998, 0]);
+  });
+
+  it("consumption leaves no 1e-17 of remaining forecast or excess, and consumed + remaining + expired = forecast", () => {
+    fc.assert(
+      fc.property(centRows(2), windowSize, windowSize, mode, fc.integer({ min: 0, max: 3 }), ([forecast, orders], b, f, m, current) => {
+        const options = { backward: b, forward: f, mode: m, currentPeriod: current, pegging: true };
+        const exact = unwrap(consumeForecast(forecast, orders, options));
+        const c = unwrap(consumeForecast(toUnits(forecast), toUnits(orders), options));
+        expectSnapped(c.remainingForecast, exact.remainingForecast);
+        expectSnapped(c.excessOrders, exact.excessOrders);
+        expect(c.pegging.map((p) => [p.orderPeriod, p.forecastPeriod])).toEqual(exact.pegging.map((p) => [p.orderPeriod, p.forecastPeriod]));
+        for (let t = 0; t < forecast.length; t++) {
+          const total = c.consumed[t] + c.remainingForecast[t] + c.expiredForecast[t];
+          if (c.remainingForecast[t] === 0) expect(total).toBe(forecast[t] / 100);
+          else expect(total).toBeCloseTo(forecast[t] / 100, 9);
+        }
+      }),
+    );
+  });
+
+  it("planning shows no −1e-17 PAB and plans no lot of noise, for every lot rule", () => {
+    const input = fc.record({
+      rows: centRows(2),
+      onHand: cents,
+      safetyStock: fc.oneof(fc.constant(0), cents),
+      lotRule: fc.constantFrom(...LOT_RULES),
+      lotCents: fc.integer({ min: 1, max: 5000 }),
+      periods: fc.integer({ min: 1, max: 4 }),
+      planningTimeFence: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(input, ({ rows: [demand, receipts], onHand, safetyStock, lotRule, lotCents, periods, planningTimeFence }) => {
+        const lotSize = lotRule === "POQ" ? periods : lotCents;
+        const exact = unwrap(planMps(demand, { onHand, safetyStock, lotRule, lotSize, receipts, planningTimeFence }));
+        const plan = unwrap(
+          planMps(toUnits(demand), {
+            onHand: onHand / 100,
+            safetyStock: safetyStock / 100,
+            lotRule,
+            lotSize: lotRule === "POQ" ? periods : lotCents / 100,
+            receipts: toUnits(receipts),
+            planningTimeFence,
+          }),
+        );
+        expectSnapped(plan.mps, exact.mps);
+        expectSnapped(plan.projectedAvailable, exact.projectedAvailable, [safetyStock / 100]);
+        for (let t = planningTimeFence; t < demand.length; t++) expect(plan.projectedAvailable[t]).toBeGreaterThanOrEqual(safetyStock / 100);
+        const supply = demand.map((_, t) => exact.mps[t] + receipts[t]);
+        expectSnapped(unwrap(projectAvailable(toUnits(demand), onHand / 100, toUnits(supply))), unwrap(projectAvailable(demand, onHand, supply)));
+      }),
+    );
+  });
+
+  it("ATP shows no ±1e-17 under any method", () => {
+    for (const method of ATP_METHODS) {
+      expect(list(unwrap(availableToPromise(0.3, [0, 0], [0.1, 0.2], method)))).toEqual([0, 0]);
+      expect(list(unwrap(availableToPromise(0.1, [0.2, 0, 0.1], [0, 0.3, 0.1], method)))).toEqual([0, 0, 0]);
+    }
+    // small tenths: sums of orders often meet supply exactly
+    const tenths = fc.integer({ min: 0, max: 5 }).map((x) => x * 10);
+    const small = fc
+      .integer({ min: 1, max: 10 })
+      .chain((n) => fc.tuple(fc.array(tenths, { minLength: n, maxLength: n }), fc.array(tenths, { minLength: n, maxLength: n }), tenths));
+    const any = centRows(2, 1).chain(([supply, orders]) => fc.tuple(fc.constant(supply), fc.constant(orders), cents));
+    fc.assert(
+      fc.property(fc.oneof(small, any), fc.constantFrom(...ATP_METHODS), ([supplySeed, orders, onHand], method) => {
+        const supply = supplySeed.map((s, t) => (t % 2 === 0 ? s : 0));
+        const exact = unwrap(availableToPromise(onHand, supply, orders, method));
+        const atp = unwrap(availableToPromise(onHand / 100, toUnits(supply), toUnits(orders), method));
+        expectSnapped(atp, exact);
+      }),
+    );
+  });
+});
