@@ -4,7 +4,7 @@
 import { messages } from "./messages";
 import { lotsToCover } from "./numeric";
 import { LOT_RULES, type LotRule, type PlanningError, type Result } from "./types";
-import { checkNumber, checkOneOf, checkPositive, checkQuantity, fail, isAbsent, ok } from "./validate";
+import { checkLotQuantity, checkNumber, checkOneOf, checkQuantity, fail, isAbsent, ok } from "./validate";
 
 /** The lot-size part of the plan options. */
 export interface LotOptions {
@@ -44,7 +44,10 @@ function checkLotSize(rule: LotRule, lotSize: unknown): PlanningError | undefine
   }
   if (typeof lotSize !== "number") return checkNumber(lotSize, field);
   const size = lotSize;
-  if (rule === "FOQ" && !(Number.isFinite(size) && size > 0)) return { code: "NUM", field, value: size, message: messages.foqLotSize(size) };
+  if (rule === "FOQ") {
+    if (!(Number.isFinite(size) && size > 0)) return { code: "NUM", field, value: size, message: messages.foqLotSize(size) };
+    return checkLotQuantity(size, field);
+  }
   if (rule === "POQ" && !(Number.isInteger(size) && size >= 1)) {
     return { code: "NUM", field, value: size, message: messages.poqLotSize(size) };
   }
@@ -63,8 +66,8 @@ export function resolveLotPolicy(options: LotOptions): Result<LotPolicy> {
   const error =
     checkLotSize(rule, options.lotSize) ??
     checkQuantity(options.minLot, "minLot") ??
-    checkPositive(options.maxLot, "maxLot") ??
-    checkPositive(options.multiple, "multiple");
+    checkLotQuantity(options.maxLot, "maxLot") ??
+    checkLotQuantity(options.multiple, "multiple");
   if (error) return fail(error);
   const minLot = options.minLot ?? 0;
   const maxLot = options.maxLot ?? Infinity;

@@ -13,6 +13,7 @@ import {
   projectAvailable,
   promise,
 } from "../../src/engine";
+import { MAX_QUANTITY, MIN_LOT } from "../../src/engine/numeric";
 import { list, sum, unwrap } from "./helpers";
 
 const TOLERANCE = 1e-6;
@@ -407,5 +408,92 @@ describe("decimal inputs (numeric.ts: equal up to noise, results snap)", () => {
         expectSnapped(atp, exact);
       }),
     );
+  });
+});
+
+describe("results are always finite", () => {
+  // Valid quantities up to the largest accepted, with the extremes weighted in, and hostile
+  // numbers (NaN, ±Infinity, 1e308, 5e-324, negatives) that must be refused.
+  const huge = fc.constantFrom(MAX_QUANTITY, MAX_QUANTITY * 0.999, 1e14, 2 ** 49 + 0.5, MIN_LOT, 0);
+  const quantity = fc.oneof(huge, fc.double({ min: 0, max: MAX_QUANTITY, noNaN: true }), qty);
+  const hostile = fc.oneof(
+    { weight: 4, arbitrary: quantity },
+    { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, 1e308, Number.MAX_VALUE, 5e-324, MAX_QUANTITY * 1.0000001, -1) },
+    { weight: 1, arbitrary: fc.double() },
+  );
+  const row = (n: number) => fc.array(hostile, { minLength: n, maxLength: n });
+  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+  const input = fc.integer({ min: 0, max: 12 }).chain((n) =>
+    fc.record({
+      forecast: row(n),
+      orders: row(n),
+      receipts: maybe(row(n)),
+      firmMps: maybe(row(n)),
+      onHand: hostile,
+      safetyStock: maybe(hostile),
+      lotRule: fc.constantFrom(...LOT_RULES),
+      lotSize: fc.oneof(hostile, fc.integer({ min: 1, max: 5 })),
+      minLot: maybe(hostile),
+      maxLot: maybe(hostile),
+      multiple: maybe(hostile),
+      hedge: maybe(hostile),
+      quantity: hostile,
+      backward: fc.oneof(windowSize, fc.constantFrom(1e300, Number.MAX_SAFE_INTEGER)),
+      forward: fc.oneof(windowSize, fc.constantFrom(1e300, Number.MAX_SAFE_INTEGER)),
+      planningTimeFence: fc.integer({ min: 0, max: 3 }),
+      demandTimeFence: fc.integer({ min: 0, max: 3 }),
+      atpMethod: fc.constantFrom(...ATP_METHODS),
+      model: fc.constantFrom("MTS" as const, "ATO" as const, "MTO" as const),
+      pegging: fc.constant(true),
+    }),
+  );
+
+  /** Every number anywhere in a result, rows, lists and action messages included. */
+  function numbersIn(value: unknown, out: number[] = []): number[] {
+    if (typeof value === "number") out.push(value);
+    else if (ArrayBuffer.isView(value)) out.push(...Array.from(value as Float64Array));
+    else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
+    else if (typeof value === "object" && value !== null) for (const v of Object.values(value)) numbersIn(v, out);
+    return out;
+  }
+
+  it("either refuses an input, naming it, or returns only finite numbers", () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const results = [
+          consumeForecast(i.forecast, i.orders, i),
+          demandFor(i.orders, i.forecast, i),
+          planMps(i.forecast, i),
+          projectAvailable(i.forecast, i.onHand, i.orders),
+          availableToPromise(i.onHand, i.forecast, i.orders, i.atpMethod),
+          promise(i.quantity, i.onHand, i.forecast, i.orders, i.atpMethod),
+          explodeForecast(i.forecast, i.orders, i.hedge),
+          planItem(i),
+        ];
+        for (const result of results) {
+          if (!result.ok) {
+            expect(result.error.message).toContain(result.error.field);
+            continue;
+          }
+          expect(numbersIn(result.value).filter((x) => !Number.isFinite(x))).toEqual([]);
+        }
+      }),
+    );
+  });
+
+  it("plans the largest accepted quantities in every period without overflow", () => {
+    const n = 104;
+    const most = new Array<number>(n).fill(MAX_QUANTITY);
+    for (const lotRule of LOT_RULES) {
+      const lotSize = lotRule === "POQ" ? n : MIN_LOT;
+      // every period short by 2e15 inside the fence, then lots of a billionth of a unit
+      const options = { onHand: 0, safetyStock: MAX_QUANTITY, lotRule, lotSize, maxLot: MIN_LOT, multiple: MIN_LOT, planningTimeFence: 3 };
+      const record = unwrap(planItem({ forecast: most, orders: most, firmMps: most, ...options, backward: n, forward: n, pegging: true }));
+      expect(record.actions.map((a) => a.type)).toContain("split-lot");
+      expect(numbersIn(record).every(Number.isFinite)).toBe(true);
+      expect(numbersIn(unwrap(planMps(most.map((q, t) => q * (t + 1) / n), options))).every(Number.isFinite)).toBe(true);
+    }
+    const explosion = unwrap(explodeForecast(most, [MAX_QUANTITY, MAX_QUANTITY], MAX_QUANTITY));
+    expect(numbersIn(explosion).every(Number.isFinite)).toBe(true);
   });
 });
