@@ -46,6 +46,18 @@ export function tolerance(magnitude: number): number {
   return relative < ABSOLUTE_TOLERANCE ? relative : ABSOLUTE_TOLERANCE;
 }
 
+/*
+ * Speed: the helpers below run in the per-period loops. Each decides the common case
+ * (quantities far apart, or exactly equal) with a comparison or two and leaves the rest to
+ * a separate function, which the loops then seldom call: the JIT inlines the short part and
+ * the loops stay as fast as plain comparisons.
+ */
+
+/** `|gap| ≤ tolerance` for the magnitudes involved: the slow part of the checks below. */
+function withinNoise(gap: number, a: number, b: number, magnitude: number): boolean {
+  return Math.abs(gap) <= tolerance(Math.max(Math.abs(a), Math.abs(b), magnitude));
+}
+
 /**
  * `value < floor` by more than noise.
  * @param value a quantity
@@ -54,12 +66,9 @@ export function tolerance(magnitude: number): number {
  * @example isBelow(0.3 - 0.1 - 0.2, 0); // → false (−2.8e-17 is noise)
  */
 export function isBelow(value: number, floor: number, magnitude = 0): boolean {
-  // Nearly every comparison is decided without computing the tolerance: at or above the
-  // floor, or below it by more than the largest tolerance.
   const gap = floor - value;
   if (!(gap > 0)) return false;
-  if (gap > ABSOLUTE_TOLERANCE) return true;
-  return gap > tolerance(Math.max(Math.abs(value), Math.abs(floor), magnitude));
+  return gap > ABSOLUTE_TOLERANCE || !withinNoise(gap, value, floor, magnitude);
 }
 
 /**
@@ -79,21 +88,27 @@ export function reaches(value: number, target: number, magnitude = 0): boolean {
  */
 export function settle(value: number, target: number, magnitude: number): number {
   const gap = value - target;
-  if (gap > ABSOLUTE_TOLERANCE || gap < -ABSOLUTE_TOLERANCE) return value; // the common case, decided cheaply
-  return Math.abs(gap) <= tolerance(Math.max(Math.abs(value), Math.abs(target), magnitude)) ? target : value;
+  if (gap > ABSOLUTE_TOLERANCE || gap < -ABSOLUTE_TOLERANCE || gap === 0) return value;
+  return withinNoise(gap, value, target, magnitude) ? target : value;
 }
 
 /**
- * 0 when `value` is 0 up to noise, else `value`: `settle(value, 0, …)` for the hot loops,
- * where the magnitude is worked out only for a value that close to 0.
- * @param value a computed quantity
- * @param a an operand that went into it
- * @param b the other operands, summed (their sum is at least their largest)
- * @example settleZero(0.3 - 0.1 - 0.2, 0.3, 0.3); // → 0
+ * True when `value` is not 0 but close enough to it to be noise (within the largest
+ * tolerance): the cheap first test that lets hot loops skip `settle` for everything else.
+ * @example mayBeNoise(2.8e-17); // → true   mayBeNoise(0.001); // → false   mayBeNoise(0); // → false
  */
-export function settleZero(value: number, a: number, b: number): number {
-  if (value > ABSOLUTE_TOLERANCE || value < -ABSOLUTE_TOLERANCE) return value;
-  return settle(value, 0, Math.max(Math.abs(a), Math.abs(b)));
+export function mayBeNoise(value: number): boolean {
+  return value <= ABSOLUTE_TOLERANCE && value >= -ABSOLUTE_TOLERANCE && value !== 0;
+}
+
+/**
+ * 0 when `value` is 0 up to noise, else `value`.
+ * @param value a computed quantity
+ * @param magnitude largest operand that went into it, ≥ 0
+ * @example settleZero(0.3 - 0.1 - 0.2, 0.3); // → 0
+ */
+export function settleZero(value: number, magnitude: number): number {
+  return mayBeNoise(value) && withinNoise(value, value, 0, magnitude) ? 0 : value;
 }
 
 /**
@@ -101,8 +116,9 @@ export function settleZero(value: number, a: number, b: number): number {
  *
  * The quotient `required / size` is itself rounded, so the count is checked on the
  * quantities: one lot fewer is enough when it reaches `required` up to noise (and a lot is
- * more than noise), one more is needed when the count falls short. Exact for whole quantities at every magnitude a double
- * holds exactly (`MPS.PLAN({5000000000},0,0,"FOQ",1)` plans 5,000,000,000).
+ * more than noise), one more is needed when the count falls short. Exact for whole
+ * quantities at every magnitude a double holds exactly (`MPS.PLAN({5000000000},0,0,"FOQ",1)`
+ * plans 5,000,000,000).
  * @param required quantity to cover (> 0)
  * @param size lot size (≥ MIN_LOT)
  * @returns the number of lots, ≥ 1
@@ -112,13 +128,19 @@ export function settleZero(value: number, a: number, b: number): number {
  * lotsToCover(55, 25);          // → 3
  */
 export function lotsToCover(required: number, size: number): number {
-  const ratio = required / size;
-  if (!(ratio < EXACT_COUNT)) return Math.ceil(ratio);
-  let count = Math.max(1, Math.ceil(ratio));
+  const count = Math.ceil(required / size);
+  // Nearly always one lot fewer leaves far more than noise uncovered and the count covers.
+  if (count < EXACT_COUNT && required - (count - 1) * size > ABSOLUTE_TOLERANCE && count * size >= required) return count;
+  return correctedCount(required, size, count);
+}
+
+/** `lotsToCover` where the quotient may have been rounded across a whole number. */
+function correctedCount(required: number, size: number, count: number): number {
+  if (!(count < EXACT_COUNT)) return count; // lots finer than the quantity's own precision
+  if (count < 1) return 1;
   // What one lot fewer leaves uncovered: noise when below the tolerance, unless lots are so
   // fine that a lot is no bigger than noise (then covering wins).
   const short = required - (count - 1) * size;
-  if (count > 1 && short <= tolerance(required) && short < size / 2) count--;
-  else if (isBelow(count * size, required)) count++;
-  return count;
+  if (count > 1 && short <= tolerance(required) && short < size / 2) return count - 1;
+  return isBelow(count * size, required) ? count + 1 : count;
 }

@@ -5,7 +5,7 @@
  */
 import { countLots, LOT_FOR_LOT, type LotOptions, type LotPolicy, resolveLotPolicy, sizeLot } from "./lot";
 import { messages } from "./messages";
-import { ABSOLUTE_TOLERANCE, isBelow, settle, settleZero } from "./numeric";
+import { ABSOLUTE_TOLERANCE, isBelow, mayBeNoise, settle, settleZero } from "./numeric";
 import { resultRow, resultRows } from "./rows";
 import type { ActionMessage, Result, Series } from "./types";
 import {
@@ -126,7 +126,7 @@ export function planCore(
   rows?: { mps: Float64Array; projectedAvailable: Float64Array },
 ): Plan {
   const n = demand.length;
-  const { safetyStock, planningTimeFence } = settings;
+  const { safetyStock, lot, planningTimeFence } = settings;
   const [mps, pab] = rows ? [rows.mps, rows.projectedAvailable] : resultRows(2, n);
   const actions: ActionMessage[] = [];
 
@@ -154,7 +154,21 @@ export function planCore(
     if (projected - safetyStock <= ABSOLUTE_TOLERANCE) {
       const magnitude = Math.max(Math.abs(balance), fixed, demand[t]);
       if (isBelow(projected, safetyStock, magnitude)) {
-        planned = planLot(projected, t, settings, demand, receipts, firmMps, actions);
+        let required = safetyStock - projected;
+        if (lot.rule === "POQ") {
+          // cover periods t..t+P-1: the lowest balance in that span decides the lot
+          let running = projected;
+          const end = Math.min(n, t + lot.lotSize);
+          for (let k = t + 1; k < end; k++) {
+            running += fixedAt(firmMps, receipts, k) - demand[k];
+            if (safetyStock - running > required) required = safetyStock - running;
+          }
+        }
+        planned = sizeLot(required, lot);
+        const lots = countLots(planned, lot.maxLot);
+        if (lots > 1) {
+          actions.push({ type: "split-lot", period: t, quantity: planned, lots, message: messages.splitLot(t, planned, lots, lot.maxLot) });
+        }
         projected = settle(projected + planned, safetyStock, Math.max(magnitude, planned));
       } else projected = safetyStock; // equal up to noise: exactly safety stock
     }
@@ -163,38 +177,6 @@ export function planCore(
     pab[t] = balance;
   }
   return { mps, projectedAvailable: pab, actions };
-}
-
-/**
- * The lot for period t, where the projected balance falls below safety stock (see
- * `planMps`), with a split-lot action when it exceeds maxLot.
- */
-function planLot(
-  projected: number,
-  t: number,
-  settings: PlanSettings,
-  demand: Series,
-  receipts: Series | null,
-  firmMps: Series | null,
-  actions: ActionMessage[],
-): number {
-  const { safetyStock, lot } = settings;
-  let required = safetyStock - projected;
-  if (lot.rule === "POQ") {
-    // cover periods t..t+P-1: the lowest balance in that span decides the lot
-    let running = projected;
-    const end = Math.min(demand.length, t + lot.lotSize);
-    for (let k = t + 1; k < end; k++) {
-      running += fixedAt(firmMps, receipts, k) - demand[k];
-      if (safetyStock - running > required) required = safetyStock - running;
-    }
-  }
-  const planned = sizeLot(required, lot);
-  const lots = countLots(planned, lot.maxLot);
-  if (lots > 1) {
-    actions.push({ type: "split-lot", period: t, quantity: planned, lots, message: messages.splitLot(t, planned, lots, lot.maxLot) });
-  }
-  return planned;
 }
 
 /** Plan settings for a make-to-order item: no safety stock, lot-for-lot, no modifiers. */
@@ -225,7 +207,8 @@ export function projectAvailable(demand: Series, onHand: number, supply: Series)
   const pab = resultRow(demand.length);
   let balance = onHand;
   for (let t = 0; t < demand.length; t++) {
-    balance = settleZero(balance + supply[t] - demand[t], balance, supply[t] + demand[t]);
+    const next = balance + supply[t] - demand[t];
+    balance = mayBeNoise(next) ? settleZero(next, Math.max(Math.abs(balance), supply[t], demand[t])) : next;
     pab[t] = balance;
   }
   return ok(pab);
