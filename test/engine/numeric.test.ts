@@ -1,4 +1,4 @@
-import { ABSOLUTE_TOLERANCE, isBelow, lotsToCover, reaches, settle, tolerance } from "../../src/engine/numeric";
+import { ABSOLUTE_TOLERANCE, isBelow, lotsToCover, mayBeNoise, reaches, settle, settleZero, tolerance } from "../../src/engine/numeric";
 
 describe("tolerance", () => {
   it("is one part in a billion of the magnitude, at least of 1, at most a millionth of a unit", () => {
@@ -24,8 +24,19 @@ describe("tolerance", () => {
 });
 
 describe("settle", () => {
-  it("repeats the doc example", () => {
+  it("repeats the doc examples", () => {
     expect(settle(-5.551115123125783e-17, 0, 0.3)).toBe(0);
+    expect(settleZero(0.3 - 0.1 - 0.2, 0.3)).toBe(0);
+    expect([mayBeNoise(2.8e-17), mayBeNoise(0.001), mayBeNoise(0)]).toEqual([true, false, false]);
+    expect(isBelow(0.3 - 0.1 - 0.2, 0)).toBe(false);
+    expect(reaches(0.1 + 0.2, 0.3)).toBe(true);
+  });
+
+  it("scales with the operands: noise from a sum of millions is still noise", () => {
+    const noise = 1e6 + 0.1 - 1e6 - 0.1; // about 1e-11
+    expect(noise).not.toBe(0);
+    expect(settleZero(noise, 1e6)).toBe(0);
+    expect(settleZero(2e-6, 1e6)).toBe(2e-6);
   });
 
   it("keeps values that differ by more than noise", () => {
