@@ -2,7 +2,6 @@
  * Headless recalculation of a planning workbook, step by step: open the file, choose the
  * settings, evaluate with HyperFormula, and optionally write the workbook back with its values.
  */
-import { readDefinedNames } from "./definedNames";
 import { evaluate, type ComputedCell, type Evaluation } from "./evaluate";
 import { messages } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
@@ -28,6 +27,11 @@ export interface Recalculation {
   cells: ComputedCell[];
   /** Formula cells written, when `out` was given. */
   written?: number;
+  /**
+   * What the planner should know that did not stop the run, each naming the cell, sheet or part:
+   * cells that could not be read, values that could not be written.
+   */
+  warnings: string[];
 }
 
 /**
@@ -37,21 +41,24 @@ export interface Recalculation {
 export async function recalcWorkbook(path: string, options: RecalcOptions = {}): Promise<Outcome<Recalculation>> {
   const opened = await openWorkbook(path);
   if (!opened.ok) return opened;
-  const sheetNames = opened.value.workbook.worksheets.map((w) => w.name);
+  const sheetNames = opened.value.book.sheets.map((s) => s.name);
   if (options.sheet !== undefined && !sheetNames.includes(options.sheet)) {
     return failure(messages.noSuchSheet(options.sheet, sheetNames));
   }
   const settings = await chooseSettings(opened.value.bytes, options.settingsFile);
   if (!settings.ok) return settings;
-  const definedNames = await readDefinedNames(opened.value.bytes);
-  const evaluation = evaluate(toEngineInput(opened.value.workbook, definedNames), settings.value.settings);
+  const input = toEngineInput(opened.value.book, opened.value.budget);
+  if (!input.ok) return failure(...input.problems, messages.cannotRecalculate(path));
+  const evaluation = evaluate(input.value, settings.value.settings);
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
   const cells = options.sheet === undefined ? evaluation.value.cells : evaluation.value.cells.filter((c) => c.sheet === options.sheet);
-  const result: Recalculation = { opened: opened.value, settings: settings.value, evaluation: evaluation.value, cells };
+  const warnings = input.value.unread.map((note) => note.message);
+  const result: Recalculation = { opened: opened.value, settings: settings.value, evaluation: evaluation.value, cells, warnings };
   if (options.out !== undefined) {
     const written = await writeWorkbook(opened.value, evaluation.value, options.out);
     if (!written.ok) return written;
-    result.written = written.value;
+    result.written = written.value.formulas;
+    warnings.push(...written.value.warnings);
   }
   return success(result);
 }

@@ -8,7 +8,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { DEFAULT_SETTINGS } from "../../src/shared/settings";
 import { withStoredSettings } from "../../src/recalc/packageParts";
-import { chooseSettings, documentSetting, storedSettings } from "../../src/recalc/workbookSettings";
+import { ADDIN_ID, chooseSettings, documentSetting, storedSettings } from "../../src/recalc/workbookSettings";
 import { fixture, row, values } from "./helpers";
 
 describe("documentSetting", () => {
@@ -50,7 +50,7 @@ describe("settings in a workbook", () => {
   it("fall back to defaults, with a notice, when the stored value is corrupt", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Plan").getCell("A1").value = 1;
-    const bytes = await withStoredSettings(Buffer.from(await workbook.xlsx.writeBuffer()), "{not json", "test-addin");
+    const bytes = await withStoredSettings(Buffer.from(await workbook.xlsx.writeBuffer()), "{not json", ADDIN_ID);
     const chosen = await chooseSettings(bytes);
     expect(chosen.ok && chosen.value.settings).toEqual(DEFAULT_SETTINGS);
     expect(chosen.ok && chosen.value.notice).toMatch(/unreadable/);
