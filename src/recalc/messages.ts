@@ -5,12 +5,13 @@
 export const messages = {
   usage: (): string =>
     [
-      "Usage: mps-recalc <workbook.xlsx> [--out <file.xlsx>] [--json] [--sheet <name>] [--settings <file.json>]",
+      "Usage: mps-recalc <workbook.xlsx> [--out <file.xlsx>] [--json] [--sheet <name>] [--settings <file.json>] [--strict]",
       "  Recalculates every formula of the workbook, MPS.* functions included, without Excel.",
       "  --json             print {\"Sheet!A1\": value} for every formula cell and every spilled cell",
       "  --out <file.xlsx>  write the workbook back with the computed values cached in the formula cells",
       "  --sheet <name>     report only this sheet (everything is still calculated)",
       "  --settings <file>  planning settings (JSON) instead of those saved in the workbook",
+      "  --strict           exit 1 when a cell could not be read or written, or the settings were not used as given",
     ].join("\n"),
   missingArgument: (): string => "No workbook given.",
   optionNeedsValue: (option: string): string => `${option} needs a value.`,

@@ -62,3 +62,12 @@ export async function recalcWorkbook(path: string, options: RecalcOptions = {}):
   }
   return success(result);
 }
+
+/**
+ * What fails a `--strict` run on the package side: cells that could not be read, values that
+ * could not be written, and settings not used as given (an invalid settings part, unknown keys
+ * in a `--settings` file). Empty when the run used everything exactly as the workbook has it.
+ */
+export function strictProblems(result: Recalculation): string[] {
+  return [...result.warnings, ...(result.settings.warnings ?? [])];
+}

@@ -34,6 +34,8 @@ export interface FormulaCell extends CellAt {
   formula: string;
   /** The formula given to HyperFormula ("=" and the MPS spelling). */
   engineFormula: string;
+  /** The value the file caches for the formula (Excel's last result), when it has one; errors as their text ("#N/A"). */
+  cached?: { value: number | string | boolean; error: boolean };
 }
 
 /** A cell (or a whole sheet) the reader could not take as it is, and why: a full sentence naming it. */
@@ -192,9 +194,14 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
     (grid[at.row] ??= [])[at.col] = content;
     cells++;
   };
-  const addFormula = (at: CellAt, formula: string): void => {
+  const addFormula = (at: CellAt, formula: string, cached: RawCellContent): void => {
     const engineFormula = toEngineFormula(formula);
-    formulas.push({ sheet, row: at.row, col: at.col, formula, engineFormula });
+    const cell: FormulaCell = { sheet, row: at.row, col: at.col, formula, engineFormula };
+    if (cached !== null && cached !== undefined && typeof cached !== "object") {
+      const text = typeof cached === "string" && cached.startsWith("'");
+      cell.cached = { value: text ? (cached as string).slice(1) : cached, error: typeof cached === "string" && !text };
+    }
+    formulas.push(cell);
     put(at, engineFormula);
   };
   const keepCached = (cell: XmlCell, content: RawCellContent, why: string): void => {
@@ -219,11 +226,11 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
         keepCached(cell, cached, "a what-if data table (TABLE) is not recalculated; its cached value is kept");
       } else if (f && f.type === "shared" && f.text.trim() === "") {
         const master = f.si === undefined ? undefined : masters.get(f.si);
-        if (master) addFormula(cell, translateFormula(master.text, cell.row - master.row, cell.col - master.col));
+        if (master) addFormula(cell, translateFormula(master.text, cell.row - master.row, cell.col - master.col), cached);
         else orphans.push({ cell, content: cached });
       } else if (f && f.text.trim() !== "") {
         if (f.type === "shared" && f.si !== undefined && !masters.has(f.si)) masters.set(f.si, { text: f.text, row: cell.row, col: cell.col });
-        addFormula(cell, f.text);
+        addFormula(cell, f.text, cached);
         const box = f.type === "array" && f.ref ? parseBox(f.ref) : undefined;
         if (box && !spills.add(cell, box)) {
           stop = { problem: messages.tooManyArrays(sheet, row.index + 1, MAX_ACTIVE_ARRAYS) };
@@ -247,7 +254,7 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
   if (stop) return stop;
   for (const { cell, content } of orphans) {
     const master = cell.formula?.si === undefined ? undefined : masters.get(cell.formula.si);
-    if (master) addFormula(cell, translateFormula(master.text, cell.row - master.row, cell.col - master.col));
+    if (master) addFormula(cell, translateFormula(master.text, cell.row - master.row, cell.col - master.col), content);
     else keepCached(cell, content, `its shared formula (si ${cell.formula?.si ?? "none"}) has no master cell; its cached value is kept`);
   }
   if (macroFormulas > 0) unread.push({ sheet, message: messages.macroSheet(sheet, macroFormulas) });
