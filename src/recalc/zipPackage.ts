@@ -207,7 +207,7 @@ export function readPart(zip: ZipPackage, entry: ZipEntry, limit: number): Outco
   const start = dataOffset(zip.bytes, entry);
   const compressed = zip.bytes.subarray(start, start + entry.compressedSize);
   try {
-    const data = entry.method === STORED ? Buffer.from(compressed) : zlib.inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size) });
+    const data = entry.method === STORED ? compressed : zlib.inflateRawSync(compressed, { maxOutputLength: Math.max(64, entry.size), chunkSize: Math.max(64, entry.size) });
     if (data.length !== entry.size) return failure(`its part ${entry.name} is not the size its zip directory declares`);
     return success(data);
   } catch (error) {
