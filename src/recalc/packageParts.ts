@@ -8,7 +8,7 @@
  */
 import JSZip from "jszip";
 import { SETTINGS_KEY } from "../shared/settings";
-import { attributes, closeOf, encodeXml, findTag, nextTag, type Tag } from "./xml";
+import { afterClose, attributes, closeOf, encodeXml, findTag, nextTag, type Tag } from "./xml";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
 const ROOT_RELS = "_rels/.rels";
@@ -130,9 +130,11 @@ export function dynamicArrayMetadata(xml: string | undefined): DynamicArrayMetad
       inserts.push([typesTag?.start ?? root.end, `<${p}metadataTypes count="1">${XLDAPR_TYPE(p)}</${p}metadataTypes>`, typesTag?.end]);
     }
   }
-  // Later siblings, in the schema's order, before which new elements go.
+  // Where a new child of the root goes: before the first of its later siblings (the schema's order), else at the end.
   const after = (names: string[]): number => {
-    for (let tag = nextTag(xml, root.end, rootClose); tag; tag = nextTag(xml, tag.end, rootClose)) if (names.includes(tag.name)) return tag.start;
+    for (let tag = nextTag(xml, root.end, rootClose); tag; tag = nextTag(xml, afterClose(xml, tag, closeOf(xml, tag, rootClose)), rootClose)) {
+      if (names.includes(tag.name)) return tag.start;
+    }
     return rootClose;
   };
   let futureIndex: number;
