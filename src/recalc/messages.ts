@@ -42,6 +42,8 @@ export const messages = {
   macroSheet: (sheet: string, formulas: number): string =>
     `Sheet '${sheet}' is an Excel 4.0 macro sheet: its ${formulas} formula${formulas === 1 ? " is" : "s are"} not evaluated (cached values kept).`,
   moreUnread: (sheet: string, more: number): string => `…and ${more} more cells of sheet '${sheet}' not read.`,
+  notEnoughMemory: (path: string, why: string): string =>
+    `${path}: not recalculated: ${why} (give Node more with NODE_OPTIONS=--max-old-space-size=<MB>, or split the workbook).`,
   outOfMemory: (path: string): string =>
     `${path}: not recalculated: it needs more memory than this process may use (see the budgets in docs/recalc.md).`,
   notWritten: (cell: string, why: string): string => `${cell}: value not written (${why}); the cell keeps its cached value.`,

@@ -2,6 +2,8 @@
  * Headless recalculation of a planning workbook, step by step: open the file, choose the
  * settings, evaluate with HyperFormula, and optionally write the workbook back with its values.
  */
+import v8 from "v8";
+import { heapAvailable, memoryShortfall } from "./budget";
 import { evaluate, type ComputedCell, type Evaluation } from "./evaluate";
 import { messages } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
@@ -39,6 +41,19 @@ export interface Recalculation {
  * @example await recalcWorkbook("assets/sample-plan.xlsx") // → { ok: true, value: { cells: [...], ... } }
  */
 export async function recalcWorkbook(path: string, options: RecalcOptions = {}): Promise<Outcome<Recalculation>> {
+  try {
+    return await recalculate(path, options);
+  } catch (error) {
+    // An allocation V8 refuses (a string or buffer too large) is a message too; running out of
+    // heap itself is prevented by the memory check before evaluating.
+    if (error instanceof RangeError && /allocation|invalid (string|array|typed array) length|too large/i.test(error.message)) {
+      return failure(messages.outOfMemory(path));
+    }
+    throw error;
+  }
+}
+
+async function recalculate(path: string, options: RecalcOptions): Promise<Outcome<Recalculation>> {
   const opened = await openWorkbook(path);
   if (!opened.ok) return opened;
   const sheetNames = opened.value.book.sheets.map((s) => s.name);
@@ -49,6 +64,8 @@ export async function recalcWorkbook(path: string, options: RecalcOptions = {}):
   if (!settings.ok) return settings;
   const input = toEngineInput(opened.value.book, opened.value.budget);
   if (!input.ok) return failure(...input.problems, messages.cannotRecalculate(path));
+  const short = memoryShortfall(input.value.cellCount, input.value.formulas.length, heapAvailable(v8.getHeapStatistics()));
+  if (short) return failure(messages.notEnoughMemory(path, short));
   const evaluation = evaluate(input.value, settings.value.settings);
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
   const cells = options.sheet === undefined ? evaluation.value.cells : evaluation.value.cells.filter((c) => c.sheet === options.sheet);

@@ -56,6 +56,8 @@ export interface EngineInput {
   date1904: boolean;
   /** Cells kept at their cached value because they could not be read, with the reason. */
   unread: UnreadCell[];
+  /** Non-empty cells read (values and formulas), for the memory budget. */
+  cellCount: number;
 }
 
 /** Day 0 of Excel's 1900 date system (with its 29 Feb 1900) and of the 1904 date system. */
@@ -304,5 +306,5 @@ export function toEngineInput(book: WorkbookPackage, budget: Budget): Outcome<En
     for (const note of read.unread) unread.push(note);
   }
   const sheetNames = book.sheets.map((s) => s.name);
-  return success({ sheetNames, sheets, formulas, names: toNamedExpressions(book.definedNames, sheetNames.length), date1904: book.date1904, unread });
+  return success({ sheetNames, sheets, formulas, names: toNamedExpressions(book.definedNames, sheetNames.length), date1904: book.date1904, unread, cellCount: cells });
 }
