@@ -30,7 +30,7 @@ import { addOverride, addRelationship, CONTENT_TYPES, dynamicArrayMetadata, REL,
 import type { OpenedWorkbook } from "./readWorkbook";
 import { scanSheetData, type XmlCell, type XmlRow } from "./sheetXml";
 import { partText, relationshipsPartOf, type WorkbookPackage } from "./workbookPackage";
-import { encodeXml, encodeXstring, findTag, XmlError } from "./xml";
+import { attributes, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
 import { rebuildZip, type NewPart } from "./zipPackage";
 
 /** Excel's error values; HyperFormula's own (#CYCLE!, #ERROR!, #LIC!) are not among them. */
@@ -383,8 +383,38 @@ export async function writeAtomically(target: string, data: Buffer, io: WriteFs 
   }
 }
 
+/** The file extensions Excel opens a package of each main content type under. */
+const EXTENSIONS: ReadonlyArray<[RegExp, string[], string]> = [
+  [/\.sheet\.macroEnabled\.main\+xml$/i, [".xlsm"], "a macro-enabled workbook"],
+  [/\.template\.macroEnabled\.main\+xml$/i, [".xltm"], "a macro-enabled template"],
+  [/\.addin\.macroEnabled\.main\+xml$/i, [".xlam"], "an add-in workbook"],
+  [/spreadsheetml\.sheet\.main\+xml$/i, [".xlsx"], "a workbook"],
+  [/spreadsheetml\.template\.main\+xml$/i, [".xltx"], "a template"],
+];
+
+/**
+ * Why the package cannot be written under `target`'s extension, or nothing: the content types
+ * are copied as they are, and Excel refuses a file whose extension does not match its kind
+ * (a macro-enabled workbook saved as .xlsx does not open).
+ */
+function wrongExtension(opened: OpenedWorkbook, target: string): string | undefined {
+  const types = partText(opened.book.zip, CONTENT_TYPES, opened.budget);
+  if (!types.ok || types.value === undefined) return undefined;
+  for (let tag = findTag(types.value, "Override"); tag; tag = findTag(types.value, "Override", tag.end)) {
+    const attrs = attributes(tag.attributesText);
+    if (attrs.get("PartName")?.replace(/^\//, "").toLowerCase() !== opened.book.workbookPart.toLowerCase()) continue;
+    const kind = EXTENSIONS.find(([type]) => type.test(attrs.get("ContentType") ?? ""));
+    const extension = nodePath.extname(target).toLowerCase();
+    if (!kind || kind[1].includes(extension)) return undefined;
+    return `${nodePath.basename(opened.path)} is ${kind[2]}, which Excel opens only as ${kind[1].join(" or ")}; write it to a ${kind[1][0]} file`;
+  }
+  return undefined;
+}
+
 /** Writes the workbook with its computed values to `path`. */
 export async function writeWorkbook(opened: OpenedWorkbook, evaluation: Evaluation, path: string, io?: WriteFs): Promise<Outcome<Written>> {
+  const wrong = wrongExtension(opened, path);
+  if (wrong) return failure(messages.cannotWrite(path, wrong));
   let rebuilt: Outcome<{ bytes: Buffer } & Written>;
   try {
     rebuilt = cacheResults(opened, evaluation);

@@ -197,7 +197,9 @@ describe("60,000 defined names", () => {
     expect(opened.value.book.definedNames[59_999]).toEqual({ name: "N59999", formula: "Plan!$A$1", sheet: undefined });
     const input = toEngineInput(opened.value.book, opened.value.budget);
     expect(input.ok && input.value.names).toHaveLength(60_000);
-  });
+    const result = await recalcWorkbook(file);
+    expect(result.ok && result.value.cells.map((c) => [c.key, c.value])).toEqual([["Plan!B1", 2]]);
+  }, 120_000);
 
   it("left unclosed are refused at once, not scanned 60,000 times", async () => {
     const file = await workbook("names-unclosed.xlsx", async (zip) => {

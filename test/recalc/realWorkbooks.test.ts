@@ -112,6 +112,15 @@ async function expectOnlyOwnedChanged(opened: OpenedWorkbook, out: string): Prom
     expect(after.get("xl/vbaProject.bin")!.equals((await partsOf(result.value.opened.bytes)).get("xl/vbaProject.bin")!)).toBe(true);
   });
 
+  it("refuses to write a macro-enabled workbook under .xlsx, which Excel would not open", async () => {
+    const out = path.join(tmp, "op-plan-out.xlsx");
+    const result = await recalcWorkbook(file("closedxml-tdf111974-op-plan.xlsm"), { out });
+    expect(!result.ok && result.problems).toEqual([
+      `${out}: cannot write the workbook (closedxml-tdf111974-op-plan.xlsm is a macro-enabled workbook, which Excel opens only as .xlsm; write it to a .xlsm file).`,
+    ]);
+    await expect(fs.stat(out)).rejects.toThrow(/ENOENT/);
+  });
+
   it("reads formulas that sit in merged cells (OP PLAN!NA132:NB132 is merged)", async () => {
     const opened = await openWorkbook(file("closedxml-tdf111974-op-plan.xlsm"));
     if (!opened.ok) throw new Error(opened.problems.join("\n"));
