@@ -93,7 +93,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
     if (written !== undefined && args.out !== undefined) (args.json ? io.err : io.out)(messages.wrote(args.out, written));
     for (const warning of result.value.warnings) io.err(`mps-recalc: ${warning}`);
-    return args.strict && strictProblems(result.value).length > 0 ? 1 : 0;
+    // Exit 3, as for refused cells under --strict: the run finished, but not everything was used as given.
+    return args.strict && strictProblems(result.value).length > 0 ? 3 : 0;
   } catch (error) {
     io.err(`mps-recalc: ${messages.unexpected(describe(error))}`);
     return 1;

@@ -11,7 +11,7 @@ export const messages = {
       "  --out <file.xlsx>  write the workbook back with the computed values cached in the formula cells",
       "  --sheet <name>     report only this sheet (everything is still calculated)",
       "  --settings <file>  planning settings (JSON) instead of those saved in the workbook",
-      "  --strict           exit 1 when a cell could not be read or written, or the settings were not used as given",
+      "  --strict           exit 3 when a cell could not be read or written, or the settings were not used as given",
     ].join("\n"),
   missingArgument: (): string => "No workbook given.",
   optionNeedsValue: (option: string): string => `${option} needs a value.`,

@@ -25,7 +25,8 @@ import { failure, success, type Outcome } from "./outcome";
 import { translateFormula } from "./sharedFormula";
 import { runsText, scanSheetData, type XmlCell } from "./sheetXml";
 import { partText, type SheetEntry, type WorkbookPackage } from "./workbookPackage";
-import { nextTag, XmlError } from "./xml";
+import { SavedCells } from "./savedCells";
+import { attributes, nextTag, XmlError } from "./xml";
 
 /** A formula cell as the workbook has it, and where it is. */
 export interface FormulaCell extends CellAt {
@@ -58,6 +59,11 @@ export interface EngineInput {
   unread: UnreadCell[];
   /** Non-empty cells read (values and formulas), for the memory budget. */
   cellCount: number;
+  /**
+   * What the file holds besides these cells: formulas' cached values, the values saved spills
+   * filled, spill areas and hidden rows (for refused formulas, which keep what Excel saved).
+   */
+  saved: SavedCells;
 }
 
 /** Day 0 of Excel's 1900 date system (with its 29 Feb 1900) and of the 1904 date system. */
@@ -172,7 +178,7 @@ interface SheetRead {
 type Stop = { problem: string };
 
 /** Reads one worksheet (or macro sheet: values only) into a grid. */
-function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], date1904: boolean, cellsLeft: number, budget: Budget): SheetRead | Stop {
+function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], date1904: boolean, cellsLeft: number, budget: Budget, saved: SavedCells): SheetRead | Stop {
   const sheet = entry.name;
   const grid: RawCellContent[][] = [];
   const formulas: FormulaCell[] = [];
@@ -183,6 +189,8 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
   let cells = 0;
   let macroFormulas = 0;
   let unsaid = 0;
+  let bottom = -1;
+  let right = -1;
   let stop: Stop | undefined;
 
   // A hostile sheet could make every cell unreadable: name the first ones, count the rest.
@@ -198,6 +206,7 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
   };
   const addFormula = (at: CellAt, formula: string, cached: RawCellContent): void => {
     const engineFormula = toEngineFormula(formula);
+    saved.keep(sheet, at.row, at.col, cached);
     const cell: FormulaCell = { sheet, row: at.row, col: at.col, formula, engineFormula };
     if (cached !== null && cached !== undefined && typeof cached !== "object") {
       const text = typeof cached === "string" && cached.startsWith("'");
@@ -213,7 +222,10 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
 
   scanSheetData(xml, (row) => {
     spills.row(row.index);
+    if (row.tag.attributesText.includes("hidden") && /^(1|true)$/.test(attributes(row.tag.attributesText).get("hidden") ?? "")) saved.hideRow(sheet, row.index);
     for (const cell of row.cells) {
+      bottom = Math.max(bottom, cell.row);
+      right = Math.max(right, cell.col);
       if (cell.badRef !== undefined) {
         note({ sheet, message: messages.unreadAddress(sheet, row.index + 1, cell.badRef) });
         continue;
@@ -234,6 +246,7 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
         if (f.type === "shared" && f.si !== undefined && !masters.has(f.si)) masters.set(f.si, { text: f.text, row: cell.row, col: cell.col });
         addFormula(cell, f.text, cached);
         const box = f.type === "array" && f.ref ? parseBox(f.ref) : undefined;
+        if (box) saved.spillAt(sheet, cell.row, cell.col, box);
         if (box && !spills.add(cell, box)) {
           stop = { problem: messages.tooManyArrays(sheet, row.index + 1, MAX_ACTIVE_ARRAYS) };
           return false;
@@ -244,6 +257,8 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
         note({ sheet, cell: { row: cell.row, col: cell.col }, message: messages.unreadCell(cellKey(sheet, cell), `${constant.why}; it is left empty`) });
       } else if (!spills.covers(cell.row, cell.col)) {
         put(cell, constant.content);
+      } else {
+        saved.keep(sheet, cell.row, cell.col, constant.content);
       }
       if (cells > budget.cellsPerSheet || cells > cellsLeft) {
         const problem = cells > budget.cellsPerSheet ? messages.tooManyCellsInSheet(sheet, formatCount(budget.cellsPerSheet)) : messages.tooManyCells(formatCount(budget.cells));
@@ -254,6 +269,7 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
     return true;
   });
   if (stop) return stop;
+  saved.extent(sheet, bottom, right);
   for (const { cell, content } of orphans) {
     const master = cell.formula?.si === undefined ? undefined : masters.get(cell.formula.si);
     if (master) addFormula(cell, translateFormula(master.text, cell.row - master.row, cell.col - master.col), content);
@@ -281,6 +297,7 @@ export function toEngineInput(book: WorkbookPackage, budget: Budget): Outcome<En
   const sheets: Record<string, RawCellContent[][]> = {};
   const formulas: FormulaCell[] = [];
   const unread: UnreadCell[] = [];
+  const saved = new SavedCells();
   let cells = 0;
   for (const entry of book.sheets) {
     sheets[entry.name] = [];
@@ -293,7 +310,7 @@ export function toEngineInput(book: WorkbookPackage, budget: Budget): Outcome<En
     }
     let read: SheetRead | Stop;
     try {
-      read = readSheet(xml.value, entry, strings, book.date1904, budget.cells - cells, budget);
+      read = readSheet(xml.value, entry, strings, book.date1904, budget.cells - cells, budget, saved);
     } catch (error) {
       if (!(error instanceof XmlError)) throw error;
       return failure(messages.partNotXml(`${entry.part} (sheet '${entry.name}')`, error.message));
@@ -306,5 +323,5 @@ export function toEngineInput(book: WorkbookPackage, budget: Budget): Outcome<En
     for (const note of read.unread) unread.push(note);
   }
   const sheetNames = book.sheets.map((s) => s.name);
-  return success({ sheetNames, sheets, formulas, names: toNamedExpressions(book.definedNames, sheetNames.length), date1904: book.date1904, unread, cellCount: cells });
+  return success({ sheetNames, sheets, formulas, names: toNamedExpressions(book.definedNames, sheetNames.length), date1904: book.date1904, unread, cellCount: cells, saved });
 }

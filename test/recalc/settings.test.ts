@@ -157,7 +157,7 @@ describe("a --settings file", () => {
     expect(loose.code).toBe(0);
     expect(loose.stderr).toContain(`mps-recalc: Settings (settings file): ${at}: unknown setting 'colour' ignored;`);
     const strict = await runCli([fixture("settings.xlsx"), "--json", "--settings", at, "--strict"]);
-    expect(strict.code).toBe(1);
+    expect(strict.code).toBe(3);
     expect(strict.stdout).toBe(loose.stdout);
   }, 60_000);
 });
