@@ -8,6 +8,7 @@ import { evaluate, type ComputedCell, type Evaluation } from "./evaluate";
 import { messages } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
 import { openWorkbook, type OpenedWorkbook } from "./readWorkbook";
+import type { SavedCells } from "./savedCells";
 import { toEngineInput } from "./toSheets";
 import { chooseSettings, type ChosenSettings } from "./workbookSettings";
 import { writeWorkbook } from "./writeWorkbook";
@@ -34,6 +35,8 @@ export interface Recalculation {
    * cells that could not be read, values that could not be written.
    */
   warnings: string[];
+  /** What the file saved besides the cells evaluated: formulas' cached values, saved spills, hidden rows. */
+  saved: SavedCells;
 }
 
 /**
@@ -70,7 +73,7 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
   const cells = options.sheet === undefined ? evaluation.value.cells : evaluation.value.cells.filter((c) => c.sheet === options.sheet);
   const warnings = input.value.unread.map((note) => note.message);
-  const result: Recalculation = { opened: opened.value, settings: settings.value, evaluation: evaluation.value, cells, warnings };
+  const result: Recalculation = { opened: opened.value, settings: settings.value, evaluation: evaluation.value, cells, warnings, saved: input.value.saved };
   if (options.out !== undefined) {
     const written = await writeWorkbook(opened.value, evaluation.value, options.out);
     if (!written.ok) return written;

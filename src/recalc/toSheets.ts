@@ -55,15 +55,16 @@ export interface EngineInput {
   names: NamedExpression[];
   /** The workbook counts dates from 1904 (`<workbookPr date1904="1">`). */
   date1904: boolean;
+  // The fields below are filled by the reader; an input built by hand (tests) may leave them out.
   /** Cells kept at their cached value because they could not be read, with the reason. */
-  unread: UnreadCell[];
+  unread?: UnreadCell[];
   /** Non-empty cells read (values and formulas), for the memory budget. */
-  cellCount: number;
+  cellCount?: number;
   /**
    * What the file holds besides these cells: formulas' cached values, the values saved spills
    * filled, spill areas and hidden rows (for refused formulas, which keep what Excel saved).
    */
-  saved: SavedCells;
+  saved?: SavedCells;
 }
 
 /** Day 0 of Excel's 1900 date system (with its 29 Feb 1900) and of the 1904 date system. */
@@ -285,7 +286,7 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
  * @returns the input, or why the workbook is over budget or not readable (each naming the sheet or part)
  * @example toEngineInput(book, DEFAULT_BUDGET) // → { ok: true, value: { sheetNames: ["Plan"], formulas: [{ sheet: "Plan", row: 9, col: 1, formula: "_xldudf_MPS_TABLE(…)", engineFormula: "=MPS.TABLE(…)" }], … } }
  */
-export function toEngineInput(book: WorkbookPackage, budget: Budget): Outcome<EngineInput> {
+export function toEngineInput(book: WorkbookPackage, budget: Budget): Outcome<EngineInput & { unread: UnreadCell[]; cellCount: number; saved: SavedCells }> {
   const sstText = book.sharedStringsPart ? partText(book.zip, book.sharedStringsPart, budget) : success(undefined);
   if (!sstText.ok) return sstText;
   let strings: string[];

@@ -113,5 +113,14 @@ export async function cachedEvaluation(opened: OpenedWorkbook): Promise<Evaluati
       }
     });
   }
-  return { cells };
+  return evaluationOf(cells);
+}
+
+/**
+ * An evaluation of these computed cells and no refused ones (the evaluation side lists refused
+ * cells apart; the writer leaves them as they are).
+ */
+export function evaluationOf(cells: ComputedCell[]): Evaluation {
+  const evaluation = { cells, refused: [] };
+  return evaluation;
 }

@@ -12,7 +12,7 @@ import { openWorkbook } from "../../src/recalc/readWorkbook";
 import { recalcWorkbook, strictProblems } from "../../src/recalc/recalc";
 import { writeWorkbook } from "../../src/recalc/writeWorkbook";
 import { patchPart, runCli, saveWorkbook } from "./helpers";
-import { changedParts, partsOf } from "./packageHelpers";
+import { changedParts, evaluationOf, partsOf } from "./packageHelpers";
 
 const SHEET = "xl/worksheets/sheet1.xml";
 let dir: string;
@@ -117,7 +117,7 @@ describe("values Excel cannot hold", () => {
       { sheet: "Plan", row: 0, col: 2, key: "Plan!C1", value: "#CYCLE!", error: { type: "CYCLE", message: "" }, formula: formula(2, "A1*3") },
     ];
     const out = path.join(dir, "errors-out.xlsx");
-    const written = await writeWorkbook(opened.value, { cells }, out);
+    const written = await writeWorkbook(opened.value, evaluationOf(cells), out);
     if (!written.ok) throw new Error(written.problems.join("\n"));
     expect(written.value.warnings).toEqual([
       "Plan!B1: value not written (#ERROR! is not an Excel error value); the cell keeps its cached value.",
