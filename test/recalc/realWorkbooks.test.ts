@@ -139,5 +139,6 @@ async function expectOnlyOwnedChanged(opened: OpenedWorkbook, out: string): Prom
     expect(opened.value.book.definedNames).toContainEqual({ name: "_xlnm.Print_Area", formula: "'OP LTR'!$A$1:$C$56", sheet: 8 });
   });
 
-  // ── Values against Excel's cached values (issue #11 "Done when"): r2-evaluate adds its assertions here. ──
+  // ── Values against Excel's cached values (issue #11 "Done when") belong to the evaluation side:
+  // r2-evaluate's realWorkbooks.values.test.ts (it may compare with `Recalculation.saved`). ──
 });
