@@ -80,3 +80,23 @@ export function toEngineFormula(formula: string): string {
   const body = formula.startsWith("=") ? formula.slice(1) : formula;
   return "=" + rewriteCode(body, (code) => code.replace(ADDIN_PREFIX, "MPS.").replace(FUTURE_PREFIX, ""));
 }
+
+/** A name in code: not a function call, a sheet name, a cell or column reference, or part of one. */
+const NAME = /(?<![A-Za-z0-9_.$\\])([A-Za-z_\\][A-Za-z0-9_.\\?]*)(?![A-Za-z0-9_.\\?$!(:[])/g;
+const CELL_LIKE = /^(?:[A-Za-z]{1,3}\d+|TRUE|FALSE)$/i;
+
+/**
+ * The defined names (or table names) a formula refers to, outside strings and sheet names.
+ * @example namesIn('=LeadTime*2+SUM(A1:B2)+Plan!Fc&"Qty"') // → ["LeadTime", "Fc"]
+ */
+export function namesIn(formula: string): string[] {
+  const names: string[] = [];
+  for (const part of segments(formula)) {
+    if (part.kind !== "code") continue;
+    for (const match of part.text.matchAll(NAME)) {
+      const before = part.text[(match.index ?? 0) - 1];
+      if (!CELL_LIKE.test(match[1]) && before !== ":") names.push(match[1]);
+    }
+  }
+  return names;
+}

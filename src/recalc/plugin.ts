@@ -22,10 +22,24 @@ import {
   type FunctionMetadata,
   type ImplementedFunctions,
 } from "hyperformula";
+// ── The function catalog: every use of it in this file is in this block and in `metadataFor`,
+// `resultShape` and the registration loop below (CATALOG, spec.id, spec.params, spec.maxSize).
 import { CATALOG, NOT_LITERAL, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/catalog";
 import { isFunctionError, type ErrorCode } from "../functions/cells";
 import { invoke } from "../functions/invoke";
+// ──
 import { DEFAULT_SETTINGS, type MpsSettings } from "../shared/settings";
+import type { ExcelContext } from "./excelFunctions";
+import {
+  astKind,
+  definePluginMethod,
+  literalOf,
+  namedExpressionOf,
+  referencedCell,
+  type Ast,
+  type CallAst,
+  type InterpreterState as State,
+} from "./hfInternals";
 import { messages } from "./messages";
 
 /** What one HyperFormula instance tells the MPS functions: passed as the `context` config option. */
@@ -38,6 +52,8 @@ export interface MpsContext {
    * row and column from 0: lets a result be sized from an option the planner keeps in a cell.
    */
   typed?: (sheet: number, row: number, col: number) => unknown;
+  /** For the built-in functions redone as Excel computes them (src/recalc/excelFunctions.ts). */
+  excel?: ExcelContext;
 }
 
 /** The name a catalog entry has in formulas. */
@@ -104,10 +120,11 @@ function engineResult(spec: FunctionSpec, output: Output, size: Shape): Cell | C
  * it refers to; undefined when omitted or an empty cell; NOT_LITERAL when only evaluation can tell.
  */
 function literalValue(ast: Ast | undefined, state: State, typed: MpsContext["typed"]): unknown {
-  if (ast === undefined || (ast.type as string) === "EMPTY") return undefined;
-  if ((ast.type as string) === "STRING" || (ast.type as string) === "NUMBER") return (ast as { value: unknown }).value;
-  if ((ast.type as string) === "CELL_REFERENCE" && typed) {
-    const cell = (ast as CellReferenceAst).reference.toSimpleCellAddress(state.formulaAddress);
+  if (astKind(ast) === "EMPTY") return undefined;
+  const literal = literalOf(ast);
+  if (literal !== undefined) return literal;
+  const cell = referencedCell(ast, state);
+  if (cell && typed) {
     const value = typed(cell.sheet, cell.row, cell.col);
     if (value === undefined || value === null || value === "") return undefined;
     if (typeof value === "number") return value;
@@ -130,21 +147,12 @@ function metadataFor(spec: FunctionSpec): FunctionMetadata {
   };
 }
 
-/** HyperFormula's syntax tree of an argument, of the MPS call itself, and its interpreter state. */
-type Ast = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0];
-type CallAst = Extract<Ast, { procedureName: string }>;
-type State = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1];
-/** A reference to one cell, as much of it as sizing needs. */
-interface CellReferenceAst {
-  reference: { toSimpleCellAddress(base: State["formulaAddress"]): State["formulaAddress"] };
-}
-
 export class MpsFunctionPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {};
 
   private get mpsContext(): MpsContext {
     const context = this.config.context as Partial<MpsContext> | undefined;
-    return { settings: context?.settings ?? DEFAULT_SETTINGS, names: context?.names ?? new Map(), typed: context?.typed };
+    return { settings: context?.settings ?? DEFAULT_SETTINGS, names: context?.names ?? new Map(), typed: context?.typed, excel: context?.excel };
   }
 
   /** Shape of one argument in the formula text; undefined when left out. */
@@ -152,11 +160,10 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     ast: Ast | undefined,
     state: State,
   ): Shape | undefined {
-    if (ast === undefined || (ast.type as string) === "EMPTY") return undefined;
-    if ((ast.type as string) === "NAMED_EXPRESSION") {
-      const named = this.mpsContext.names.get((ast as { expressionName: string }).expressionName.toLowerCase());
-      if (named) return named;
-    }
+    if (ast === undefined || astKind(ast) === "EMPTY") return undefined;
+    const name = namedExpressionOf(ast);
+    const named = name === undefined ? undefined : this.mpsContext.names.get(name.toLowerCase());
+    if (named) return named;
     const size = this.arraySizeForAst(ast, state);
     return { rows: size.height, columns: size.width };
   }
@@ -200,13 +207,11 @@ export class MpsFunctionPlugin extends FunctionPlugin {
 
 for (const spec of Object.values(CATALOG)) {
   MpsFunctionPlugin.implementedFunctions[functionName(spec)] = metadataFor(spec);
-  Object.assign(MpsFunctionPlugin.prototype, {
-    [evaluateMethod(spec)](this: MpsFunctionPlugin, ...call: Parameters<MpsFunctionPlugin["evaluate"]> extends [unknown, ...infer R] ? R : never) {
-      return this.evaluate(spec, ...call);
-    },
-    [sizeMethod(spec)](this: MpsFunctionPlugin, ...call: Parameters<MpsFunctionPlugin["sizeOf"]> extends [unknown, ...infer R] ? R : never) {
-      return this.sizeOf(spec, ...call);
-    },
+  definePluginMethod(MpsFunctionPlugin, evaluateMethod(spec), function (this: MpsFunctionPlugin, ast: CallAst, state: State) {
+    return this.evaluate(spec, ast, state);
+  });
+  definePluginMethod(MpsFunctionPlugin, sizeMethod(spec), function (this: MpsFunctionPlugin, ast: CallAst, state: State) {
+    return this.sizeOf(spec, ast, state);
   });
 }
 

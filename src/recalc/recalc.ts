@@ -3,11 +3,13 @@
  * settings, evaluate with HyperFormula, and optionally write the workbook back with its values.
  */
 import { readDefinedNames } from "./definedNames";
-import { evaluate, type ComputedCell, type Evaluation } from "./evaluate";
+import { evaluate, type ComputedCell, type Evaluation, type RefusedCell } from "./evaluate";
 import { messages } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
 import { openWorkbook, type OpenedWorkbook } from "./readWorkbook";
+import { readTables } from "./tables";
 import { toEngineInput } from "./toSheets";
+import { workbookCache } from "./workbookCache";
 import { chooseSettings, type ChosenSettings } from "./workbookSettings";
 import { writeWorkbook } from "./writeWorkbook";
 
@@ -26,6 +28,8 @@ export interface Recalculation {
   evaluation: Evaluation;
   /** The cells to report: all of them, or those of the chosen sheet. */
   cells: ComputedCell[];
+  /** The refused formula cells to report: all of them, or those of the chosen sheet. */
+  refused: RefusedCell[];
   /** Formula cells written, when `out` was given. */
   written?: number;
 }
@@ -44,10 +48,16 @@ export async function recalcWorkbook(path: string, options: RecalcOptions = {}):
   const settings = await chooseSettings(opened.value.bytes, options.settingsFile);
   if (!settings.ok) return settings;
   const definedNames = await readDefinedNames(opened.value.bytes);
-  const evaluation = evaluate(toEngineInput(opened.value.workbook, definedNames), settings.value.settings);
+  const tables = await readTables(opened.value.bytes);
+  const evaluation = evaluate(toEngineInput(opened.value.workbook, definedNames), settings.value.settings, {
+    cache: workbookCache(opened.value.workbook),
+    tables,
+  });
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
-  const cells = options.sheet === undefined ? evaluation.value.cells : evaluation.value.cells.filter((c) => c.sheet === options.sheet);
-  const result: Recalculation = { opened: opened.value, settings: settings.value, evaluation: evaluation.value, cells };
+  const chosen = <T extends { sheet: string }>(all: T[]) => (options.sheet === undefined ? all : all.filter((c) => c.sheet === options.sheet));
+  const cells = chosen(evaluation.value.cells);
+  const refused = chosen(evaluation.value.refused);
+  const result: Recalculation = { opened: opened.value, settings: settings.value, evaluation: evaluation.value, cells, refused };
   if (options.out !== undefined) {
     const written = await writeWorkbook(opened.value, evaluation.value, options.out);
     if (!written.ok) return written;

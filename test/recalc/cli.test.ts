@@ -13,6 +13,7 @@ const runs: Record<string, readonly string[]> = {
   missing: [fixture("no-such-workbook.xlsx")],
   encrypted: [fixture("encrypted.xlsx")],
   circular: [fixture("circular.xlsx")],
+  strict: [fixture("circular.xlsx"), "--strict", "--json"],
 };
 
 /** `main` with its output captured, as the process would print it. */
@@ -59,11 +60,27 @@ describe("mps-recalc", () => {
   });
 
   it.each([
+    ["unknown", /Plan!B2: unknown function MPS\.FORECASTX; the MPS functions are MPS\.CONSUME,[^\n]*\n.*Plan!B3: unknown function NOSUCHFUNCTION\./],
+    ["circular", /Plan!B1: Circular reference: Plan!B1, Plan!B2 depend on each other\. Kept no value \(none was saved\)\./],
+  ])("lists the %s cells it does not recalculate, naming each cell and the cause, and still exits 0", (name, message) => {
+    const { code, stderr } = results[name];
+    expect(code).toBe(0);
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/2 formula cells not recalculated \(listed above\)\./);
+    expect(stderr).not.toMatch(STACK);
+  });
+
+  it("fails the run with exit 3 under --strict when a cell is not recalculated", () => {
+    const { code, stdout, stderr } = results.strict;
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout)).toEqual({});
+    expect(stderr).toContain("Plan!B2: Circular reference");
+  });
+
+  it.each([
     ["missing", /no-such-workbook\.xlsx: no such file\./],
     ["notXlsx", /not-a-workbook\.xlsx: not an \.xlsx workbook/],
     ["encrypted", /encrypted\.xlsx: the workbook is password-protected \(encrypted\)/],
-    ["unknown", /Plan!B2: unknown function MPS\.FORECASTX; the MPS functions are MPS\.CONSUME,[^\n]*\n.*Plan!B3: unknown function NOSUCHFUNCTION\./],
-    ["circular", /Circular reference: Plan!B1, Plan!B2 depend on each other\./],
     ["noSheet", /No sheet named 'Nope'; the workbook has 'Textbook', 'Notes'\./],
   ])("refuses %s with a clear message, exit 1 and no stack trace", (name, message) => {
     const { code, stdout, stderr } = results[name];
@@ -87,5 +104,6 @@ describe("mps-recalc", () => {
     });
     expect(parseArgs(["a.xlsx", "b.xlsx"])).toMatchObject({ ok: false, problem: "Only one workbook at a time; 'b.xlsx' is one too many." });
     expect(parseArgs(["--help"])).toEqual({ ok: false, help: true });
+    expect(parseArgs(["a.xlsx", "--details", "--strict"])).toEqual({ ok: true, args: { workbook: "a.xlsx", json: true, details: true, strict: true } });
   });
 });
