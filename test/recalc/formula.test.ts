@@ -1,6 +1,8 @@
 import { calledFunctions, toEngineFormula } from "../../src/recalc/formula";
 import { translateFormula } from "../../src/recalc/sharedFormula";
 import { a1, boxText, columnName, parseA1, parseBox } from "../../src/recalc/address";
+import * as sharedA1 from "../../src/shared/a1";
+import * as chartBlock from "../../src/taskpane/host/mpsBlock";
 
 describe("toEngineFormula", () => {
   it("rewrites the saved spelling of an MPS function, in any case", () => {
@@ -61,5 +63,12 @@ describe("addresses", () => {
     expect(parseA1("B")).toBeUndefined();
     expect(parseBox("B10:C11")).toEqual({ top: 9, left: 1, bottom: 10, right: 2 });
     expect(boxText({ top: 9, left: 1, bottom: 9, right: 1 })).toBe("B10");
+  });
+
+  it("live in one module, src/shared/a1.ts, for the recalculation and the task pane alike", () => {
+    expect(columnName).toBe(sharedA1.columnName);
+    expect(chartBlock.parseAddress).toBe(sharedA1.parseAddress);
+    expect(sharedA1.parseAddress("'Bob''s plan'!$B$2:D4")).toEqual({ sheet: "Bob's plan", row: 1, column: 1, rows: 3, columns: 3 });
+    expect(sharedA1.cellName(0, 27)).toBe(a1({ row: 0, col: 27 }));
   });
 });
