@@ -172,7 +172,7 @@ function namedExpressions(input: EngineInput, ids: ReadonlyMap<string, number>, 
       const rewritten = rewriteTableReferences(named.expression, tables);
       if ("problem" in rewritten) {
         dropped.set(named.name.toLowerCase(), rewritten.problem);
-      } else if (probe.isItPossibleToAddNamedExpression(named.name, rewritten.formula, scope)) {
+      } else if (probe.validateFormula(rewritten.formula) && probe.isItPossibleToAddNamedExpression(named.name, rewritten.formula, scope)) {
         probe.addNamedExpression(named.name, rewritten.formula, scope);
         given.push({ name: named.name, expression: rewritten.formula, scope });
       } else if (!given.some((g) => g.name.toLowerCase() === named.name.toLowerCase())) {
@@ -384,6 +384,16 @@ export function evaluate(input: EngineInput, settings: MpsSettings, options: Eva
         for (const at of dependentsOf(hf, start, (a) => formulaKeys.has(cellKey(nameOf.get(a.sheet) ?? "", a)), true)) {
           const key = cellKey(nameOf.get(at.sheet) ?? "", at);
           if (!refused.has(key) && !found.has(key)) found.set(key, { reason: messages.excelOnlyError(key, sourceKey, source.code) });
+        }
+      }
+      if (found.size === 0 && !final) {
+        // Nothing left to rebuild for: what still shows an error only HyperFormula has is refused as it is.
+        for (const item of prepared) {
+          if (refused.has(item.key)) continue;
+          const address = { sheet: ids.get(item.formula.sheet)!, row: item.formula.row, col: item.formula.col };
+          const value = hf.getCellValue(address);
+          const problem = value instanceof DetailedCellError && HYPERFORMULA_ONLY.has(value.type) ? ownProblem(hf, item, value, address, true) : undefined;
+          if (problem !== undefined && problem !== "cycle") refused.set(item.key, { reason: problem });
         }
       }
       for (const [key, refusal] of found) refused.set(key, refusal);
