@@ -34,6 +34,8 @@ beforeAll(async () => {
   results.notXlsx = await inProcess([fixture("not-a-workbook.xlsx")]);
   results.noSheet = await inProcess([fixture("textbook.xlsx"), "--sheet", "Nope"]);
   results.usage = await inProcess(["--out"]);
+  results.details = await inProcess([fixture("bad-inputs.xlsx"), "--details"]);
+  results.detailsRefused = await inProcess([fixture("circular.xlsx"), "--json", "--details"]);
 }, 60_000);
 
 describe("mps-recalc", () => {
@@ -50,6 +52,15 @@ describe("mps-recalc", () => {
       "Weeks!B6": 740,
       "Weeks!C6": 0,
     });
+  });
+
+  it("adds each error's message and the refused cells under --details, keeping --json's values as they are", () => {
+    const details = JSON.parse(results.details.stdout);
+    expect(Object.keys(details)).toEqual(["values", "errors", "refused"]);
+    expect(details.values["Bad!B7"]).toBe("#VALUE!");
+    expect(details.errors["Bad!B7"]).toEqual({ value: "#VALUE!", message: "orders: cell 2 is text 'ten'; enter a number (numbers stored as text are not read)" });
+    const refused = JSON.parse(results.detailsRefused.stdout).refused;
+    expect(refused["Plan!B1"]).toEqual({ reason: "Plan!B1: Circular reference: Plan!B1, Plan!B2 depend on each other.", dependents: [] });
   });
 
   it("prints a readable table by default", () => {
