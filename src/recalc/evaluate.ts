@@ -17,7 +17,7 @@ import { CellType, DetailedCellError, EmptyValue, ErrorType, HyperFormula, type 
 import type { MpsSettings } from "../shared/settings";
 import { cellKey, type CellAt, type CellBox } from "./address";
 import { ExcelFunctionsPlugin } from "./excelFunctions";
-import { calledFunctions, namesIn } from "./formula";
+import { calledFunctions, namesIn, renameNames } from "./formula";
 import { arrayExtent, blankCriterionAsZeroPlugin, PARSER_FUNCTIONS, sheetIdsOf, unknownNameIn } from "./hfInternals";
 import { messages } from "./messages";
 import { describe, failure, success, type Outcome } from "./outcome";
@@ -134,16 +134,16 @@ interface Prepared {
 /** A name HyperFormula could not be given, and why. */
 type DroppedNames = Map<string, string>;
 
-function prepareFormulas(input: EngineInput, tables: readonly TableDefinition[], dropped: DroppedNames): Prepared[] {
+function prepareFormulas(input: EngineInput, tables: readonly TableDefinition[], dropped: DroppedNames, renames: ReadonlyMap<string, string>): Prepared[] {
   const known = knownFunctions();
   return input.formulas.map((formula) => {
     const key = cellKey(formula.sheet, formula);
     const rewritten = rewriteTableReferences(formula.engineFormula, tables, formula);
     if ("problem" in rewritten) return { formula, key, engineFormula: formula.engineFormula, refusal: messages.tableReference(key, rewritten.problem) };
-    const engineFormula = rewritten.formula;
+    const engineFormula = renameNames(rewritten.formula, renames);
     const unknown = [...new Set(calledFunctions(engineFormula).filter((name) => name.toUpperCase() === "ANCHORARRAY" || !known.has(name.toUpperCase())))];
     if (unknown.length > 0) return { formula, key, engineFormula, refusal: unknown.map((name) => notImplemented(key, name)).join(" ") };
-    const name = namesIn(engineFormula).find((n) => dropped.has(n.toLowerCase()));
+    const name = namesIn(rewritten.formula).find((n) => dropped.has(n.toLowerCase()));
     if (name !== undefined) return { formula, key, engineFormula, refusal: messages.unusableName(key, name, dropped.get(name.toLowerCase())!) };
     return { formula, key, engineFormula };
   });
@@ -157,32 +157,43 @@ function whyNameIsDropped(expression: string): string {
   return `HyperFormula cannot read ${body}`;
 }
 
+/** A name Excel allows but HyperFormula does not (`Week12`, `Tax?`, `\\Rate`) gets a spelling it takes. */
+const ALIAS_PREFIX = "_MPS_NAME_";
+
 /**
- * The names given to HyperFormula (with sheet ids as `buildFromSheets` gives them) and those it
- * cannot hold, found on an empty instance with the same sheets.
+ * The names given to HyperFormula (with sheet ids as `buildFromSheets` gives them), the names it
+ * takes only under another spelling (`renames`, by lower-case name), and those it cannot hold,
+ * found on an empty instance with the same sheets.
  */
 function namedExpressions(input: EngineInput, ids: ReadonlyMap<string, number>, config: Partial<ConfigParams>, tables: readonly TableDefinition[]) {
   const probe = HyperFormula.buildEmpty(config);
   const dropped: DroppedNames = new Map();
+  const renames = new Map<string, string>();
   const given: { name: string; expression: string; scope?: number }[] = [...BOOLEAN_NAMES];
   try {
     for (const name of ids.keys()) probe.addSheet(name);
+    for (const { name } of input.names) {
+      const lower = name.toLowerCase();
+      if (!renames.has(lower) && !probe.isItPossibleToAddNamedExpression(name, "=0")) renames.set(lower, `${ALIAS_PREFIX}${renames.size + 1}`);
+    }
     for (const named of input.names) {
       const scope = named.scope === undefined ? undefined : ids.get(input.sheetNames[named.scope]);
+      const name = renames.get(named.name.toLowerCase()) ?? named.name;
       const rewritten = rewriteTableReferences(named.expression, tables);
+      const expression = "formula" in rewritten ? renameNames(rewritten.formula, renames) : "";
       if ("problem" in rewritten) {
         dropped.set(named.name.toLowerCase(), rewritten.problem);
-      } else if (probe.validateFormula(rewritten.formula) && probe.isItPossibleToAddNamedExpression(named.name, rewritten.formula, scope)) {
-        probe.addNamedExpression(named.name, rewritten.formula, scope);
-        given.push({ name: named.name, expression: rewritten.formula, scope });
-      } else if (!given.some((g) => g.name.toLowerCase() === named.name.toLowerCase())) {
-        dropped.set(named.name.toLowerCase(), whyNameIsDropped(rewritten.formula));
+      } else if (probe.validateFormula(expression) && probe.isItPossibleToAddNamedExpression(name, expression, scope)) {
+        probe.addNamedExpression(name, expression, scope);
+        given.push({ name, expression, scope });
+      } else if (!given.some((g) => g.name.toLowerCase() === name.toLowerCase())) {
+        dropped.set(named.name.toLowerCase(), whyNameIsDropped(expression));
       }
     }
   } finally {
     probe.destroy();
   }
-  return { given, dropped };
+  return { given, dropped, renames };
 }
 
 /** A refusal found while evaluating. */
@@ -348,7 +359,8 @@ export function evaluate(input: EngineInput, settings: MpsSettings, options: Eva
   try {
     const names = namedExpressions(input, ids, config, tables);
     given = names.given;
-    prepared = prepareFormulas(input, tables, names.dropped);
+    prepared = prepareFormulas(input, tables, names.dropped, names.renames);
+    for (const [name, alias] of names.renames) if (shapes.has(name)) shapes.set(alias.toLowerCase(), shapes.get(name)!);
   } catch (error) {
     return failure(messages.unexpected(describe(error)));
   }

@@ -82,8 +82,16 @@ export function toEngineFormula(formula: string): string {
 }
 
 /** A name in code: not a function call, a sheet name, a cell or column reference, or part of one. */
-const NAME = /(?<![A-Za-z0-9_.$\\])([A-Za-z_\\][A-Za-z0-9_.\\?]*)(?![A-Za-z0-9_.\\?$!(:[])/g;
+const NAME = /(?<![A-Za-z0-9_.$\\#])([A-Za-z_\\][A-Za-z0-9_.\\?]*)(?![A-Za-z0-9_.\\?$!(:[])/g;
 const CELL_LIKE = /^(?:[A-Za-z]{1,3}\d+|TRUE|FALSE)$/i;
+
+/** Calls `each` for every name in a code segment (not a call, sheet name, cell or column reference). */
+function eachName(code: string, each: (name: string, index: number) => void): void {
+  for (const match of code.matchAll(NAME)) {
+    const index = match.index ?? 0;
+    if (!CELL_LIKE.test(match[1]) && code[index - 1] !== ":") each(match[1], index);
+  }
+}
 
 /**
  * The defined names (or table names) a formula refers to, outside strings and sheet names.
@@ -91,12 +99,25 @@ const CELL_LIKE = /^(?:[A-Za-z]{1,3}\d+|TRUE|FALSE)$/i;
  */
 export function namesIn(formula: string): string[] {
   const names: string[] = [];
-  for (const part of segments(formula)) {
-    if (part.kind !== "code") continue;
-    for (const match of part.text.matchAll(NAME)) {
-      const before = part.text[(match.index ?? 0) - 1];
-      if (!CELL_LIKE.test(match[1]) && before !== ":") names.push(match[1]);
-    }
-  }
+  for (const part of segments(formula)) if (part.kind === "code") eachName(part.text, (name) => names.push(name));
   return names;
+}
+
+/**
+ * The formula with names spelled anew (by lower-case name), outside strings and sheet names.
+ * @example renameNames("=Week1*2", new Map([["week1", "_MPS_NAME_1"]])) // → "=_MPS_NAME_1*2"
+ */
+export function renameNames(formula: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0) return formula;
+  return rewriteCode(formula, (code) => {
+    let out = "";
+    let from = 0;
+    eachName(code, (name, index) => {
+      const alias = renames.get(name.toLowerCase());
+      if (alias === undefined) return;
+      out += code.slice(from, index) + alias;
+      from = index + name.length;
+    });
+    return out + code.slice(from);
+  });
 }

@@ -168,6 +168,17 @@ describe("names", () => {
     expect(values["S!D1"]).toBe(3);
   });
 
+  it("evaluates names Excel allows but HyperFormula does not take as they are (Week12, Tax?, \\Rate)", () => {
+    const names = [
+      { name: "Week12", expression: "=S!$A$1" },
+      { name: "Tax?", expression: "=0.25" },
+      { name: "\\Rate", expression: "=Week12*2" },
+    ];
+    const { values, refused } = run({ S: [[10, "=Week12+1", "=A1*Tax?", "=\\Rate", '="Week12"']] }, {}, names);
+    expect(refused).toEqual({});
+    expect([values["S!B1"], values["S!C1"], values["S!D1"], values["S!E1"]]).toEqual([11, 2.5, 20, "Week12"]);
+  });
+
   it("refuses a formula using a name the workbook does not define", () => {
     expect(run({ S: [["=Nowhere*2"]] }).refused["S!A1"].reason).toBe("S!A1: unknown name Nowhere (the workbook defines no such name).");
   });

@@ -1,4 +1,4 @@
-import { calledFunctions, toEngineFormula } from "../../src/recalc/formula";
+import { calledFunctions, namesIn, renameNames, toEngineFormula } from "../../src/recalc/formula";
 import { translateFormula } from "../../src/recalc/sharedFormula";
 import { a1, boxText, columnName, parseA1, parseBox } from "../../src/recalc/address";
 import * as sharedA1 from "../../src/shared/a1";
@@ -34,6 +34,16 @@ describe("quoted sheet names", () => {
 describe("calledFunctions", () => {
   it("lists the functions called outside strings and sheet names", () => {
     expect(calledFunctions(`=IFERROR(FOO (A1),"BAR(x)")+'SUM('!A1+MPS.TABLE(B1:C1)`)).toEqual(["IFERROR", "FOO", "MPS.TABLE"]);
+  });
+});
+
+describe("namesIn and renameNames", () => {
+  it("find names outside strings, calls, cell and column references and error literals", () => {
+    expect(namesIn('=LeadTime*2+SUM(A1:B2)+Plan!Fc&"Qty"+IF(ISNA(#N/A),Tax?,\\Rate)+SUM(C:C)')).toEqual(["LeadTime", "Fc", "Tax?", "\\Rate"]);
+  });
+
+  it("respell names, leaving strings and look-alikes alone", () => {
+    expect(renameNames('=Week12+Week123+"Week12"', new Map([["week12", "_A"]]))).toBe('=_A+Week123+"Week12"');
   });
 });
 
