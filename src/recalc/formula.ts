@@ -87,9 +87,11 @@ const CELL_LIKE = /^(?:[A-Za-z]{1,3}\d+|TRUE|FALSE)$/i;
 
 /** Calls `each` for every name in a code segment (not a call, sheet name, cell or column reference). */
 function eachName(code: string, each: (name: string, index: number) => void): void {
-  for (const match of code.matchAll(NAME)) {
+  // Error literals (#N/A, #DIV/0!, #NAME?) are blanked out first, keeping every other index.
+  const scanned = code.replace(/#(?:N\/A|[A-Z][A-Z0-9/_]*[!?])/gi, (literal) => " ".repeat(literal.length));
+  for (const match of scanned.matchAll(NAME)) {
     const index = match.index ?? 0;
-    if (!CELL_LIKE.test(match[1]) && code[index - 1] !== ":") each(match[1], index);
+    if (!CELL_LIKE.test(match[1]) && scanned[index - 1] !== ":") each(match[1], index);
   }
 }
 
