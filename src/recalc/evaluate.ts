@@ -296,15 +296,24 @@ function arrayBox(hf: HyperFormula, address: SimpleCellAddress): CellBox | undef
   return { top: address.row, left: address.col, bottom: address.row + extent.height - 1, right: address.col + extent.width - 1 };
 }
 
+/** How many graph nodes listing dependents may visit in one evaluation, so that many refusals stay linear. */
+const DEPENDENTS_BUDGET = 250_000;
+
 /**
  * Formula cells that depend on `start` (HyperFormula's dependency graph), through ranges and, unless
- * `direct`, through other formula cells.
+ * `direct`, through other formula cells; stops when `budget.left` runs out.
  */
-function dependentsOf(hf: HyperFormula, start: SimpleCellAddress, isFormula: (address: SimpleCellAddress) => boolean, direct = false): SimpleCellAddress[] {
+function dependentsOf(
+  hf: HyperFormula,
+  start: SimpleCellAddress,
+  isFormula: (address: SimpleCellAddress) => boolean,
+  direct = false,
+  budget = { left: DEPENDENTS_BUDGET },
+): SimpleCellAddress[] {
   const seen = new Set<string>();
   const found: SimpleCellAddress[] = [];
   const queue: Parameters<HyperFormula["getCellDependents"]>[0][] = [start];
-  while (queue.length > 0) {
+  while (queue.length > 0 && budget.left-- > 0) {
     for (const next of hf.getCellDependents(queue.pop()!)) {
       const id = "start" in next ? `${next.start.sheet}:${next.start.row}:${next.start.col}:${next.end.row}:${next.end.col}` : `${next.sheet}:${next.row}:${next.col}`;
       if (seen.has(id)) continue;
@@ -432,12 +441,13 @@ function collect(
   const formulaKeys = new Set(prepared.map((p) => p.key));
   const nameOf = new Map([...ids].map(([name, id]) => [id, name]));
   const keyOf = (address: SimpleCellAddress) => cellKey(nameOf.get(address.sheet) ?? "", address);
+  const budget = { left: DEPENDENTS_BUDGET };
   for (const { formula, key } of prepared) {
     const address = { sheet: ids.get(formula.sheet)!, row: formula.row, col: formula.col };
     const refusal = refused.get(key);
     if (refusal) {
       const cached = cache?.value(formula.sheet, formula.row, formula.col);
-      const dependents = dependentsOf(hf, address, (at) => formulaKeys.has(keyOf(at)))
+      const dependents = dependentsOf(hf, address, (at) => formulaKeys.has(keyOf(at)), false, budget)
         .map(keyOf)
         .filter((k) => !refused.has(k));
       refusedCells.push({
