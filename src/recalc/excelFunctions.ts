@@ -153,26 +153,19 @@ const SUBTOTALS: Record<number, Aggregate> = {
   11: (xs) => (xs.length === 0 ? divByZero("VARP") : squares(xs) / xs.length),
 };
 
+/** CEILING.MATH / FLOOR.MATH: number, [significance = 1], [mode = 0]. */
+const MATH_ROUNDING = [
+  { argumentType: FunctionArgumentType.NUMBER },
+  { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1 },
+  { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 },
+];
+
 export class ExcelFunctionsPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {
     CEILING: { method: "excelCeiling", parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.NUMBER }] },
     FLOOR: { method: "excelFloor", parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.NUMBER }] },
-    "CEILING.MATH": {
-      method: "excelCeilingMath",
-      parameters: [
-        { argumentType: FunctionArgumentType.NUMBER },
-        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1 },
-        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 },
-      ],
-    },
-    "FLOOR.MATH": {
-      method: "excelFloorMath",
-      parameters: [
-        { argumentType: FunctionArgumentType.NUMBER },
-        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1 },
-        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 },
-      ],
-    },
+    "CEILING.MATH": { method: "excelCeilingMath", parameters: MATH_ROUNDING },
+    "FLOOR.MATH": { method: "excelFloorMath", parameters: MATH_ROUNDING },
     INDEX: {
       method: "excelIndex",
       parameters: [
