@@ -267,7 +267,8 @@ function ownProblem(hf: HyperFormula, item: Prepared, value: DetailedCellError, 
   if (value.type === ErrorType.ERROR && !hf.validateFormula(item.engineFormula)) {
     const detail = firstLine(value.message);
     if (/OFFSET/.test(detail)) return messages.dynamicOffset(key);
-    return messages.unparsable(key, `=${formula.formula}`, detail.replace(/^Parsing error\.\s*/, ""));
+    const why = detail.replace(/^Parsing error\.\s*/, "");
+    return messages.unparsable(key, `=${formula.formula}`, why === "" || /^Expecting/.test(why) ? "a syntax HyperFormula does not read" : why);
   }
   if (value.type === ErrorType.NAME) {
     const name = unknownNameIn(value.message);
@@ -444,8 +445,7 @@ function collect(
   const budget = { left: DEPENDENTS_BUDGET };
   for (const { formula, key } of prepared) {
     const address = { sheet: ids.get(formula.sheet)!, row: formula.row, col: formula.col };
-    const refusal = refused.get(key);
-    if (refusal) {
+    const refuse = (reason: string) => {
       const cached = cache?.value(formula.sheet, formula.row, formula.col);
       const dependents = dependentsOf(hf, address, (at) => formulaKeys.has(keyOf(at)), false, budget)
         .map(keyOf)
@@ -456,25 +456,37 @@ function collect(
         col: formula.col,
         key,
         formula,
-        reason: refusal.reason,
+        reason,
         cached: cached === undefined || cached === null ? undefined : shownCached(cached),
         dependents,
       });
+    };
+    const refusal = refused.get(key);
+    if (refusal) {
+      refuse(refusal.reason);
       continue;
     }
     const value = hf.getCellValue(address);
     const error = errorOf(value);
     const box = error || hf.getCellType(address) !== CellType.ARRAYFORMULA ? undefined : arrayBox(hf, address);
     const anchor: ComputedCell = { sheet: formula.sheet, row: formula.row, col: formula.col, key, value: shown(value), error, formula };
+    const first = cells.length;
     cells.push(anchor);
     if (!box) continue;
     let used: CellBox | undefined;
-    for (let row = box.top; row <= box.bottom; row++) {
+    spill: for (let row = box.top; row <= box.bottom; row++) {
       for (let col = box.left; col <= box.right; col++) {
         if (row === box.top && col === box.left) continue;
         const spilled = hf.getCellValue({ sheet: address.sheet, row, col });
         // Empty cells pad a result that is smaller than its predicted size: Excel would not show them.
         if (spilled === null) continue;
+        if (spilled instanceof DetailedCellError && HYPERFORMULA_ONLY.has(spilled.type)) {
+          // A spilled error only HyperFormula has: the whole array is refused, never shown.
+          cells.length = first;
+          used = undefined;
+          refuse(messages.engineOnlyError(key, spilled.value, firstLine(spilled.message)));
+          break spill;
+        }
         cells.push({ sheet: formula.sheet, row, col, key: cellKey(formula.sheet, { row, col }), value: shown(spilled), error: errorOf(spilled) });
         used = used
           ? { top: box.top, left: box.left, bottom: Math.max(used.bottom, row), right: Math.max(used.right, col) }

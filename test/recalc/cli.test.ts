@@ -13,7 +13,6 @@ const runs: Record<string, readonly string[]> = {
   missing: [fixture("no-such-workbook.xlsx")],
   encrypted: [fixture("encrypted.xlsx")],
   circular: [fixture("circular.xlsx")],
-  strict: [fixture("circular.xlsx"), "--strict", "--json"],
 };
 
 /** `main` with its output captured, as the process would print it. */
@@ -36,7 +35,8 @@ beforeAll(async () => {
   results.usage = await inProcess(["--out"]);
   results.details = await inProcess([fixture("bad-inputs.xlsx"), "--details"]);
   results.detailsRefused = await inProcess([fixture("circular.xlsx"), "--json", "--details"]);
-}, 60_000);
+  results.strict = await inProcess([fixture("circular.xlsx"), "--strict", "--json"]);
+}, 120_000);
 
 describe("mps-recalc", () => {
   it("prints one JSON object, numbers as numbers, for formula and spilled cells", () => {

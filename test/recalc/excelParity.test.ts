@@ -199,6 +199,12 @@ describe("structured table references", () => {
 });
 
 describe("HyperFormula-only errors never become values", () => {
+  it("refuses an unreadable formula, and an array reading it spills from its saved value (none: empty)", () => {
+    const { values, refused } = run({ S: [[1, "=1+", "=A1:B1*2"]] });
+    expect(refused["S!B1"].reason).toBe("S!B1: cannot read the formula =1+ (a syntax HyperFormula does not read).");
+    expect([values["S!C1"], values["S!D1"]]).toEqual([2, 0]);
+  });
+
   it("refuses the cells of a circular reference, and computes their dependents from the saved values", () => {
     const saved: Record<string, RawCellContent> = { "S!A1": 5, "S!B1": 6 };
     const cache = { value: (sheet: string, row: number, col: number) => saved[cellKey(sheet, { row, col })], spill: () => undefined, isHiddenRow: () => false };
