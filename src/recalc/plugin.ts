@@ -82,19 +82,27 @@ function hostArgument(value: unknown): unknown {
   return value === undefined ? undefined : hostCell(value);
 }
 
+/** A result cell as HyperFormula holds it: an error in one cell becomes that cell's CellError. */
+function hostResultCell(cell: Cell): number | string | CellError {
+  return isFunctionError(cell) ? new CellError(ERROR_TYPE[cell.code], cell.message) : cell;
+}
+
 /** The result as HyperFormula returns it, padded with empty cells to the predicted size. */
-function engineResult(spec: FunctionSpec, output: Output, size: Shape): Cell | CellError | SimpleRangeValue | typeof EmptyValue {
-  if (!Array.isArray(output)) return output;
+function engineResult(spec: FunctionSpec, output: Output, size: Shape): number | string | CellError | SimpleRangeValue | typeof EmptyValue {
+  if (!Array.isArray(output)) return hostResultCell(output);
   const rows = output.length;
   const columns = rows > 0 ? output[0].length : 0;
   if (rows > size.rows || columns > size.columns) {
     return new CellError(ErrorType.VALUE, messages.resultTooLarge(spec.id, rows, columns, size.rows, size.columns));
   }
-  if (size.rows === 1 && size.columns === 1) return rows === 1 && columns === 1 ? output[0][0] : EmptyValue;
+  if (size.rows === 1 && size.columns === 1) return rows === 1 && columns === 1 ? hostResultCell(output[0][0]) : EmptyValue;
   const padded: unknown[][] = [];
   for (let r = 0; r < size.rows; r++) {
     const row: unknown[] = [];
-    for (let c = 0; c < size.columns; c++) row.push(output[r]?.[c] ?? EmptyValue);
+    for (let c = 0; c < size.columns; c++) {
+      const cell = output[r]?.[c];
+      row.push(cell === undefined ? EmptyValue : hostResultCell(cell));
+    }
     padded.push(row);
   }
   return SimpleRangeValue.onlyValues(padded as never);
@@ -169,7 +177,9 @@ export class MpsFunctionPlugin extends FunctionPlugin {
   ): Shape {
     const shapes = spec.params.map((_, i) => this.argumentShape(ast.args[i], state));
     // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
-    const notALine = spec.params.some((p, i) => p.kind === "series" && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
+    const notALine = spec.params.some(
+      (p, i) => (p.kind === "series" || p.kind === "lines") && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1,
+    );
     const literals = spec.params.map((_, i) => literalValue(ast.args[i], state, this.mpsContext.typed));
     return notALine ? { rows: 1, columns: 1 } : spec.maxSize(shapes, { literals, settings: this.mpsContext.settings });
   }

@@ -54,8 +54,20 @@ describe.each(Object.entries(functions))("MPS.%s", (name, fn) => {
  * whole numbers, options in any case, optional ones sometimes left out, now and then a bad cell.
  * These reach the planning and layout code that random arguments are refused before.
  */
-function plausible(param: ParamSpec, n: number, column: boolean): fc.Arbitrary<unknown> {
+/** Where a parameter's kind says too little of what a planner types. */
+const PLAUSIBLE: Record<string, { value?: fc.Arbitrary<unknown>; given?: "always" | "seldom" }> = {
+  "SAFETY service_level": { value: fc.double({ min: 0.5, max: 0.999, noNaN: true }) },
+  // supply and orders come with on hand typed in; capacity, hours and lead time with model MTO only
+  "PROMISE supply": { given: "always" },
+  "PROMISE orders": { given: "always" },
+  "PROMISE capacity": { given: "seldom" },
+  "PROMISE hours_per_unit": { given: "seldom" },
+  "PROMISE lead_time": { given: "seldom" },
+};
+
+function plausible(id: string, param: ParamSpec, n: number, column: boolean): fc.Arbitrary<unknown> {
   const omitted = fc.constant(null);
+  const known = PLAUSIBLE[`${id} ${param.name}`] ?? {};
   const quantity = fc.oneof({ weight: 19, arbitrary: fc.integer({ min: 0, max: 200 }) }, { weight: 1, arbitrary: cell });
   let value: fc.Arbitrary<unknown>;
   switch (param.kind) {
@@ -67,19 +79,31 @@ function plausible(param: ParamSpec, n: number, column: boolean): fc.Arbitrary<u
     case "number":
       value = fc.integer({ min: 0, max: 20 });
       break;
+    case "lines":
+      // order lines as typed: dates (or numbers) rising down the list, now and then a bad cell
+      value = fc
+        .array(quantity, { minLength: n, maxLength: n })
+        .map((steps) => steps.reduce<unknown[]>((line, step, i) => [...line, typeof step === "number" ? 45_000 + 7 * i + (step % 7) : step], []))
+        .map((line) => (column ? line.map((v) => [v]) : [line]));
+      break;
+    case "range":
+      value = fc.integer({ min: 0, max: 20 });
+      break;
     case "option": {
       const choices = param.choices ?? [];
       value = fc.constantFrom(...choices, ...choices.map((c) => c.toLowerCase()));
       break;
     }
   }
-  return param.optional ? fc.oneof(omitted, value) : value;
+  if (known.value) value = known.value;
+  if (!param.optional || known.given === "always") return value;
+  return known.given === "seldom" ? fc.oneof({ weight: 4, arbitrary: omitted }, { weight: 1, arbitrary: value }) : fc.oneof(omitted, value);
 }
 
-const plausibleCall = (params: readonly ParamSpec[]) =>
+const plausibleCall = (id: string, params: readonly ParamSpec[]) =>
   fc
     .tuple(fc.integer({ min: 1, max: 8 }), fc.boolean())
-    .chain(([n, column]) => fc.tuple(...params.map((param) => plausible(param, n, column))));
+    .chain(([n, column]) => fc.tuple(...params.map((param) => plausible(id, param, n, column))));
 
 describe.each(Object.entries(functions))("MPS.%s on plausible arguments", (name, fn) => {
   it("plans or refuses with a message, never fails internally, in rows and in columns", () => {
@@ -87,7 +111,7 @@ describe.each(Object.entries(functions))("MPS.%s on plausible arguments", (name,
     const seen = { ok: 0, "excel-error": 0 };
     const numRuns = 200;
     fc.assert(
-      fc.property(plausibleCall(CATALOG[id].params), (args) => {
+      fc.property(plausibleCall(id, CATALOG[id].params), (args) => {
         seen[outcome(id, () => (fn as (...a: unknown[]) => unknown)(...args))]++;
       }),
       { numRuns },
