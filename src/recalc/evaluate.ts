@@ -169,7 +169,10 @@ export function evaluate(input: EngineInput, settings: MpsSettings): Outcome<Eva
       if (problem === "cycle") cycle.push(key);
       else if (problem !== undefined) problems.push(problem);
       const error = errorOf(value);
-      const box = error || hf.getCellType(address) !== CellType.ARRAYFORMULA ? undefined : arrayBox(hf, address);
+      // A refused call fills its whole spill area with its one error (addressed to the formula);
+      // an error in one cell of a result (a line promise beyond the horizon) has no address.
+      const wholeError = error !== undefined && (value as DetailedCellError).address !== undefined;
+      const box = wholeError || hf.getCellType(address) !== CellType.ARRAYFORMULA ? undefined : arrayBox(hf, address);
       const anchor: ComputedCell = { sheet: formula.sheet, row: formula.row, col: formula.col, key, value: shown(value), error, formula };
       cells.push(anchor);
       if (!box) continue;

@@ -9,6 +9,8 @@ import { atp, bucket, peg, peglines, promise, table } from "../../src/functions/
 const row = (...values: unknown[]) => [values];
 const column = (...values: unknown[]) => values.map((v) => [v]);
 const cell = (value: unknown) => [[value]];
+/** What Excel passes for an omitted optional argument. */
+const OMITTED = null as never;
 
 /** Runs a call and returns the Excel error it raised, as "#CODE message". */
 function excelError(call: () => unknown): string {
@@ -54,7 +56,7 @@ describe("MPS.BUCKET", () => {
   });
 
   it("counts the same weeks in the 1904 date system (serials 1462 lower)", () => {
-    const shift = (line: number[][]) => line.map((r) => r.map((v) => v - 1462));
+    const shift = (line: unknown[][]) => line.map((r) => r.map((v) => (v as number) - 1462));
     expect(bucket(shift(DATES), QUANTITIES, shift(row(...WEEKS)))).toEqual([[15, 20, 30]]);
   });
 
@@ -155,13 +157,13 @@ describe("MPS.PROMISE with order lines", () => {
   });
 
   it("refuses requested periods that are not period numbers, or not one per line, with #VALUE! naming the line", () => {
-    expect(excelError(() => promise(column(5, 5), ON_HAND, SUPPLY, ORDERS, null, column(1, 1.5)))).toBe(
+    expect(excelError(() => promise(column(5, 5), ON_HAND, SUPPLY, ORDERS, OMITTED, column(1, 1.5)))).toBe(
       "#VALUE! requested_period: line 2 is 1.5, not a period number; periods count 1, 2, 3, …",
     );
-    expect(excelError(() => promise(column(5, 5), ON_HAND, SUPPLY, ORDERS, null, cell(-1)))).toBe(
+    expect(excelError(() => promise(column(5, 5), ON_HAND, SUPPLY, ORDERS, OMITTED, cell(-1)))).toBe(
       "#VALUE! requested_period: -1 is not a period number; periods count 1, 2, 3, …",
     );
-    expect(excelError(() => promise(column(5, 5), ON_HAND, SUPPLY, ORDERS, null, column(1, 2, 3)))).toBe(
+    expect(excelError(() => promise(column(5, 5), ON_HAND, SUPPLY, ORDERS, OMITTED, column(1, 2, 3)))).toBe(
       "#VALUE! requested_period has 3 lines but quantity has 2; give one requested_period per line of quantity",
     );
     expect(excelError(() => promise(column(5, "x"), ON_HAND, SUPPLY, ORDERS))).toMatch(/^#VALUE! quantity: line 2 is text 'x'/);
@@ -218,7 +220,7 @@ describe("MPS.PROMISE from an MPS.TABLE block", () => {
       expect(promise(cell(quantity), block)).toEqual(promise(cell(quantity), cell(64), row(...supply), row(...ORDERS)));
     }
     // Discrete ATP: period 1: 64 − 33 − 20 = 11; period 2: 50 − 10 − 4 − 2 = 34 (the receipt)…
-    expect(promise(cell(40), block, null, null, "discrete")).toEqual([[2]]);
+    expect(promise(cell(40), block, OMITTED, OMITTED, "discrete")).toEqual([[2]]);
   });
 
   it("reads a block laid out in columns (labels in the first row), and lines promised from it", () => {
@@ -243,13 +245,13 @@ describe("MPS.PROMISE and MPS.PEG with period dates", () => {
   it("answers with the start date of the promised period", () => {
     const supply = row(0, 0, 60, 0, 0, 60, 0, 0);
     const orders = row(30, 25, 30, 10, 0, 35, 0, 0);
-    expect(promise(cell(20), cell(80), supply, orders, "discrete", null, STARTS)).toEqual([[45292]]);
-    expect(shownAll(promise(column(20, 20, 40), cell(80), supply, orders, "discrete", null, STARTS))).toEqual([
+    expect(promise(cell(20), cell(80), supply, orders, "discrete", OMITTED, STARTS)).toEqual([[45292]]);
+    expect(shownAll(promise(column(20, 20, 40), cell(80), supply, orders, "discrete", OMITTED, STARTS))).toEqual([
       [45292],
       [45306],
       ["#N/A not within horizon"],
     ]);
-    expect(excelError(() => promise(cell(20), cell(80), supply, orders, null, null, row(45292, 45299)))).toBe(
+    expect(excelError(() => promise(cell(20), cell(80), supply, orders, OMITTED, OMITTED, row(45292, 45299)))).toBe(
       "#VALUE! period_starts has 2 start dates for the 8 periods of supply; give one start date per period",
     );
   });
@@ -258,7 +260,7 @@ describe("MPS.PROMISE and MPS.PEG with period dates", () => {
     const forecast = row(350, 350, 350, 350);
     const orders = row(300, 500, 280, 0);
     const numbered = peg(forecast, orders, 1, 1);
-    const dated = peg(forecast, orders, 1, 1, null, row(45292, 45299, 45306, 45313));
+    const dated = peg(forecast, orders, 1, 1, OMITTED, row(45292, 45299, 45306, 45313));
     const date = (p: unknown) => (typeof p === "number" ? [45292, 45299, 45306, 45313][p - 1] : p);
     expect(dated).toEqual(numbered.map((r, i) => (i === 0 ? r : [date(r[0]), date(r[1]), r[2]])));
   });
@@ -270,35 +272,35 @@ describe("MPS.PROMISE for make to order, by lead time and capacity", () => {
     const supply = row(10, 20, 0, 0, 0, 0);
     const orders = row(10, 20, 0, 0, 0, 0);
     expect(excelError(() => promise(cell(40), cell(0), supply, orders))).toBe("#N/A not within horizon");
-    expect(promise(cell(40), cell(0), supply, orders, null, null, null, "MTO", null, null, 2)).toEqual([[3]]);
-    expect(promise(cell(40), cell(0), supply, orders, null, cell(5), null, "MTO", null, null, 2)).toEqual([[5]]);
-    expect(promise(column(40, 10), cell(0), supply, orders, null, null, null, "mto")).toEqual([[1], [1]]);
-    expect(excelError(() => promise(cell(40), cell(0), supply, orders, null, null, null, "MTO", null, null, 6))).toBe("#N/A not within horizon");
+    expect(promise(cell(40), cell(0), supply, orders, OMITTED, OMITTED, OMITTED, "MTO", OMITTED, OMITTED, 2)).toEqual([[3]]);
+    expect(promise(cell(40), cell(0), supply, orders, OMITTED, cell(5), OMITTED, "MTO", OMITTED, OMITTED, 2)).toEqual([[5]]);
+    expect(promise(column(40, 10), cell(0), supply, orders, OMITTED, OMITTED, OMITTED, "mto")).toEqual([[1], [1]]);
+    expect(excelError(() => promise(cell(40), cell(0), supply, orders, OMITTED, OMITTED, OMITTED, "MTO", OMITTED, OMITTED, 6))).toBe("#N/A not within horizon");
   });
 
   it("with capacity, takes the first period from there with room for the whole line (the engine's example)", () => {
     // Lead time 2, capacity 100 h a period, 2 h a unit; production of 30 in period 3 already takes 60 h.
     // 20 (40 h) → period 3 (full); 30 (60 h) → period 4; 10 wanted in 4 → period 4; 5 wanted in 10 → beyond the horizon.
     const supply = row(0, 0, 30, 0, 0);
-    const result = promise(column(20, 30, 10, 5), cell(0), supply, row(0, 0, 30, 0, 0), null, column(1, null, 4, 10), null, "MTO", row(100, 100, 100, 100, 100), 2, 2);
+    const result = promise(column(20, 30, 10, 5), cell(0), supply, row(0, 0, 30, 0, 0), OMITTED, column(1, null, 4, 10), OMITTED, "MTO", row(100, 100, 100, 100, 100), 2, 2);
     expect(shownAll(result)).toEqual([[3], [4], [4], ["#N/A not within horizon"]]);
   });
 
   it("says when capacity, not the lead time, keeps a line out of the horizon", () => {
-    const call = (quantity: unknown[][]) => promise(quantity, cell(0), row(0, 0, 0), row(0, 0, 0), null, null, null, "MTO", row(100, 100, 100), 2, 1);
+    const call = (quantity: unknown[][]) => promise(quantity, cell(0), row(0, 0, 0), row(0, 0, 0), OMITTED, OMITTED, OMITTED, "MTO", row(100, 100, 100), 2, 1);
     const message = "#N/A not within horizon: no period from period 2 on has 120 of capacity to spare for this line";
     expect(shownAll(call(column(60, 10)))).toEqual([[message], [2]]);
     expect(excelError(() => call(cell(60)))).toBe(message);
   });
 
   it("refuses MTO arguments without model MTO, and capacity of another length", () => {
-    expect(excelError(() => promise(cell(5), cell(0), row(0, 0), row(0, 0), null, null, null, null, null, null, 2))).toBe(
+    expect(excelError(() => promise(cell(5), cell(0), row(0, 0), row(0, 0), OMITTED, OMITTED, OMITTED, OMITTED, OMITTED, OMITTED, 2))).toBe(
       '#VALUE! lead_time: only make-to-order promises use it (model "MTO"); leave it out or set model to "MTO"',
     );
-    expect(excelError(() => promise(cell(5), cell(0), row(0, 0), row(0, 0), null, null, null, "MTO", row(1, 2, 3)))).toBe(
+    expect(excelError(() => promise(cell(5), cell(0), row(0, 0), row(0, 0), OMITTED, OMITTED, OMITTED, "MTO", row(1, 2, 3)))).toBe(
       "#VALUE! capacity has 3 periods but supply has 2; give one value per period",
     );
-    expect(excelError(() => promise(column(5, 5), cell(0), row(0, 0), row(0, 0), null, null, null, "MTO", null, null, -1))).toMatch(
+    expect(excelError(() => promise(column(5, 5), cell(0), row(0, 0), row(0, 0), OMITTED, OMITTED, OMITTED, "MTO", OMITTED, OMITTED, -1))).toMatch(
       /^#VALUE! lead_time must be a whole number of periods/,
     );
   });
