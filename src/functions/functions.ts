@@ -145,7 +145,7 @@ export function pab(demand: any[][], on_hand: any, supply: any[][]): any[][] {
  * @customfunction ATP
  * @helpurl https://localhost:3000/help.html#atp
  * @param on_hand Stock on hand at the start of the first period.
- * @param supply Supply per period (MPS plus receipts).
+ * @param supply Supply per period: MPS plus receipts (MPS 0, 70 with receipts 50, 0 → 50, 70).
  * @param orders Customer orders per period, as long as supply.
  * @param [method] "discrete", "cumulative" or "lookahead". Default: workbook setting.
  * @returns ATP per period, laid out like supply.

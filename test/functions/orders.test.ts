@@ -163,6 +163,12 @@ describe("MPS.PROMISE with order lines", () => {
     expect(excelError(() => promise(column(5, 5), ON_HAND, SUPPLY, ORDERS, OMITTED, cell(-1)))).toBe(
       "#VALUE! requested_period: -1 is not a period number; periods count 1, 2, 3, …",
     );
+    expect(excelError(() => promise(column(5, 5), ON_HAND, SUPPLY, ORDERS, OMITTED, cell("soon")))).toBe(
+      "#VALUE! requested_period: 'soon' is text; enter a number (numbers stored as text are not read)",
+    );
+    expect(excelError(() => promise(column(5, 5), ON_HAND, SUPPLY, ORDERS, OMITTED, column(2, "soon")))).toMatch(
+      /^#VALUE! requested_period: line 2 is text 'soon'/,
+    );
     expect(excelError(() => promise(column(5, 5), ON_HAND, SUPPLY, ORDERS, OMITTED, column(1, 2, 3)))).toBe(
       "#VALUE! requested_period has 3 lines but quantity has 2; give one requested_period per line of quantity",
     );

@@ -31,7 +31,7 @@ import { readRecordBlock } from "../recordBlock";
 import { asLine, unwrapResult } from "../results";
 import { ON_HAND } from "./shared";
 
-const SUPPLY = series("supply", "Supply per period (MPS plus receipts).");
+const SUPPLY = series("supply", "Supply per period: MPS plus receipts (MPS 0, 70 with receipts 50, 0 → 50, 70).");
 const METHOD = option("method", '"discrete", "cumulative" or "lookahead".', ATP_METHODS, { setting: "atpMethod" });
 
 export const ATP = defineFunction({
@@ -134,7 +134,8 @@ function requestedOf(requested: RangeInput | undefined, count: number): Array<nu
     const cell = cells[i];
     if (cell === null || cell === 0) continue; // empty (desktop Excel passes 0): as soon as possible
     if (typeof cell !== "number") {
-      const message = one ? messages.scalarOther(param) : messages.lineNotNumber(param, i + 1, shownCell(cell));
+      const read = readNumber(param, cell);
+      const message = one && isFunctionError(read) ? read.message : messages.lineNotNumber(param, i + 1, shownCell(cell));
       return functionError("VALUE", message);
     }
     if (!(Number.isInteger(cell) && cell >= 1)) {
