@@ -4,19 +4,7 @@
  * headless in test/recalc/orders.test.ts.
  */
 import { accuracy, safety } from "../../src/functions/functions";
-
-const row = (...values: unknown[]) => [values];
-const column = (...values: unknown[]) => values.map((v) => [v]);
-
-function excelError(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    const e = error as { code: string; message: string };
-    return `${e.code} ${e.message}`;
-  }
-  throw new Error("expected an Excel error");
-}
+import { column, excelError, row } from "./excelCalls";
 
 // Forecast 100 × 5, actual 110, 95, 100, 115, 90: errors 10, −5, 0, 15, −10.
 const FORECAST = row(100, 100, 100, 100, 100);

@@ -5,23 +5,7 @@
  */
 import fc from "fast-check";
 import { atp, bucket, peg, peglines, promise, table } from "../../src/functions/functions";
-
-const row = (...values: unknown[]) => [values];
-const column = (...values: unknown[]) => values.map((v) => [v]);
-const cell = (value: unknown) => [[value]];
-/** What Excel passes for an omitted optional argument. */
-const OMITTED = null as never;
-
-/** Runs a call and returns the Excel error it raised, as "#CODE message". */
-function excelError(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    const e = error as { code: string; message: string };
-    return `${e.code} ${e.message}`;
-  }
-  throw new Error("expected an Excel error");
-}
+import { OMITTED, cell, column, excelError, row } from "./excelCalls";
 
 /** A result cell as Excel shows it: the value, or "#CODE message" for an error in that cell. */
 function shown(value: unknown): unknown {
