@@ -147,30 +147,30 @@ function requestedOf(requested: RangeInput | undefined, count: number): Array<nu
 }
 
 /** The promise of each line in the planner's terms: a period (or date), "" for a blank line, #N/A beyond the horizon. */
-function lineResults(lines: OrderLines, periods: Array<number | null>, show: Show, unpromised: (line: number) => FunctionError): Cell[][] {
-  const cells: Cell[] = lines.quantities.map((quantity, i) => {
+function lineResults(quotes: OrderLines, periods: Array<number | null>, show: Show, unpromised: (line: number) => FunctionError): Cell[][] {
+  const cells: Cell[] = quotes.quantities.map((quantity, i) => {
     if (quantity === null) return "";
     const period = periods[i];
     return period === null ? unpromised(i) : show(period);
   });
-  return lines.orientation === "row" ? [cells] : cells.map((cell) => [cell]);
+  return quotes.orientation === "row" ? [cells] : cells.map((cell) => [cell]);
 }
 
 const notWithinHorizon = (): FunctionError => functionError("NA", messages.notWithinHorizon());
 
 /** Promise by ATP, first come, first served (make to stock, assemble to order). */
-function byAtp(args: PromiseArgs, position: Position, lines: OrderLines, requested: RangeInput | undefined, show: Show): Cell[][] | FunctionError {
-  const wanted = requestedOf(requested, lines.quantities.length);
+function byAtp(args: PromiseArgs, position: Position, quotes: OrderLines, requested: RangeInput | undefined, show: Show): Cell[][] | FunctionError {
+  const wanted = requestedOf(requested, quotes.quantities.length);
   if (isFunctionError(wanted)) return wanted;
   const promised = promiseLines(
-    lines.quantities.map((q) => q ?? 0),
+    quotes.quantities.map((q) => q ?? 0),
     position.onHand,
     position.supply,
     position.orders,
     { method: args.method, requestedPeriods: wanted },
   );
   if (!promised.ok) return fromLineEngine(promised.error, { quantities: "quantity", requestedPeriods: "requested_period" });
-  return lineResults(lines, promised.value.periods, show, notWithinHorizon);
+  return lineResults(quotes, promised.value.periods, show, notWithinHorizon);
 }
 
 /**
@@ -178,16 +178,16 @@ function byAtp(args: PromiseArgs, position: Position, lines: OrderLines, request
  * the orders themselves, so ATP is 0 and cannot say when. The capacity already taken is the
  * production planned per period (the block's MPS row, or the supply row) × hours per unit.
  */
-function byLeadTime(args: PromiseArgs, position: Position, lines: OrderLines, requested: RangeInput | undefined, show: Show): Cell[][] | FunctionError {
+function byLeadTime(args: PromiseArgs, position: Position, quotes: OrderLines, requested: RangeInput | undefined, show: Show): Cell[][] | FunctionError {
   const periods = position.supply.length;
-  const wanted = requestedOf(requested, lines.quantities.length);
+  const wanted = requestedOf(requested, quotes.quantities.length);
   if (isFunctionError(wanted)) return wanted;
   const capacity = args.capacity?.values;
   if (capacity !== undefined && capacity.length !== periods) {
     return functionError("VALUE", messages.seriesLength("capacity", capacity.length, periods, position.periodsOf));
   }
   const hoursPerUnit = args.hours_per_unit ?? 1;
-  const quantities = lines.quantities.map((q) => q ?? 0);
+  const quantities = quotes.quantities.map((q) => q ?? 0);
   const promised = promiseLinesByLeadTime(quantities, periods, {
     leadTime: args.lead_time ?? 0,
     requestedPeriods: wanted,
@@ -198,7 +198,7 @@ function byLeadTime(args: PromiseArgs, position: Position, lines: OrderLines, re
   if (!promised.ok) return fromLineEngine(promised.error, { quantities: "quantity", requestedPeriods: "requested_period" });
   const { periods: promisedPeriods, reasons } = promised.value;
   const earliest = (line: number) => Math.max(wanted[line] ?? 0, args.lead_time ?? 0) + 1;
-  return lineResults(lines, promisedPeriods, show, (line) =>
+  return lineResults(quotes, promisedPeriods, show, (line) =>
     reasons[line] === "capacity"
       ? functionError("NA", messages.noCapacityWithinHorizon(quantities[line] * hoursPerUnit, earliest(line)))
       : notWithinHorizon(),
@@ -261,8 +261,8 @@ export const PROMISE = defineFunction({
     if (isFunctionError(line)) return line;
     const quantities = quantityCells("quantity", line);
     if (isFunctionError(quantities)) return quantities;
-    const lines: OrderLines = { quantities, orientation: line.orientation };
-    const result = args.model === "MTO" ? byLeadTime(args, position, lines, args.requested_period, show) : byAtp(args, position, lines, args.requested_period, show);
+    const quotes: OrderLines = { quantities, orientation: line.orientation };
+    const result = args.model === "MTO" ? byLeadTime(args, position, quotes, args.requested_period, show) : byAtp(args, position, quotes, args.requested_period, show);
     return isFunctionError(result) ? asValueError(result) : result;
   },
   // One cell for one quantity; one per line, laid out like the quantities, for order lines.
