@@ -10,7 +10,9 @@ import { CONSUME, DEMAND, PEG } from "./families/consumption";
 import { EXPLODE } from "./families/explosion";
 import { PAB, PLAN, TABLE } from "./families/planning";
 import { ATP, PROMISE } from "./families/promise";
+import { BUCKET, PEGLINES } from "./families/orders";
+import { ACCURACY, SAFETY } from "./families/analytics";
 
 export const CATALOG: Readonly<Record<string, FunctionSpec>> = Object.freeze(
-  Object.fromEntries([CONSUME, DEMAND, PLAN, PAB, ATP, TABLE, PEG, EXPLODE, PROMISE].map((spec) => [spec.id, spec])),
+  Object.fromEntries([CONSUME, DEMAND, PLAN, PAB, ATP, TABLE, PEG, EXPLODE, PROMISE, BUCKET, PEGLINES, ACCURACY, SAFETY].map((spec) => [spec.id, spec])),
 );

@@ -9,7 +9,8 @@ import type { MpsSettings } from "../shared/settings";
 import { isFunctionError, type FunctionError } from "./cells";
 import { readArgument, type ParamSpec } from "./params";
 
-export type Cell = number | string;
+/** One cell of a result; an error in one cell (a line beyond the horizon) leaves the others shown. */
+export type Cell = number | string | FunctionError;
 export type Output = Cell | Cell[][];
 
 /** Arguments after reading, by parameter name (see `readArgument`). */

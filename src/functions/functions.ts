@@ -29,7 +29,23 @@ function excelErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
 function compute(id: string, args: unknown[]): any {
   const result = invoke(id, args, workbookSettings());
   if (isFunctionError(result)) throw new CustomFunctions.Error(excelErrorCode(result.code), result.message);
-  return result;
+  return Array.isArray(result) ? withErrorCells(result) : result;
+}
+
+/**
+ * An error inside a spilled result (a line not promisable within the horizon) becomes a
+ * CustomFunctions.Error in its own cell, the other cells keep their values: returning the
+ * Error object in a result array needs CustomFunctionsRuntime 1.2, the set that brings
+ * CustomFunctions.Error itself. The rows are the call's own, so they are changed in place.
+ */
+function withErrorCells(rows: any[][]): any[][] {
+  for (const row of rows) {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell === "object" && isFunctionError(cell)) row[c] = new CustomFunctions.Error(excelErrorCode(cell.code), cell.message);
+    }
+  }
+  return rows;
 }
 
 /**
@@ -129,7 +145,7 @@ export function pab(demand: any[][], on_hand: any, supply: any[][]): any[][] {
  * @customfunction ATP
  * @helpurl https://localhost:3000/help.html#atp
  * @param on_hand Stock on hand at the start of the first period.
- * @param supply Supply per period (MPS plus receipts).
+ * @param supply Supply per period: MPS plus receipts (MPS 0, 70 with receipts 50, 0 → 50, 70).
  * @param orders Customer orders per period, as long as supply.
  * @param [method] "discrete", "cumulative" or "lookahead". Default: workbook setting.
  * @returns ATP per period, laid out like supply.
@@ -174,10 +190,11 @@ export function table(
  * @param [backward] Earlier periods an order may consume from. Default: workbook setting.
  * @param [forward] Later periods an order may consume from. Default: workbook setting.
  * @param [mode] "backward-forward", "forward-backward", "backward" or "forward". Default: workbook setting.
- * @returns A table with a header: Order period, Forecast period ("excess" when none), Quantity; periods counted from 1.
+ * @param [period_starts] Start date of each period: the period columns then show dates, not period numbers.
+ * @returns A table with a header: Order period, Forecast period ("excess" when none), Quantity; periods counted from 1, or their start dates.
  */
-export function peg(forecast: any[][], orders: any[][], backward?: any, forward?: any, mode?: any): any[][] {
-  return excel("PEG", [forecast, orders, backward, forward, mode]);
+export function peg(forecast: any[][], orders: any[][], backward?: any, forward?: any, mode?: any, period_starts?: any[][]): any[][] {
+  return excel("PEG", [forecast, orders, backward, forward, mode, period_starts]);
 }
 
 /**
@@ -194,17 +211,113 @@ export function explode(family_forecast: any[][], attach_rates: any[][], hedge?:
 }
 
 /**
- * Earliest period (counted from 1) in which a quantity can be promised to a customer.
+ * Earliest period (counted from 1) in which a quantity can be promised to a customer; for a column of order lines, one period per line, first come, first served.
  * @customfunction PROMISE
  * @helpurl https://localhost:3000/help.html#promise
- * @param quantity Quantity the customer asks for.
- * @param on_hand Stock on hand at the start of the first period.
- * @param supply Supply per period (MPS plus receipts).
- * @param orders Customer orders already promised, per period.
+ * @param quantity Quantity the customer asks for, or a column (or row) of order-line quantities, promised in order.
+ * @param on_hand Stock on hand at the start of the first period, or a whole MPS.TABLE block (e.g. B14#) to promise from.
+ * @param [supply] Supply per period: MPS plus receipts (MPS 0, 70 with receipts 50, 0 → 50, 70). Left out with a block.
+ * @param [orders] Customer orders already promised, per period. Left out with a block.
  * @param [method] "discrete", "cumulative" or "lookahead". Default: workbook setting.
- * @param [requested_period] The period the customer wants it in (from 1); no earlier period is offered. Default 1.
- * @returns The period number, or #N/A "not within horizon".
+ * @param [requested_period] The period the customer wants it in (from 1), or one per order line; no earlier period is offered. Default 1.
+ * @param [period_starts] Start date of each period: the promise is then the period's start date, not its number.
+ * @param [model] "MTO" promises by lead time and capacity (ATP is 0 in MTO); "MTS" or "ATO" by ATP. Default: by ATP.
+ * @param [capacity] MTO: capacity per period; a line goes to the first period from its earliest with room for all of it.
+ * @param [hours_per_unit] MTO: capacity one unit takes in the period it is promised. Default 1.
+ * @param [lead_time] MTO: whole periods from start to completion; no line before period 1 + lead_time. Default 0.
+ * @returns The period number (or start date); #N/A "not within horizon". For order lines, one per line, #N/A in the line's own cell.
  */
-export function promise(quantity: any, on_hand: any, supply: any[][], orders: any[][], method?: any, requested_period?: any): number {
-  return excel("PROMISE", [quantity, on_hand, supply, orders, method, requested_period]);
+export function promise(
+  quantity: any[][],
+  on_hand: any[][],
+  supply?: any[][],
+  orders?: any[][],
+  method?: any,
+  requested_period?: any[][],
+  period_starts?: any[][],
+  model?: any,
+  capacity?: any[][],
+  hours_per_unit?: any,
+  lead_time?: any,
+): any[][] {
+  return excel("PROMISE", [
+    quantity,
+    on_hand,
+    supply,
+    orders,
+    method,
+    requested_period,
+    period_starts,
+    model,
+    capacity,
+    hours_per_unit,
+    lead_time,
+  ]);
+}
+
+/**
+ * Order lines into periods: the quantity of the lines dated in each period (past-due lines in period 1).
+ * @customfunction BUCKET
+ * @helpurl https://localhost:3000/help.html#bucket
+ * @param dates Order date of each line (one row or one column of dates).
+ * @param quantities Quantity of each order line, one per date.
+ * @param period_starts Start date of each period, earliest first (one row or one column).
+ * @param [horizon_end] The day after the last period. Default: the last start plus the length of the period before it.
+ * @returns Quantity per period, laid out like period_starts; lines dated on or after the horizon end are left out.
+ */
+export function bucket(dates: any[][], quantities: any[][], period_starts: any[][], horizon_end?: any): any[][] {
+  return excel("BUCKET", [dates, quantities, period_starts, horizon_end]);
+}
+
+/**
+ * Pegging by order line: which forecast period each order line consumed, and what no forecast could absorb.
+ * @customfunction PEGLINES
+ * @helpurl https://localhost:3000/help.html#peglines
+ * @param forecast Forecast per period (one row or one column).
+ * @param period_starts Start date of each period, earliest first (one row or one column).
+ * @param order_ids Order number of each order line (one row or one column).
+ * @param order_dates Order date of each line, one per order number.
+ * @param quantities Quantity of each order line, one per order number.
+ * @param [backward] Earlier periods an order may consume from. Default: workbook setting.
+ * @param [forward] Later periods an order may consume from. Default: workbook setting.
+ * @param [mode] "backward-forward", "forward-backward", "backward" or "forward". Default: workbook setting.
+ * @returns A table with a header: Order, Order period, Forecast period ("excess" when none), Quantity; periods counted from 1.
+ */
+export function peglines(
+  forecast: any[][],
+  period_starts: any[][],
+  order_ids: any[][],
+  order_dates: any[][],
+  quantities: any[][],
+  backward?: any,
+  forward?: any,
+  mode?: any,
+): any[][] {
+  return excel("PEGLINES", [forecast, period_starts, order_ids, order_dates, quantities, backward, forward, mode]);
+}
+
+/**
+ * Forecast accuracy over past periods: MAD, MAPE %, bias and tracking signal.
+ * @customfunction ACCURACY
+ * @helpurl https://localhost:3000/help.html#accuracy
+ * @param forecast_history Forecast of each past period (one row or one column).
+ * @param actual_history Actual demand of each past period, as long as forecast_history.
+ * @returns Two columns, label and value: MAD, MAPE %, Bias, Tracking signal, MAPE periods left out (actual 0).
+ */
+export function accuracy(forecast_history: any[][], actual_history: any[][]): any[][] {
+  return excel("ACCURACY", [forecast_history, actual_history]);
+}
+
+/**
+ * Safety stock for a service level from past forecast errors: z × standard deviation of the errors × √lead time.
+ * @customfunction SAFETY
+ * @helpurl https://localhost:3000/help.html#safety
+ * @param forecast_history Forecast of each past period (one row or one column).
+ * @param actual_history Actual demand of each past period, as long as forecast_history.
+ * @param service_level Chance of not running out, strictly between 0 and 1: 0.95, or 95 % formatted.
+ * @param [lead_time] Periods the safety stock must cover (0 or more, fractions allowed). Default 1.
+ * @returns The safety stock (0 below a 50 % service level).
+ */
+export function safety(forecast_history: any[][], actual_history: any[][], service_level: any, lead_time?: any): number {
+  return excel("SAFETY", [forecast_history, actual_history, service_level, lead_time]);
 }

@@ -31,4 +31,45 @@ export const messages = {
     `${param}: ${value} is not a period number; periods count 1, 2, 3, …`,
   notWithinHorizon: (): string => "not within horizon",
   internal: (id: string, detail: string): string => `MPS.${id} failed unexpectedly: ${detail}`,
+  // Order lines, period dates, record blocks, forecast health. A line is counted from 1 inside
+  // the range, as the rows of an order list; `what` is how a cell is shown ("text 'x'", "TRUE").
+  lineNotDate: (param: string, line: number, what: string): string =>
+    `${param}: line ${line} is ${what}; enter a date (a date typed as text is not read)`,
+  lineNotNumber: (param: string, line: number, what: string): string =>
+    `${param}: line ${line} is ${what}; enter a number (numbers stored as text are not read)`,
+  lineCellError: (param: string, line: number, error: string): string =>
+    `${param}: line ${line} is the error ${error}; fix that cell first`,
+  lineNegative: (param: string, line: number, value: number): string =>
+    `${param}: line ${line} is ${value}; quantities must be 0 or more`,
+  lineNotPeriod: (param: string, line: number, value: number): string =>
+    `${param}: line ${line} is ${value}, not a period number; periods count 1, 2, 3, …`,
+  linesDiffer: (param: string, length: number, other: string, otherLength: number): string =>
+    `${param} has ${length} lines but ${other} has ${otherLength}; give one ${param} per line of ${other}`,
+  periodStartMissing: (param: string, cell: number): string =>
+    `${param}: cell ${cell} is empty; give every period its start date`,
+  periodStartsNotIncreasing: (param: string, cell: number, day: number, previous: number): string =>
+    `${param}: cell ${cell} (${day}) is not after cell ${cell - 1} (${previous}); sort the period starts, earliest first, one period a day at most`,
+  periodStartsLength: (param: string, length: number, periods: number, other: string): string =>
+    `${param} has ${length} start dates for the ${periods} periods of ${other}; give one start date per period`,
+  onePeriodStart: (param: string): string =>
+    `${param}: a single period start leaves the period's end unknown; give at least two period starts`,
+  notCellOrLine: (param: string, rows: number, columns: number): string =>
+    `${param}: expected one cell, or one row or one column of order lines, got ${rows}×${columns} cells`,
+  notCellOrBlock: (param: string, rows: number, columns: number): string =>
+    `${param}: expected one cell (on hand) or a whole MPS.TABLE block such as B14#, got ${rows}×${columns} cells`,
+  blockRowMissing: (param: string, label: string): string =>
+    `${param}: the MPS.TABLE block has no '${label}' row (or column); give the whole block, labels included, e.g. B14#`,
+  blockCell: (param: string, label: string, period: number, what: string): string =>
+    `${param}: ${label} in period ${period} is ${what}; the block must hold numbers`,
+  notWithBlock: (param: string): string =>
+    `${param}: leave it out when on_hand is an MPS.TABLE block; the block gives it (supply = MPS + Receipts)`,
+  requiredWithoutBlock: (param: string): string =>
+    `${param} is required, unless on_hand is an MPS.TABLE block to promise from`,
+  onlyForMto: (param: string): string =>
+    `${param}: only make-to-order promises use it (model "MTO"); leave it out or set model to "MTO"`,
+  noCapacityWithinHorizon: (needed: number, from: number): string =>
+    `not within horizon: no period from period ${from} on has ${needed} of capacity to spare for this line`,
+  seriesLength: (param: string, length: number, periods: number, of: string): string =>
+    `${param} has ${length} periods but ${of} has ${periods}; give one value per period`,
+  mapeUndefined: (): string => "MAPE %: every actual is 0, so there is no percentage error to average",
 };

@@ -6,9 +6,15 @@
  */
 import type { MpsSettings } from "../shared/settings";
 import { functionError, readNumber, readOption, readSeries, type SeriesInput } from "./cells";
+import { readLine, readRange, type LineInput, type RangeInput } from "./lines";
 import { messages } from "./messages";
 
-export type ParamKind = "series" | "number" | "option";
+/**
+ * series: one row or column of quantities; number, option: one cell; lines: one row or column
+ * of cells read as they are (dates, order numbers: what a cell holds matters, an empty one is
+ * not 0); range: one cell or a block, read as it is (the function says what it accepts).
+ */
+export type ParamKind = "series" | "number" | "option" | "lines" | "range";
 
 /** The workbook settings that hold a value of type T. */
 type SettingOf<T> = { [K in keyof MpsSettings]: MpsSettings[K] extends T ? K : never }[keyof MpsSettings];
@@ -72,6 +78,28 @@ export function series<N extends string>(name: N, description: string, use?: Opt
 }
 
 /**
+ * One row or one column of cells as the planner typed them: order dates, order numbers, period
+ * start dates. Read as `LineInput` (empty cells are null); the function checks each cell.
+ * @example lines("dates", "Order date of each line (one row or one column).")
+ */
+export function lines<N extends string>(name: N, description: string): ParamSpec<N, LineInput>;
+export function lines<N extends string>(name: N, description: string, use: Optional): ParamSpec<N, LineInput | undefined>;
+export function lines<N extends string>(name: N, description: string, use?: Optional): ParamSpec<N, LineInput | undefined> {
+  return declare(name, "lines", description, use);
+}
+
+/**
+ * One cell or a range, read as `RangeInput`: for an argument that is either a value or a range
+ * of them (a quantity or a column of quantities; on hand or an MPS.TABLE block).
+ * @example range("quantity", "Quantity the customer asks for, or a column of order-line quantities.")
+ */
+export function range<N extends string>(name: N, description: string): ParamSpec<N, RangeInput>;
+export function range<N extends string>(name: N, description: string, use: Optional): ParamSpec<N, RangeInput | undefined>;
+export function range<N extends string>(name: N, description: string, use?: Optional): ParamSpec<N, RangeInput | undefined> {
+  return declare(name, "range", description, use);
+}
+
+/**
  * One number: required, defaulted (a workbook setting or a constant), or optional.
  * @example number("backward", "Earlier periods an order may consume from.", { setting: "backward" })
  */
@@ -124,6 +152,12 @@ export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettin
     case "series":
       if (param.optional && isOmitted(raw)) return undefined;
       return readSeries(param.name, raw);
+    case "lines":
+      if (param.optional && isOmitted(raw)) return undefined;
+      return readLine(param.name, raw);
+    case "range":
+      if (param.optional && isOmitted(raw)) return undefined;
+      return readRange(param.name, raw);
     case "number":
       value = readNumber(param.name, raw);
       break;

@@ -468,7 +468,10 @@ function collect(
     }
     const value = hf.getCellValue(address);
     const error = errorOf(value);
-    const box = error || hf.getCellType(address) !== CellType.ARRAYFORMULA ? undefined : arrayBox(hf, address);
+    // A refused call fills its whole spill area with its one error (addressed to the formula);
+    // an error in one cell of a result (a line promise beyond the horizon) has no address.
+    const wholeError = error !== undefined && (value as DetailedCellError).address !== undefined;
+    const box = wholeError || hf.getCellType(address) !== CellType.ARRAYFORMULA ? undefined : arrayBox(hf, address);
     const anchor: ComputedCell = { sheet: formula.sheet, row: formula.row, col: formula.col, key, value: shown(value), error, formula };
     const first = cells.length;
     cells.push(anchor);

@@ -77,7 +77,8 @@ interface HostedFunction {
 const HOSTED: readonly HostedFunction[] = Object.values(CATALOG).map((spec) => ({
   id: spec.id,
   arity: spec.params.length,
-  isSeries: (i: number) => spec.params[i]?.kind === "series",
+  // Order lines are one row or one column too.
+  isSeries: (i: number) => spec.params[i]?.kind === "series" || spec.params[i]?.kind === "lines",
   maxSize: (shapes, literals, settings) => spec.maxSize(shapes, { literals, settings }),
   run: (args, settings) => {
     const output = invoke(spec.id, args, settings);
@@ -127,19 +128,27 @@ function hostArgument(value: unknown): unknown {
   return value === undefined ? undefined : hostCell(value);
 }
 
+/** A result cell as HyperFormula holds it: an error in one cell becomes that cell's CellError. */
+function hostResultCell(cell: Cell): number | string | CellError {
+  return isFunctionError(cell) ? new CellError(ERROR_TYPE[cell.code], cell.message) : cell;
+}
+
 /** The result as HyperFormula returns it, padded with empty cells to the predicted size. */
-function engineResult(fn: HostedFunction, output: Output, size: Shape): Cell | CellError | SimpleRangeValue | typeof EmptyValue {
-  if (!Array.isArray(output)) return output;
+function engineResult(fn: HostedFunction, output: Output, size: Shape): number | string | CellError | SimpleRangeValue | typeof EmptyValue {
+  if (!Array.isArray(output)) return hostResultCell(output);
   const rows = output.length;
   const columns = rows > 0 ? output[0].length : 0;
   if (rows > size.rows || columns > size.columns) {
     return new CellError(ErrorType.VALUE, messages.resultTooLarge(fn.id, rows, columns, size.rows, size.columns));
   }
-  if (size.rows === 1 && size.columns === 1) return rows === 1 && columns === 1 ? output[0][0] : EmptyValue;
+  if (size.rows === 1 && size.columns === 1) return rows === 1 && columns === 1 ? hostResultCell(output[0][0]) : EmptyValue;
   const padded: unknown[][] = [];
   for (let r = 0; r < size.rows; r++) {
     const row: unknown[] = [];
-    for (let c = 0; c < size.columns; c++) row.push(output[r]?.[c] ?? EmptyValue);
+    for (let c = 0; c < size.columns; c++) {
+      const cell = output[r]?.[c];
+      row.push(cell === undefined ? EmptyValue : hostResultCell(cell));
+    }
     padded.push(row);
   }
   return SimpleRangeValue.onlyValues(padded as never);

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "child_process";
 import { createServer } from "net";
 import { get } from "https";
 import { join } from "path";
+import { CATALOG } from "../../src/functions/catalog";
 
 const root = join(__dirname, "..", "..");
 
@@ -74,7 +75,7 @@ describe("npm start without desktop Excel", () => {
     const page = await waitFor(`https://localhost:${port}/taskpane.html`, deadline);
     expect(page.body).toContain('id="container"');
     const metadata = JSON.parse((await waitFor(`https://localhost:${port}/functions.json`, deadline)).body);
-    expect(metadata.functions).toHaveLength(9);
+    expect(metadata.functions).toHaveLength(Object.keys(CATALOG).length);
     expect(output).toContain("recalculated without Excel");
     expect(output).toMatch(/PAB\s+\d/);
     expect(output).toContain(`https://localhost:${port}/taskpane.html`);

@@ -13,13 +13,25 @@ export const cell = fc.oneof(
   fc.constant({ type: "DIV_BY_ZERO" }),
 );
 
+/** Where a parameter's kind says too little of what a planner types, by "ID param". */
+const PLAUSIBLE: Record<string, { value?: fc.Arbitrary<unknown>; given?: "always" | "seldom" }> = {
+  "SAFETY service_level": { value: fc.double({ min: 0.5, max: 0.999, noNaN: true }) },
+  // supply and orders come with on hand typed in; capacity, hours and lead time with model MTO only
+  "PROMISE supply": { given: "always" },
+  "PROMISE orders": { given: "always" },
+  "PROMISE capacity": { given: "seldom" },
+  "PROMISE hours_per_unit": { given: "seldom" },
+  "PROMISE lead_time": { given: "seldom" },
+};
+
 /**
  * Arguments a planner could type: series of one length laid out as rows or as columns, small
  * whole numbers, options in any case, optional ones sometimes left out, now and then a bad cell.
  * These reach the planning and layout code that random arguments are refused before.
  */
-export function plausible(param: ParamSpec, n: number, column: boolean): fc.Arbitrary<unknown> {
+export function plausible(id: string, param: ParamSpec, n: number, column: boolean): fc.Arbitrary<unknown> {
   const omitted = fc.constant(null);
+  const known = PLAUSIBLE[`${id} ${param.name}`] ?? {};
   const quantity = fc.oneof({ weight: 19, arbitrary: fc.integer({ min: 0, max: 200 }) }, { weight: 1, arbitrary: cell });
   let value: fc.Arbitrary<unknown>;
   switch (param.kind) {
@@ -31,18 +43,29 @@ export function plausible(param: ParamSpec, n: number, column: boolean): fc.Arbi
     case "number":
       value = fc.integer({ min: 0, max: 20 });
       break;
+    case "lines":
+      // order lines as typed: dates (or numbers) rising down the list, now and then a bad cell
+      value = fc
+        .array(quantity, { minLength: n, maxLength: n })
+        .map((steps) => steps.map((step, i) => (typeof step === "number" ? 45_000 + 7 * i + (step % 7) : step)))
+        .map((line) => (column ? line.map((v) => [v]) : [line]));
+      break;
+    case "range":
+      value = fc.integer({ min: 0, max: 20 });
+      break;
     case "option": {
       const choices = param.choices ?? [];
       value = fc.constantFrom(...choices, ...choices.map((c) => c.toLowerCase()));
       break;
     }
   }
-  return param.optional ? fc.oneof(omitted, value) : value;
+  if (known.value) value = known.value;
+  if (!param.optional || known.given === "always") return value;
+  return known.given === "seldom" ? fc.oneof({ weight: 4, arbitrary: omitted }, { weight: 1, arbitrary: value }) : fc.oneof(omitted, value);
 }
 
-/** A whole plausible call of a function with these parameters: its series all of one length and layout. */
-export const plausibleCall = (params: readonly ParamSpec[]) =>
+/** A whole plausible call of MPS.`id` with these parameters: its series all of one length and layout. */
+export const plausibleCall = (id: string, params: readonly ParamSpec[]) =>
   fc
     .tuple(fc.integer({ min: 1, max: 8 }), fc.boolean())
-    .chain(([n, column]) => fc.tuple(...params.map((param) => plausible(param, n, column))));
-
+    .chain(([n, column]) => fc.tuple(...params.map((param) => plausible(id, param, n, column))));

@@ -20,6 +20,14 @@ const CALLS: Record<string, unknown[]> = {
   ATP: [80, row(0, 0, 60, 0, 0, 60, 0, 0), row(30, 25, 30, 10, 0, 35, 0, 0)],
   PROMISE: [30, 20, row(0, 0, 60, 0), row(20, 0, 50, 0)],
   TABLE: [row(10, 10, 10, 10), row(4, 12, 0, 0), 0],
+  // Weekly periods from 45292: line 1 (400) spills forward, line 3 (500) back or forward by the mode.
+  PEGLINES: [
+    row(350, 350, 350, 350),
+    row(45292, 45299, 45306, 45313),
+    [["A", "B", "C"]],
+    row(45292, 45299, 45306),
+    row(400, 100, 500),
+  ],
 };
 
 /** The settings every call starts from, and another value for each, typed in or saved. */

@@ -165,26 +165,30 @@ describe("MPS.ATP and MPS.PROMISE", () => {
     expect(atp(80, supply, orders, "Cumulative")).toEqual([[25, 25, 45, 45, 45, 70, 70, 70]]);
   });
 
+  // PROMISE takes ranges (a quantity or a column of order lines), so Excel hands a typed 40 over
+  // as [[40]] and shows the 1×1 result as the one value it holds.
+  const cell = (value: unknown) => [[value]];
+
   it("finds the earliest period a quantity can be promised, counted from 1", () => {
     // lookahead ATP 25,25,45,45,45,70,70,70 → 40 first fits in period 3
-    expect(promise(40, 80, supply, orders, "lookahead")).toBe(3);
+    expect(promise(cell(40), cell(80), supply, orders, "lookahead")).toEqual([[3]]);
   });
 
   it("promises no earlier than the customer's requested period", () => {
     // lookahead ATP 25,25,45,45,45,70,70,70: 40 asked for period 4 → 4; 60 asked for 2 → 6
-    expect(promise(40, 80, supply, orders, "lookahead", 4)).toBe(4);
-    expect(promise(60, 80, supply, orders, "lookahead", 2)).toBe(6);
+    expect(promise(cell(40), cell(80), supply, orders, "lookahead", cell(4))).toEqual([[4]]);
+    expect(promise(cell(60), cell(80), supply, orders, "lookahead", cell(2))).toEqual([[6]]);
   });
 
   it("refuses a requested period that is not a period number", () => {
-    expect(excelError(() => promise(40, 80, supply, orders, "lookahead", 0))).toBe(
+    expect(excelError(() => promise(cell(40), cell(80), supply, orders, "lookahead", cell(0)))).toBe(
       "#NUM! requested_period: 0 is not a period number; periods count 1, 2, 3, …",
     );
-    expect(excelError(() => promise(40, 80, supply, orders, "lookahead", 2.5))).toMatch(/^#NUM! requested_period/);
+    expect(excelError(() => promise(cell(40), cell(80), supply, orders, "lookahead", cell(2.5)))).toMatch(/^#NUM! requested_period/);
   });
 
   it("answers #N/A 'not within horizon' when nothing covers the quantity", () => {
-    expect(excelError(() => promise(500, 80, supply, orders, "lookahead"))).toBe("#N/A not within horizon");
+    expect(excelError(() => promise(cell(500), cell(80), supply, orders, "lookahead"))).toBe("#N/A not within horizon");
   });
 });
 

@@ -52,9 +52,14 @@ describe("functions.json", () => {
       PAB: "demand, on_hand, supply",
       ATP: "on_hand, supply, orders, [method]",
       TABLE: "forecast, orders, on_hand, [safety_stock], [lot_rule], [lot_size], [model], [receipts]",
-      PEG: "forecast, orders, [backward], [forward], [mode]",
+      PEG: "forecast, orders, [backward], [forward], [mode], [period_starts]",
       EXPLODE: "family_forecast, attach_rates, [hedge]",
-      PROMISE: "quantity, on_hand, supply, orders, [method], [requested_period]",
+      PROMISE:
+        "quantity, on_hand, [supply], [orders], [method], [requested_period], [period_starts], [model], [capacity], [hours_per_unit], [lead_time]",
+      BUCKET: "dates, quantities, period_starts, [horizon_end]",
+      PEGLINES: "forecast, period_starts, order_ids, order_dates, quantities, [backward], [forward], [mode]",
+      ACCURACY: "forecast_history, actual_history",
+      SAFETY: "forecast_history, actual_history, service_level, [lead_time]",
     });
   });
 
@@ -78,9 +83,10 @@ describe("functions.json", () => {
       );
     });
 
-    it("takes ranges (any[][]) exactly where a series is declared", () => {
+    it("takes ranges (any[][]) exactly where a series, lines or a range is declared", () => {
+      const ranges = new Set(["series", "lines", "range"]);
       expect(documented().map((p) => `${p.name}: ${p.dimensionality === "matrix" ? "range" : "cell"}`)).toEqual(
-        declared.map((p) => `${p.name}: ${p.kind === "series" ? "range" : "cell"}`),
+        declared.map((p) => `${p.name}: ${ranges.has(p.kind) ? "range" : "cell"}`),
       );
     });
 
@@ -101,9 +107,9 @@ describe("functions.json", () => {
     for (const f of functions) for (const p of f.parameters) expect(p.type).toBe("any");
   });
 
-  it("takes every range as a matrix and spills every result but PROMISE", () => {
+  it("takes every range as a matrix and spills every result but SAFETY (PROMISE spills one period per order line)", () => {
     for (const f of functions) {
-      expect(f.result.dimensionality === "matrix").toBe(f.id !== "PROMISE");
+      expect(f.result.dimensionality === "matrix").toBe(f.id !== "SAFETY");
     }
   });
 

@@ -49,7 +49,7 @@ describe.each(Object.entries(functions))("MPS.%s on plausible arguments", (name,
     const seen = { ok: 0, "excel-error": 0 };
     const numRuns = 200;
     fc.assert(
-      fc.property(plausibleCall(CATALOG[id].params), (args) => {
+      fc.property(plausibleCall(id, CATALOG[id].params), (args) => {
         seen[outcome(id, () => (fn as (...a: unknown[]) => unknown)(...args))]++;
       }),
       { numRuns },

@@ -4,12 +4,15 @@
  *   MPS.CONSUME(forecast, orders, [backward], [forward], [mode])  → remaining forecast, like forecast
  *   MPS.DEMAND(forecast, orders, [model], [demand_time_fence], [backward], [forward], [mode])
  *                                                                 → demand, like forecast
- *   MPS.PEG(forecast, orders, [backward], [forward], [mode])      → Order period, Forecast period, Quantity
+ *   MPS.PEG(forecast, orders, [backward], [forward], [mode], [period_starts])
+ *                                                                 → Order period, Forecast period, Quantity
+ *                                                                   (periods from 1, or their start dates)
  */
 import { PRODUCTION_MODELS, consumeForecast, demandFor } from "../../engine";
 import { isFunctionError } from "../cells";
 import { defineFunction, lineShape, periodsOf, type Cell } from "../define";
-import { number, option } from "../params";
+import { periodStartsFor } from "../lines";
+import { lines, number, option } from "../params";
 import { asLine, unwrapResult } from "../results";
 import { FORECAST, ORDERS, WINDOW, consumptionWindow } from "./shared";
 
@@ -51,15 +54,27 @@ export const PEG_HEADER: readonly string[] = ["Order period", "Forecast period",
 
 export const PEG = defineFunction({
   id: "PEG",
-  params: [FORECAST, ORDERS, ...WINDOW],
+  params: [
+    FORECAST,
+    ORDERS,
+    ...WINDOW,
+    lines("period_starts", "Start date of each period: the period columns then show dates, not period numbers.", { optional: true }),
+  ],
   run(args) {
     const consumption = unwrapResult(
       consumeForecast(args.forecast.values, args.orders.values, { ...consumptionWindow(args), pegging: true }),
     );
     if (isFunctionError(consumption)) return consumption;
+    // Periods as the planner sees them: numbered from 1, or by their start dates.
+    let show = (period: number): number => period + 1;
+    if (args.period_starts !== undefined) {
+      const starts = periodStartsFor("period_starts", args.period_starts, args.forecast.values.length, "forecast");
+      if (isFunctionError(starts)) return starts;
+      show = (period) => starts[period];
+    }
     const rows: Cell[][] = [[...PEG_HEADER]];
     for (const peg of consumption.pegging) {
-      rows.push([peg.orderPeriod + 1, peg.forecastPeriod === null ? "excess" : peg.forecastPeriod + 1, peg.quantity]);
+      rows.push([show(peg.orderPeriod), peg.forecastPeriod === null ? "excess" : show(peg.forecastPeriod), peg.quantity]);
     }
     return rows;
   },
