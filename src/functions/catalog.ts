@@ -6,11 +6,12 @@
  * (test/functions/metadata.test.ts checks that the two agree).
  */
 import type { FunctionSpec } from "./define";
+import { LEVEL, LOAD } from "./families/capacity";
 import { CONSUME, DEMAND, PEG } from "./families/consumption";
 import { EXPLODE } from "./families/explosion";
 import { PAB, PLAN, TABLE } from "./families/planning";
 import { ATP, PROMISE } from "./families/promise";
 
 export const CATALOG: Readonly<Record<string, FunctionSpec>> = Object.freeze(
-  Object.fromEntries([CONSUME, DEMAND, PLAN, PAB, ATP, TABLE, PEG, EXPLODE, PROMISE].map((spec) => [spec.id, spec])),
+  Object.fromEntries([CONSUME, DEMAND, PLAN, PAB, ATP, TABLE, PEG, EXPLODE, PROMISE, LOAD, LEVEL].map((spec) => [spec.id, spec])),
 );

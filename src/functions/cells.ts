@@ -32,12 +32,12 @@ export interface SeriesInput {
   orientation: Orientation;
 }
 
-function isEmpty(cell: unknown): boolean {
+export function isEmpty(cell: unknown): boolean {
   return cell === null || cell === undefined || cell === "" || typeof cell === "symbol";
 }
 
 /** "#DIV/0!" and friends, from whichever error object the host passed. */
-function errorName(cell: object): string {
+export function errorName(cell: object): string {
   const host = cell as { value?: unknown; type?: unknown; code?: unknown };
   for (const candidate of [host.value, host.type, host.code]) {
     if (typeof candidate === "string") return candidate.startsWith("#") ? candidate : `#${candidate}`;

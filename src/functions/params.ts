@@ -7,8 +7,9 @@
 import type { MpsSettings } from "../shared/settings";
 import { functionError, readNumber, readOption, readSeries, type SeriesInput } from "./cells";
 import { messages } from "./messages";
+import { readRange, type RangeInput } from "./ranges";
 
-export type ParamKind = "series" | "number" | "option";
+export type ParamKind = "series" | "number" | "option" | "range";
 
 /** The workbook settings that hold a value of type T. */
 type SettingOf<T> = { [K in keyof MpsSettings]: MpsSettings[K] extends T ? K : never }[keyof MpsSettings];
@@ -72,6 +73,17 @@ export function series<N extends string>(name: N, description: string, use?: Opt
 }
 
 /**
+ * A range of any shape — one cell, a row, a column or a block — read as `RangeInput`; a single
+ * empty cell counts as left out. What each shape means is for the function to say.
+ * @example range("bill", "Hours per unit: one cell, one column (a row per resource) or resources × offsets.")
+ */
+export function range<N extends string>(name: N, description: string): ParamSpec<N, RangeInput>;
+export function range<N extends string>(name: N, description: string, use: Optional): ParamSpec<N, RangeInput | undefined>;
+export function range<N extends string>(name: N, description: string, use?: Optional): ParamSpec<N, RangeInput | undefined> {
+  return declare(name, "range", description, use);
+}
+
+/**
  * One number: required, defaulted (a workbook setting or a constant), or optional.
  * @example number("backward", "Earlier periods an order may consume from.", { setting: "backward" })
  */
@@ -129,6 +141,9 @@ export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettin
       break;
     case "option":
       value = readOption(param.name, raw, param.choices ?? []);
+      break;
+    case "range":
+      value = readRange(param.name, raw);
       break;
   }
   if (value !== undefined) return value;

@@ -28,6 +28,16 @@ export function plausible(param: ParamSpec, n: number, column: boolean): fc.Arbi
         .array(quantity, { minLength: n, maxLength: n })
         .map((line) => (column ? line.map((v) => [v]) : [line]));
       break;
+    case "range": {
+      // One cell, a line like a series, or a block of such lines (one per item or resource).
+      const line = fc.array(quantity, { minLength: n, maxLength: n });
+      value = fc.oneof(
+        fc.integer({ min: 0, max: 20 }),
+        line.map((values) => (column ? values.map((v) => [v]) : [values])),
+        fc.array(line, { minLength: 2, maxLength: 3 }).map((lines) => (column ? lines[0].map((_, t) => lines.map((l) => l[t])) : lines)),
+      );
+      break;
+    }
     case "number":
       value = fc.integer({ min: 0, max: 20 });
       break;

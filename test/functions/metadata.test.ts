@@ -55,6 +55,8 @@ describe("functions.json", () => {
       PEG: "forecast, orders, [backward], [forward], [mode]",
       EXPLODE: "family_forecast, attach_rates, [hedge]",
       PROMISE: "quantity, on_hand, supply, orders, [method], [requested_period]",
+      LOAD: "mps, bill",
+      LEVEL: "demand, on_hand, capacity, [safety_stock], [hours_per_unit], [receipts], [strategy]",
     });
   });
 
@@ -78,9 +80,9 @@ describe("functions.json", () => {
       );
     });
 
-    it("takes ranges (any[][]) exactly where a series is declared", () => {
+    it("takes ranges (any[][]) exactly where a series or a range is declared", () => {
       expect(documented().map((p) => `${p.name}: ${p.dimensionality === "matrix" ? "range" : "cell"}`)).toEqual(
-        declared.map((p) => `${p.name}: ${p.kind === "series" ? "range" : "cell"}`),
+        declared.map((p) => `${p.name}: ${p.kind === "series" || p.kind === "range" ? "range" : "cell"}`),
       );
     });
 
