@@ -4,6 +4,7 @@
  * Periods in messages are the engine's 0-based indexes, written as `field[period]` for an
  * element of a row and `period N` in action messages.
  */
+import { MAX_QUANTITY, MIN_LOT } from "./numeric";
 
 /** A value as it appears inside a message: numbers as they are, other things quoted. */
 export function showValue(value: unknown): string {
@@ -18,6 +19,11 @@ function showQuantity(quantity: number): string {
   return String(Math.round(quantity * 1e6) / 1e6);
 }
 
+/** A limit as written in messages: 1e+15, 1e-9. */
+function showLimit(limit: number): string {
+  return limit.toExponential();
+}
+
 export const messages = {
   notRow: (field: string): string => `${field} must be a row of numbers`,
   notObject: (field: string): string => `${field} must be an object`,
@@ -28,12 +34,18 @@ export const messages = {
     `${field}[${period}] is not a finite number (${value})`,
   elementNegative: (field: string, period: number, value: number): string =>
     `${field}[${period}] is negative (${value})`,
+  elementTooLarge: (field: string, period: number, value: number): string =>
+    `${field}[${period}] is too large (${value}): quantities are at most ${showLimit(MAX_QUANTITY)}`,
   lengthMismatch: (field: string, otherField: string, length: number, otherLength: number): string =>
     `${field} and ${otherField} differ in length: ${length} vs ${otherLength}`,
   notNumber: (field: string, value: unknown): string =>
     `${field} must be a number (got ${showValue(value)})`,
   notFinite: (field: string, value: number): string => `${field} must be a finite number (got ${value})`,
   negative: (field: string, value: number): string => `${field} is negative (${value})`,
+  tooLarge: (field: string, value: number): string =>
+    `${field} is too large (${value}): quantities are at most ${showLimit(MAX_QUANTITY)}`,
+  lotTooSmall: (field: string, value: number): string =>
+    `${field} must be at least ${showLimit(MIN_LOT)} (got ${value})`,
   notWholeNumber: (field: string, value: number): string =>
     `${field} must be a whole number of periods, 0 or more (got ${value})`,
   notPositive: (field: string, value: number): string => `${field} must be greater than 0 (got ${value})`,

@@ -92,6 +92,10 @@ function recordAnnouncements() {
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
+// A real browser on a busy 2-core machine: each test may take far longer than jsdom's. Timings
+// are never asserted; this only keeps a slow machine from failing a correct pane.
+jest.setTimeout(120_000);
+
 describeInChromium("task pane in headless Chromium", () => {
   let site: string;
   let server: http.Server;
