@@ -74,7 +74,7 @@ describe("npm start without desktop Excel", () => {
     const page = await waitFor(`https://localhost:${port}/taskpane.html`, deadline);
     expect(page.body).toContain('id="container"');
     const metadata = JSON.parse((await waitFor(`https://localhost:${port}/functions.json`, deadline)).body);
-    expect(metadata.functions).toHaveLength(9);
+    expect(metadata.functions).toHaveLength(11);
     expect(output).toContain("recalculated without Excel");
     expect(output).toMatch(/PAB\s+\d/);
     expect(output).toContain(`https://localhost:${port}/taskpane.html`);
