@@ -2,7 +2,8 @@
  * Builds assets/sample-plan.xlsx, the planning workbook a new user opens first: three items over
  * 52 weekly periods, inputs in labelled rows as a planner lays them out, and MPS.* formulas —
  * a make-to-stock item, an assemble-to-order family with its options and planning bill
- * (MPS.EXPLODE), and a make-to-order item. Formulas are written both as typed (`MPS.TABLE(…)`)
+ * (MPS.EXPLODE), and a make-to-order item; and a sheet where three items share one assembly line
+ * (MPS.LOAD, MPS.LEVEL). Formulas are written both as typed (`MPS.TABLE(…)`)
  * and as Excel saves an add-in's functions (`_xldudf_MPS_TABLE(…)`). The workbook is then
  * recalculated headless so it opens with values even before the add-in loads.
  *
@@ -126,6 +127,108 @@ function pegging(ws: ExcelJS.Worksheet, row: number, saved: boolean): void {
   ws.getCell(row + 1, 2).value = { formula: `${saved ? "_xldudf_MPS_PEG" : "MPS.PEG"}(${span(9)},${span(10)},1,1)` };
 }
 
+/** The capacity sheet: three items sharing one assembly line (issue #14). */
+export const CAPACITY_SHEET = "Capacity - Line";
+const CAPACITY_WEEKS = 12;
+
+/**
+ * Three items share one assembly line: their unconstrained (lot-for-lot) MPS and its load per
+ * item with MPS.LOAD, added up with SUM against the line's capacity; the same demand levelled
+ * with one MPS.LEVEL block; and the overloads before and after (MAX(0, load − capacity)).
+ * Items in rows 4–6 (on hand in C, hours per unit in D), 12 weeks across from E.
+ */
+function capacitySheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(CAPACITY_SHEET, { views: [{ state: "frozen", xSplit: 4, ySplit: 3 }] });
+  const first = 5; // E: week 1
+  const last = columnName(first + CAPACITY_WEEKS - 2); // P: week 12
+  const weeks = (row: number) => `E${row}:${last}${row}`;
+  ws.getColumn(1).width = 4;
+  ws.getColumn(2).width = 30;
+  ws.getColumn(3).width = 9;
+  ws.getColumn(4).width = 14;
+  for (let c = first; c < first + CAPACITY_WEEKS; c++) ws.getColumn(c).width = 8;
+  ws.getCell("B1").value = "Assembly line shared by three bikes: rough-cut load and a levelled MPS";
+  ws.getCell("B1").font = { bold: true, size: 14 };
+  ws.getCell("B2").value =
+    "Lot-for-lot, the three MPS overload the line in weeks 4–6. MPS.LEVEL builds ahead in the latest weeks with spare hours, so no week is overloaded.";
+  const header: ExcelJS.CellValue[] = ["Item", "On hand", "Hours per unit"];
+  header.forEach((label, i) => (ws.getCell(3, 2 + i).value = label));
+  for (let k = 0; k < CAPACITY_WEEKS; k++) {
+    const cell = ws.getCell(3, first + k);
+    cell.value = new Date(FIRST_WEEK + k * 7 * 86_400_000);
+    cell.numFmt = "dd-mmm";
+  }
+  ws.getRow(3).font = { bold: true };
+  ws.getRow(3).fill = HEADER_FILL;
+  const items: Array<[string, number, number, number[]]> = [
+    ["City bike", 0, 1, new Array(CAPACITY_WEEKS).fill(30)],
+    ["Cargo bike", 10, 2, [20, 20, 20, 40, 40, 20, 20, 20, 30, 30, 20, 20]],
+    ["Kids bike", 0, 0.5, new Array(CAPACITY_WEEKS).fill(40)],
+  ];
+  const input = (row: number, col: number, value: ExcelJS.CellValue) => {
+    ws.getCell(row, col).value = value;
+    ws.getCell(row, col).fill = INPUT_FILL;
+  };
+  items.forEach(([name, onHand, hours, demand], i) => {
+    ws.getCell(4 + i, 2).value = `Demand: ${name}`;
+    input(4 + i, 3, onHand);
+    input(4 + i, 4, hours);
+    demand.forEach((v, k) => input(4 + i, first + k, v));
+  });
+  ws.getCell("B8").value = "Line capacity (hours)";
+  ws.getCell("C8").value = "week 6: holiday";
+  for (let k = 0; k < CAPACITY_WEEKS; k++) input(8, first + k, k === 5 ? 80 : 110);
+
+  const section = (row: number, title: string) => {
+    ws.getCell(row, 2).value = title;
+    ws.getCell(row, 2).font = { bold: true };
+  };
+  const perItem = (row: number, label: string, formula: (i: number) => string) =>
+    items.forEach(([name], i) => {
+      ws.getCell(row + i, 2).value = `${label}: ${name}`;
+      ws.getCell(row + i, first).value = { formula: formula(i) } as ExcelJS.CellFormulaValue;
+    });
+  /** Total load (native SUM of the items' loads) and the overload against capacity, week by week. */
+  const totals = (row: number, loads: number, overload: string) => {
+    ws.getCell(row, 2).value = "Total load (SUM)";
+    ws.getCell(row + 1, 2).value = overload;
+    ws.getCell(row + 1, 2).font = { bold: true };
+    for (let k = 0; k < CAPACITY_WEEKS; k++) {
+      const col = columnName(first + k - 1);
+      ws.getCell(row, first + k).value = { formula: `SUM(${col}${loads}:${col}${loads + 2})` } as ExcelJS.CellFormulaValue;
+      ws.getCell(row + 1, first + k).value = { formula: `MAX(0,${col}${row}-${col}$8)` } as ExcelJS.CellFormulaValue;
+    }
+  };
+
+  section(10, "Unconstrained MPS (lot for lot, MPS.PLAN) and its load (MPS.LOAD, hours)");
+  perItem(11, "MPS", (i) => `MPS.PLAN(${weeks(4 + i)},C${4 + i})`);
+  perItem(15, "Load", (i) => `MPS.LOAD(${weeks(11 + i)},D${4 + i})`);
+  totals(18, 15, "Overload before");
+
+  section(21, "Levelled MPS (MPS.LEVEL, build ahead) and its load");
+  ws.getCell(22, 2).value = "MPS: City bike";
+  ws.getCell(23, 2).value = "MPS: Cargo bike";
+  ws.getCell(24, 2).value = "MPS: Kids bike";
+  ws.getCell(22, first).value = { formula: `MPS.LEVEL(E4:${last}6,C4:C6,${weeks(8)},,D4:D6)` } as ExcelJS.CellFormulaValue;
+  perItem(26, "Load", (i) => `MPS.LOAD(${weeks(22 + i)},D${4 + i})`);
+  totals(29, 26, "Overload after");
+
+  section(32, "Projected available of the levelled MPS (MPS.PAB): the stock built ahead");
+  perItem(33, "PAB", (i) => `MPS.PAB(${weeks(4 + i)},C${4 + i},${weeks(22 + i)})`);
+
+  section(37, "Summary");
+  const summary: Array<[string, string]> = [
+    ["Weeks overloaded before", `COUNTIF(${weeks(19)},">0")`],
+    ["Weeks overloaded after", `COUNTIF(${weeks(30)},">0")`],
+    ["Overload hours before", `SUM(${weeks(19)})`],
+    ["Overload hours after", `SUM(${weeks(30)})`],
+  ];
+  summary.forEach(([label, formula], i) => {
+    ws.getCell(38 + i, 2).value = label;
+    ws.getCell(38 + i, 3).value = { formula } as ExcelJS.CellFormulaValue;
+  });
+}
+
 function readMe(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet("Settings");
   ws.getColumn(1).width = 28;
@@ -137,6 +240,7 @@ function readMe(wb: ExcelJS.Workbook): void {
     ["MTS - Bike", "Make to stock: MPS.TABLE plans against forecast and orders (FOQ lots), cumulative ATP, pegging."],
     ["ATO - Chair", "Assemble to order: the family MPS (with its Final assembly row) and a planning bill that explodes the family forecast into option forecasts with MPS.EXPLODE (10% hedge), planned lot for lot with MPS.PLAN."],
     ["MTO - Press", "Make to order: only customer orders drive the MPS."],
+    [CAPACITY_SHEET, "Three items share one assembly line: their loads (MPS.LOAD) added with SUM against capacity, one MPS.LEVEL block that builds ahead, and the overloads before and after."],
     ["", ""],
     ["Planning settings", "Arguments left empty (consumption window and mode, fences, ATP method, production model) take the workbook's settings, set in the MPS task pane and saved in the workbook. This sample has none saved, so the defaults apply:"],
     ...Object.entries(DEFAULT_SETTINGS).map(([name, value]): [string, string] => [`  ${name}`, String(value)]),
@@ -227,6 +331,7 @@ export async function buildSample(target = SAMPLE_PATH): Promise<void> {
     saved: true,
   });
   pegging(press, BELOW + 1, false);
+  capacitySheet(wb);
 
   await wb.xlsx.writeFile(target);
   const recalculated = await recalcWorkbook(target, { out: target });

@@ -6,6 +6,7 @@
  * (test/functions/metadata.test.ts checks that the two agree).
  */
 import type { FunctionSpec } from "./define";
+import { LEVEL, LOAD } from "./families/capacity";
 import { CONSUME, DEMAND, PEG } from "./families/consumption";
 import { EXPLODE } from "./families/explosion";
 import { PAB, PLAN, TABLE } from "./families/planning";
@@ -14,5 +15,7 @@ import { BUCKET, PEGLINES } from "./families/orders";
 import { ACCURACY, SAFETY } from "./families/analytics";
 
 export const CATALOG: Readonly<Record<string, FunctionSpec>> = Object.freeze(
-  Object.fromEntries([CONSUME, DEMAND, PLAN, PAB, ATP, TABLE, PEG, EXPLODE, PROMISE, BUCKET, PEGLINES, ACCURACY, SAFETY].map((spec) => [spec.id, spec])),
+  Object.fromEntries(
+    [CONSUME, DEMAND, PLAN, PAB, ATP, TABLE, PEG, EXPLODE, PROMISE, BUCKET, PEGLINES, ACCURACY, SAFETY, LOAD, LEVEL].map((spec) => [spec.id, spec]),
+  ),
 );

@@ -321,3 +321,40 @@ export function accuracy(forecast_history: any[][], actual_history: any[][]): an
 export function safety(forecast_history: any[][], actual_history: any[][], service_level: any, lead_time?: any): number {
   return excel("SAFETY", [forecast_history, actual_history, service_level, lead_time]);
 }
+
+/**
+ * Rough-cut capacity: the load an MPS puts on each resource per period, through a bill of capacity with lead-time offsets.
+ * @customfunction LOAD
+ * @helpurl https://localhost:3000/help.html#load
+ * @param mps MPS quantity per period (one row or one column), each due in its period.
+ * @param bill Capacity per unit: one cell (one resource), one column (a row per resource), or resources × offsets where column k holds what is needed k periods before the due period.
+ * @returns Load per period, one row per resource (one column per resource for a column mps); load before the first period is added to period 1.
+ */
+export function load(mps: any[][], bill: any[][]): any[][] {
+  return excel("LOAD", [mps, bill]);
+}
+
+/**
+ * A levelled MPS that never exceeds capacity, for one item or several items sharing one resource: build ahead, chase or level.
+ * @customfunction LEVEL
+ * @helpurl https://localhost:3000/help.html#level
+ * @param demand Demand per period: one row or one column for one item; a block for several items sharing the resource (a row per item when periods run across, a column per item when they run down).
+ * @param on_hand Stock on hand at the start of the first period: one cell, or one per item (a row or a column).
+ * @param capacity Capacity of the resource per period (a row or a column as long as the periods, or one cell for all): in units, or in hours with hours_per_unit.
+ * @param [safety_stock] Stock to keep in reserve: one cell, or one per item. Default 0.
+ * @param [hours_per_unit] Capacity one unit takes, more than 0: one cell, or one per item; capacity is then in hours. Default 1.
+ * @param [receipts] Scheduled receipts per period, the same shape as demand.
+ * @param [strategy] "build-ahead" (build early in quiet periods), "chase" (no building ahead) or "level" (one constant rate). Default build-ahead.
+ * @returns The levelled MPS, the same shape as demand; what capacity cannot build within the horizon is left out (a shortage in PAB).
+ */
+export function level(
+  demand: any[][],
+  on_hand: any[][],
+  capacity: any[][],
+  safety_stock?: any[][],
+  hours_per_unit?: any[][],
+  receipts?: any[][],
+  strategy?: any,
+): any[][] {
+  return excel("LEVEL", [demand, on_hand, capacity, safety_stock, hours_per_unit, receipts, strategy]);
+}

@@ -72,4 +72,26 @@ export const messages = {
   seriesLength: (param: string, length: number, periods: number, of: string): string =>
     `${param} has ${length} periods but ${of} has ${periods}; give one value per period`,
   mapeUndefined: (): string => "MAPE %: every actual is 0, so there is no percentage error to average",
+  // Cells of a range argument of any shape: `where` is "cell 3" in a row or a column, "row 2, cell 3" in a block.
+  atText: (param: string, where: string, text: string): string =>
+    `${param}: ${where} is text '${text}'; enter a number (numbers stored as text are not read)`,
+  atBoolean: (param: string, where: string, value: boolean): string =>
+    `${param}: ${where} is ${value ? "TRUE" : "FALSE"}; enter a number`,
+  atError: (param: string, where: string, error: string): string => `${param}: ${where} is the error ${error}; fix that cell first`,
+  atOther: (param: string, where: string): string => `${param}: ${where} is not a number`,
+  atNotFinite: (param: string, where: string, value: number): string => `${param}: ${where} is ${value}`,
+  atNegative: (param: string, where: string, value: number): string =>
+    `${param}: ${where} is ${value}; quantities must be 0 or more`,
+  atNotPositive: (param: string, where: string): string => `${param}: ${where} is 0; it must be more than 0`,
+  notRectangular: (param: string): string => `${param}: the rows of the range differ in length`,
+  notOneCellOrLine: (param: string, rows: number, columns: number): string =>
+    `${param}: expected one cell, one row or one column, got ${rows}×${columns} cells`,
+  periodsMismatch: (param: string, cells: number, reference: string, periods: number): string =>
+    `${param}: ${cells} cells, but ${reference} has ${periods} periods; give one value per period or one cell for all`,
+  itemsMismatch: (param: string, cells: number, items: number): string =>
+    `${param}: ${cells} cells, but demand has ${items} items; give one value per item or one cell for all`,
+  shapeMismatch: (param: string, rows: number, columns: number, reference: string, refRows: number, refColumns: number): string =>
+    `${param}: ${rows}×${columns} cells, but ${reference} is ${refRows}×${refColumns}; give it the same shape`,
+  noPeriodDimension: (rows: number, columns: number, capacity: number): string =>
+    `capacity: ${capacity} cells, but demand is ${rows}×${columns}; give one capacity per period (as many as demand has rows or columns)`,
 };

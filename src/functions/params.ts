@@ -8,13 +8,15 @@ import type { MpsSettings } from "../shared/settings";
 import { functionError, readNumber, readOption, readSeries, type SeriesInput } from "./cells";
 import { readLine, readRange, type LineInput, type RangeInput } from "./lines";
 import { messages } from "./messages";
+import { readBlock, type BlockInput } from "./ranges";
 
 /**
  * series: one row or column of quantities; number, option: one cell; lines: one row or column
  * of cells read as they are (dates, order numbers: what a cell holds matters, an empty one is
- * not 0); range: one cell or a block, read as it is (the function says what it accepts).
+ * not 0); range: one cell or a block, read as it is (the function says what it accepts);
+ * block: one cell, a row, a column or a block of quantities (one row per item or resource).
  */
-export type ParamKind = "series" | "number" | "option" | "lines" | "range";
+export type ParamKind = "series" | "number" | "option" | "lines" | "range" | "block";
 
 /** The workbook settings that hold a value of type T. */
 type SettingOf<T> = { [K in keyof MpsSettings]: MpsSettings[K] extends T ? K : never }[keyof MpsSettings];
@@ -100,6 +102,18 @@ export function range<N extends string>(name: N, description: string, use?: Opti
 }
 
 /**
+ * Quantities in a range of any shape — one cell, a row, a column or a block — read as
+ * `BlockInput` (empty cells 0, every cell a number); a single empty cell counts as left out.
+ * What each shape means is for the function to say.
+ * @example block("bill", "Hours per unit: one cell, one column (a row per resource) or resources × offsets.")
+ */
+export function block<N extends string>(name: N, description: string): ParamSpec<N, BlockInput>;
+export function block<N extends string>(name: N, description: string, use: Optional): ParamSpec<N, BlockInput | undefined>;
+export function block<N extends string>(name: N, description: string, use?: Optional): ParamSpec<N, BlockInput | undefined> {
+  return declare(name, "block", description, use);
+}
+
+/**
  * One number: required, defaulted (a workbook setting or a constant), or optional.
  * @example number("backward", "Earlier periods an order may consume from.", { setting: "backward" })
  */
@@ -163,6 +177,9 @@ export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettin
       break;
     case "option":
       value = readOption(param.name, raw, param.choices ?? []);
+      break;
+    case "block":
+      value = readBlock(param.name, raw);
       break;
   }
   if (value !== undefined) return value;

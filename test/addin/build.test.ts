@@ -8,7 +8,9 @@ import { productionBuild, TEST_PROD_URL } from "./buildOnce";
 import { parseManifest, resources, urls } from "./manifestXml";
 
 const PROD = TEST_PROD_URL;
-const EXPECTED_FUNCTIONS = ["CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PEG", "EXPLODE", "PROMISE", "BUCKET", "PEGLINES", "ACCURACY", "SAFETY"];
+const EXPECTED_FUNCTIONS = [
+  "CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PEG", "EXPLODE", "PROMISE", "BUCKET", "PEGLINES", "ACCURACY", "SAFETY", "LOAD", "LEVEL",
+];
 
 let out = "";
 const read = (file: string) => readFileSync(join(out, file), "utf8");

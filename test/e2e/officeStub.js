@@ -29,6 +29,16 @@
  *   (https://learn.microsoft.com/javascript/api/excel/excel.calculationmode: "Calculations only
  *   occur when the user or add-in requests them").
  * - Requirement sets: ExcelApi up to `excelApi` (default 1.12).
+ * - Charts record what the add-in asks for: type, series (values, categories) and, for a combo
+ *   chart, a series drawn as another type (ChartSeries.chartType, ExcelApi 1.7,
+ *   https://learn.microsoft.com/javascript/api/excel/excel.chartseries#excel-excel-chartseries-charttype-member).
+ * - Conditional formats on a range are recorded (`__officeStub.conditionalFormats`), not drawn:
+ *   `conditionalFormats.add(type)` returns a format whose `custom.rule.formula` and
+ *   `custom.format.fill/font.color` are set, and `getCount()` returns a ClientResult whose
+ *   `value` reads only after the next sync (ExcelApi 1.6,
+ *   https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection;
+ *   https://learn.microsoft.com/javascript/api/office/officeextension.clientresult: a method's
+ *   result, whose value is there once context.sync() has run).
  */
 (function () {
   "use strict";
@@ -48,6 +58,8 @@
     holdSaves: false,
     releaseSave: function () {},
     charts: [],
+    /** Conditional formats added: { sheet, address, type, formula, fill, font }. */
+    conditionalFormats: [],
     functions: {},
     ready: false,
     calculationMode: options.calculationMode || "Automatic",
@@ -445,6 +457,55 @@
       return value;
     };
   }
+  /** A ClientResult of this request context: `value` reads only after the next sync. */
+  function clientResult(ctx, compute) {
+    var result = { synced: false, value: undefined };
+    ctx.objects.push({
+      commit: function () {
+        if (result.synced) return;
+        result.synced = true;
+        result.value = compute();
+      },
+    });
+    return {
+      get value() {
+        if (!result.synced) throw propertyNotLoaded("value");
+        return result.value;
+      },
+    };
+  }
+  /** The conditional formats of a range: counted and added as ExcelApi 1.6 does, recorded for the test. */
+  function conditionalFormatsObject(ctx, sheet, box) {
+    var address = format(box);
+    function onRange() {
+      return stub.conditionalFormats.filter(function (f) { return f.sheet === sheet.name && f.address === address; });
+    }
+    return {
+      getCount: function () {
+        return clientResult(ctx, function () { return onRange().length; });
+      },
+      add: function (type) {
+        var record = { sheet: sheet.name, address: address, type: type, formula: null, fill: null, font: null };
+        stub.conditionalFormats.push(record);
+        function colour(name) {
+          return {
+            get color() { return record[name]; },
+            set color(value) { record[name] = value; },
+          };
+        }
+        return {
+          type: type,
+          custom: {
+            rule: {
+              get formula() { return record.formula; },
+              set formula(value) { record.formula = value; },
+            },
+            format: { fill: colour("fill"), font: colour("font") },
+          },
+        };
+      },
+    };
+  }
   /** What an *OrNullObject method returns when there is nothing: loads are accepted, only isNullObject reads. */
   function nullObject(ctx) {
     var object = proxy(ctx, { isNullObject: constant(true) }, {});
@@ -468,6 +529,7 @@
         set_values: function (grid) { write(sheet, box, grid, false); },
         set_formulas: function (grid) { write(sheet, box, grid, true); },
         format: { font: {}, columnWidth: 0 },
+        conditionalFormats: conditionalFormatsObject(ctx, sheet, box),
         calculate: function () {
           stub.calculations.push("Range:" + quote(sheet.name) + "!" + format(box));
           calculateBox(sheet, box);
@@ -537,6 +599,8 @@
       return {
         get name() { return entry.name; },
         set name(value) { entry.name = value; },
+        get chartType() { return entry.chartType || record.type; },
+        set chartType(value) { entry.chartType = value; },
         setValues: function (range) { entry.address = rangeAddress(range); },
         setXAxisValues: function (range) { entry.categories = rangeAddress(range); },
       };
@@ -599,8 +663,9 @@
     CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" },
     SpecialCellType: { formulas: "Formulas" },
-    ChartType: { line: "Line" },
+    ChartType: { line: "Line", columnClustered: "ColumnClustered" },
     ChartSeriesBy: { auto: "Auto", rows: "Rows", columns: "Columns" },
+    ConditionalFormatType: { custom: "Custom" },
     run: function (batch) {
       if (!stub.ready) return Promise.reject(new Error("Excel.run before Office.onReady"));
       var ctx = { objects: [] };

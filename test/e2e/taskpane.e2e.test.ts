@@ -316,6 +316,52 @@ describeInChromium("task pane in headless Chromium", () => {
     expect(charts[1].series.map((series) => series.categories)).toEqual(Array(4).fill("'MPS sample'!B13:M13"));
   });
 
+  it("charts load against capacity for a selected block with Load and Capacity rows, overloads marked", async () => {
+    await openPane({ stubOptions: { platform: "OfficeOnline" } });
+    type Stub = { enter(sheet: string, address: string, grid: unknown): void; select(sheet: string, address: string): void };
+    const enter = (address: string, grid: unknown[][]) =>
+      page.evaluate(([a, g]) => (window as unknown as { __officeStub: Stub }).__officeStub.enter("Sheet1", a as string, g), [address, grid] as const);
+    // Demand 20, 40, 80, 30 planned lot for lot, loaded 1 h in the due week and 2 h the week before,
+    // against 150 h; and the same demand levelled within 50 units a week.
+    await enter("B1:E2", [
+      [20, 40, 80, 30],
+      [1, 2, 3, 4],
+    ]);
+    await enter("G1:H1", [[1, 2]]);
+    await enter("A3:B6", [
+      ["MPS", "=MPS.PLAN(B1:E1,0)"],
+      ["Load", "=MPS.LOAD(B3:E3,G1:H1)"],
+      ["Capacity", ""],
+      ["Levelled MPS", "=MPS.LEVEL(B1:E1,0,50)"],
+    ]);
+    await enter("B5:E5", [[150, 150, 150, 150]]);
+    // Load by hand: 20 + 2 × 40 + 2 × 20 past due = 140; 40 + 2 × 80 = 200; 80 + 2 × 30 = 140; 30.
+    expect(await stub<unknown[][]>('read("Sheet1", "B4:E4")')).toEqual([[140, 200, 140, 30]]);
+    expect(await stub<unknown[][]>('read("Sheet1", "B6:E6")')).toEqual([[40, 50, 50, 30]]);
+
+    await page.evaluate(() => (window as unknown as { __officeStub: Stub }).__officeStub.select("Sheet1", "A3:E5"));
+    await page.getByRole("button", { name: "Insert chart" }).click();
+    await page.getByText("Chart of load against capacity of the selected block added on “Sheet1”; Load cells above capacity show red.").waitFor();
+    const [chart] = await stub<
+      { type: string; title: string; seriesBy: string; series: { name: string; address: string; categories?: string; chartType?: string }[] }[]
+    >("charts");
+    expect(chart).toMatchObject({ type: "ColumnClustered", seriesBy: "Rows", title: "Load against capacity" });
+    expect(chart.series).toEqual([
+      { name: "Load", address: "'Sheet1'!B4:E4", categories: "'Sheet1'!B2:E2" },
+      { name: "Capacity", address: "'Sheet1'!B5:E5", categories: "'Sheet1'!B2:E2", chartType: "Line" },
+    ]);
+    const formats = await stub<{ address: string; type: string; formula: string; fill: string; font: string }[]>("conditionalFormats");
+    expect(formats).toEqual([
+      { sheet: "Sheet1", address: "B4:E4", type: "Custom", formula: "=B4-B5>1E-9*MAX(1,B4,B5)", fill: "#FFC7CE", font: "#9C0006" },
+    ]);
+
+    // Again: the chart is added, the Load cells keep their one rule.
+    await page.getByRole("button", { name: "Insert chart" }).click();
+    await page.waitForFunction(() => (window as unknown as { __officeStub: { charts: unknown[] } }).__officeStub.charts.length === 2);
+    expect(await stub<unknown[]>("conditionalFormats")).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  });
+
   it("recalculates only the MPS.* formulas, with the settings applied", async () => {
     await openPane();
     await page.getByRole("button", { name: "Insert sample sheet" }).click();

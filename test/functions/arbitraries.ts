@@ -40,6 +40,23 @@ export function plausible(id: string, param: ParamSpec, n: number, column: boole
         .array(quantity, { minLength: n, maxLength: n })
         .map((line) => (column ? line.map((v) => [v]) : [line]));
       break;
+    case "block": {
+      // One cell (most often: a per-item value given once), a line like a series, or a block of
+      // such lines (one per item or resource). Left out more often than a series: a range that
+      // must match another's shape (receipts, per-item values) is refused when it does not.
+      const line = fc.array(quantity, { minLength: n, maxLength: n });
+      const range = fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 1, max: 20 }) },
+        { weight: 2, arbitrary: line.map((values) => (column ? values.map((v) => [v]) : [values])) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .array(line, { minLength: 2, maxLength: 3 })
+            .map((lines) => (column ? lines[0].map((_, t) => lines.map((l) => l[t])) : lines)),
+        },
+      );
+      return param.optional ? fc.oneof({ weight: 2, arbitrary: omitted }, { weight: 1, arbitrary: range }) : range;
+    }
     case "number":
       value = fc.integer({ min: 0, max: 20 });
       break;

@@ -60,6 +60,8 @@ describe("functions.json", () => {
       PEGLINES: "forecast, period_starts, order_ids, order_dates, quantities, [backward], [forward], [mode]",
       ACCURACY: "forecast_history, actual_history",
       SAFETY: "forecast_history, actual_history, service_level, [lead_time]",
+      LOAD: "mps, bill",
+      LEVEL: "demand, on_hand, capacity, [safety_stock], [hours_per_unit], [receipts], [strategy]",
     });
   });
 
@@ -83,8 +85,8 @@ describe("functions.json", () => {
       );
     });
 
-    it("takes ranges (any[][]) exactly where a series, lines or a range is declared", () => {
-      const ranges = new Set(["series", "lines", "range"]);
+    it("takes ranges (any[][]) exactly where a series, lines, a range or a block is declared", () => {
+      const ranges = new Set(["series", "lines", "range", "block"]);
       expect(documented().map((p) => `${p.name}: ${p.dimensionality === "matrix" ? "range" : "cell"}`)).toEqual(
         declared.map((p) => `${p.name}: ${ranges.has(p.kind) ? "range" : "cell"}`),
       );

@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS } from "../../src/shared/settings";
 import { plausibleCall } from "./arbitraries";
 
 /** Functions whose result has exactly the declared size; the others' is an upper bound. */
-const EXACT = new Set(["CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PROMISE"]);
+const EXACT = new Set(["CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PROMISE", "LOAD", "LEVEL"]);
 
 /** What the formula text shows: each range's shape and each typed value, or only references (`hidden`). */
 function formulaText(args: readonly unknown[], hidden: boolean) {

@@ -300,6 +300,24 @@ describe("TaskPane", () => {
       expect(host.workbook.sheets).toEqual(["Sheet1", "MPS sample", "MPS sample (2)"]);
     });
 
+    it("charts load against capacity when the selection is in the block's Load row, and says so", async () => {
+      const labels = ["Forecast", "Orders", "Remaining forecast", "Excess orders", "Demand", "Receipts", "PAB", "MPS", "ATP"];
+      const block = [...labels, "Load", "Capacity", "Utilization %"].map((label) => [label, 1, 2, 3]);
+      const host = createMemoryHost({ sheets: ["Sheet1", "Plan"], selection: { block: "Plan!B3:E14", values: block, cell: "Plan!C12" } });
+      const { user } = await renderPane(host);
+      await user.click(screen.getByRole("button", { name: "Insert chart" }));
+      expect(
+        await screen.findByText("Chart of load against capacity of the selected block added on “Plan”; Load cells above capacity show red."),
+      ).toBeVisible();
+      host.workbook.selection = { block: "Plan!B3:E14", values: block, cell: "Plan!C9" };
+      await user.click(screen.getByRole("button", { name: "Insert chart" }));
+      expect(await screen.findByText("Chart of the selected block added on “Plan”.")).toBeVisible();
+      expect(host.workbook.charts).toEqual([
+        { sheet: "Plan", chart: "capacity" },
+        { sheet: "Plan", chart: "plan" },
+      ]);
+    });
+
     it("charts the last sample sheet, and says what to do without one", async () => {
       const host = createMemoryHost();
       const { user } = await renderPane(host);
@@ -309,7 +327,7 @@ describe("TaskPane", () => {
       await screen.findByText(/Sample sheet “MPS sample” added/);
       await user.click(screen.getByRole("button", { name: "Insert chart" }));
       expect(await screen.findByText("Chart of the sample block added on “MPS sample”.")).toBeVisible();
-      expect(host.workbook.charts).toEqual([{ sheet: "MPS sample" }]);
+      expect(host.workbook.charts).toEqual([{ sheet: "MPS sample", chart: "plan" }]);
     });
   });
 

@@ -1,6 +1,8 @@
 import {
   arePeriodLabels,
+  capacityChart,
   cellName,
+  chooseChart,
   formatBlock,
   isStillCalculating,
   parseAddress,
@@ -93,6 +95,75 @@ describe("planChart", () => {
     expect(planChart("A1:D3", rowsBlock.slice(0, 3))).toBeUndefined();
     expect(planChart("A1:A9", rowsBlock.map((row) => [row[0]]))).toBeUndefined();
     expect(planChart("not an address", rowsBlock)).toBeUndefined();
+  });
+});
+
+/** The block above with Load, Capacity and Utilization % rows (as MPS.TABLE gives them with capacity). */
+const withCapacity = [...rowsBlock, ["Load", 160, 60, 200], ["Capacity", 150, 150, 150], ["Utilization %", 106.7, 40, 133.3]];
+
+describe("capacityChart", () => {
+  it("repeats its example", () => {
+    const block = [
+      ["MPS", 80, 0, 50],
+      ["Load", 160, 0, 100],
+      ["Capacity", 150, 150, 150],
+    ];
+    expect(capacityChart("Plan!B3:E5", block)).toEqual({
+      orientation: "rows",
+      series: [
+        { name: "Load", address: "C4:E4" },
+        { name: "Capacity", address: "C5:E5" },
+      ],
+      position: ["B7", "I22"],
+      categories: "C2:E2",
+      overload: { address: "C4:E4", formula: "=C4-C5>1E-9*MAX(1,C4,C5)" },
+    });
+  });
+
+  it("writes the overload rule for the first Load cell of a block in columns", () => {
+    const columns = withCapacity[0].map((_, c) => withCapacity.map((row) => row[c]));
+    const chart = capacityChart("C3:N6", columns)!;
+    expect(chart.series).toEqual([
+      { name: "Load", address: "L4:L6" },
+      { name: "Capacity", address: "M4:M6" },
+    ]);
+    expect(chart.overload).toEqual({ address: "L4:L6", formula: "=L4-M4>1E-9*MAX(1,L4,M4)" });
+  });
+
+  it("returns undefined without both a Load and a Capacity row", () => {
+    expect(capacityChart("A1:D9", rowsBlock)).toBeUndefined();
+    expect(capacityChart("A1:D2", [["Load", 1, 2, 3], ["Utilization %", 1, 2, 3]])).toBeUndefined();
+  });
+});
+
+describe("chooseChart", () => {
+  it("repeats its example: the selection in the Load row asks for load against capacity", () => {
+    // rows 3–11: Forecast … ATP; row 12: Load
+    expect(chooseChart("Plan!B3:E14", withCapacity, "Plan!D12")?.kind).toBe("capacity");
+  });
+
+  it("charts load against capacity from any cell of the Load, Capacity and Utilization % rows, labels included", () => {
+    for (const cell of ["B12", "E12", "C13", "D14", "Plan!B14"]) {
+      expect(chooseChart("Plan!B3:E14", withCapacity, cell)?.kind).toBe("capacity");
+    }
+  });
+
+  it("charts the plan from the other rows, outside the block, on another sheet, or with nothing selected", () => {
+    for (const cell of ["B3", "C9", "E11", "F12", "A12", "Other!C12", undefined]) {
+      expect(chooseChart("Plan!B3:E14", withCapacity, cell)?.kind).toBe("plan");
+    }
+  });
+
+  it("reads the selected column of a block in columns", () => {
+    const columns = withCapacity[0].map((_, c) => withCapacity.map((row) => row[c]));
+    expect(chooseChart("A1:L4", columns, "J3")?.kind).toBe("capacity"); // column J: Load
+    expect(chooseChart("A1:L4", columns, "H3")?.kind).toBe("plan"); // column H: MPS
+  });
+
+  it("charts load against capacity for a block without the plan's rows, and nothing for neither", () => {
+    expect(chooseChart("A1:D2", [["Load", 1, 2, 3], ["Capacity", 3, 3, 3]])).toMatchObject({ kind: "capacity" });
+    expect(chooseChart("A1:D9", rowsBlock)).toMatchObject({ kind: "plan" });
+    expect(chooseChart("A1", [[42]], "A1")).toBeUndefined();
   });
 });
 

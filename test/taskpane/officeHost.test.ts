@@ -140,6 +140,29 @@ interface ExcelOptions {
   sample?: { name: string; address: string; values: unknown[][]; formulas?: unknown[][] };
   /** Values of other cells, by address without sheet (e.g. the period labels above a block). */
   cells?: Record<string, unknown[][]>;
+  /** Addresses (without sheet) of ranges that already have conditional formats. */
+  formatted?: string[];
+}
+
+/** A conditional format as the mock records it. */
+interface RecordedFormat {
+  address: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  font?: string;
+}
+
+/** A ClientResult: its value reads only after the next sync, as Excel's (e.g. getCount()). */
+function clientResult<T>(strict: StrictContext, value: () => T): { readonly value: T } {
+  let synced = false;
+  strict.register({ commit: () => (synced = true) });
+  return {
+    get value() {
+      if (!synced) throw new Error("The value of the result object has not been loaded yet. Call context.sync().");
+      return value();
+    },
+  };
 }
 
 /** A charted line as the mock records it: its name, values and category (x-axis) cells. */
@@ -147,6 +170,8 @@ interface Line {
   name: string;
   values?: string;
   categories?: string;
+  /** Set when the series is drawn otherwise than the chart (a combo chart). */
+  chartType?: string;
 }
 
 function excelMock(options: ExcelOptions = {}) {
@@ -160,8 +185,41 @@ function excelMock(options: ExcelOptions = {}) {
   const calculatedSheets: [string, boolean][] = [];
   /** Application.calculate calls: every open workbook recalculated. */
   const applicationCalculations: string[] = [];
+  const conditionalFormats: RecordedFormat[] = [];
   const getRange = (address: string) => {
     const range = writableRange(strict, address, options.cells);
+    range.conditionalFormats = {
+      getCount: () =>
+        clientResult(
+          strict,
+          () => conditionalFormats.filter((f) => f.address === address).length + (options.formatted?.includes(address) ? 1 : 0),
+        ),
+      add: (type: string) => {
+        const recorded: RecordedFormat = { address, type };
+        conditionalFormats.push(recorded);
+        return {
+          custom: {
+            rule: {
+              set formula(formula: string) {
+                recorded.formula = formula;
+              },
+            },
+            format: {
+              fill: {
+                set color(color: string) {
+                  recorded.fill = color;
+                },
+              },
+              font: {
+                set color(color: string) {
+                  recorded.font = color;
+                },
+              },
+            },
+          },
+        };
+      },
+    };
     ranges.push(range);
     return range;
   };
@@ -183,6 +241,9 @@ function excelMock(options: ExcelOptions = {}) {
         const seriesOf = (line: Line) => ({
           set name(name: string) {
             line.name = name;
+          },
+          set chartType(type: string) {
+            line.chartType = type;
           },
           setValues: (range: any) => (line.values = range.address),
           setXAxisValues: (range: any) => (line.categories = range.address),
@@ -330,7 +391,8 @@ function excelMock(options: ExcelOptions = {}) {
     CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" },
     SpecialCellType: { formulas: "Formulas" },
-    ChartType: { line: "Line" },
+    ChartType: { line: "Line", columnClustered: "ColumnClustered" },
+    ConditionalFormatType: { custom: "Custom" },
     ChartSeriesBy: { auto: "Auto", rows: "Rows", columns: "Columns" },
   });
   // Excel sets isNullObject on every *OrNullObject result at sync, loaded or not.
@@ -349,7 +411,7 @@ function excelMock(options: ExcelOptions = {}) {
     await mockSync();
     strict.sync();
   };
-  return { excel, added, ranges, charts, calculatedCells, calculatedSheets, applicationCalculations, strict };
+  return { excel, added, ranges, charts, conditionalFormats, calculatedCells, calculatedSheets, applicationCalculations, strict };
 }
 
 function hostOver(office: any, excel: any) {
@@ -497,7 +559,7 @@ describe("officeHost", () => {
         selection: { address: "Plan!C9", values: [[40]] },
       });
       const inserted = await hostOver(officeMock().office, excel).insertChart();
-      expect(inserted).toEqual({ sheet: "Plan", source: "selection" });
+      expect(inserted).toEqual({ sheet: "Plan", source: "selection", chart: "plan" });
       expect(charts).toHaveLength(1);
       expect(charts[0]).toMatchObject({
         type: "Line",
@@ -548,7 +610,7 @@ describe("officeHost", () => {
       const columns = TABLE_VALUES[0].map((_, c) => TABLE_VALUES.map((row) => row[c]));
       const { excel, charts } = excelMock({ selection: { address: "Sheet1!A1:I4", values: columns } });
       const inserted = await hostOver(officeMock().office, excel).insertChart();
-      expect(inserted).toEqual({ sheet: "Sheet1", source: "selection" });
+      expect(inserted).toEqual({ sheet: "Sheet1", source: "selection", chart: "plan" });
       expect(charts[0].seriesBy).toBe("Columns");
       expect(charts[0].series.map((s: { values: string }) => s.values)).toEqual(["E2:E4", "H2:H4", "G2:G4", "I2:I4"]);
     });
@@ -559,7 +621,7 @@ describe("officeHost", () => {
         sample: { name: "MPS sample", address: `'MPS sample'!${layout.tableBlock}`, values: TABLE_VALUES },
       });
       const inserted = await hostOver(officeMock().office, excel).insertChart("MPS sample");
-      expect(inserted).toEqual({ sheet: "MPS sample", source: "sample" });
+      expect(inserted).toEqual({ sheet: "MPS sample", source: "sample", chart: "plan" });
       expect(charts[0].series[0]).toEqual({ name: "Demand", values: "B18:M18" });
     });
 
@@ -607,6 +669,91 @@ describe("officeHost", () => {
         sample: { name: "MPS sample", address: `'MPS sample'!${layout.tableBlock}`, values: Array(10).fill(Array(13).fill("")) },
       });
       await expect(hostOver(officeMock().office, excel).insertChart("MPS sample")).rejects.toThrow(NO_BLOCK_MESSAGE);
+    });
+
+    describe("load against capacity", () => {
+      /** An MPS.TABLE block in rows with capacity: Load, Capacity and Utilization % after ATP (B12:B14). */
+      const WITH_CAPACITY = [
+        ...TABLE_VALUES,
+        ["Load", 160, 60, 200],
+        ["Capacity", 150, 150, 150],
+        ["Utilization %", 106.7, 40, 133.3],
+      ];
+
+      it.each([
+        ["Load", "Plan!D12"],
+        ["Utilization %", "Plan!C14"],
+      ])("charts Load as columns and Capacity as a line when the selection is in the %s row", async (_row, selected) => {
+        const { excel, charts, conditionalFormats } = excelMock({
+          spill: { address: "Plan!B3:E14", values: WITH_CAPACITY },
+          selection: { address: selected, values: [[0]] },
+        });
+        const inserted = await hostOver(officeMock().office, excel).insertChart();
+        expect(inserted).toEqual({ sheet: "Plan", source: "selection", chart: "capacity" });
+        expect(charts).toHaveLength(1);
+        expect(charts[0]).toMatchObject({
+          type: "ColumnClustered",
+          seriesBy: "Rows",
+          title: { text: "Load against capacity" },
+          position: ["B16", "I31"],
+          series: [
+            { name: "Load", values: "C12:E12" },
+            { name: "Capacity", values: "C13:E13", chartType: "Line" },
+          ],
+        });
+        expect(charts[0].series[0].chartType).toBeUndefined(); // Load keeps the chart's columns
+        // The overloads (periods 1 and 3 here) follow the plan: a conditional format on the Load cells.
+        expect(conditionalFormats).toEqual([
+          { address: "C12:E12", type: "Custom", formula: "=C12-C13>1E-9*MAX(1,C12,C13)", fill: "#FFC7CE", font: "#9C0006" },
+        ]);
+      });
+
+      it("keeps the plan chart when the selection is in another row of the same block", async () => {
+        const { excel, charts, conditionalFormats } = excelMock({
+          spill: { address: "Plan!B3:E14", values: WITH_CAPACITY },
+          selection: { address: "Plan!C9", values: [[40]] },
+        });
+        const inserted = await hostOver(officeMock().office, excel).insertChart();
+        expect(inserted.chart).toBe("plan");
+        expect(charts[0]).toMatchObject({ type: "Line", title: { text: "Demand, MPS, PAB and ATP" } });
+        expect(conditionalFormats).toEqual([]);
+      });
+
+      it("charts a pasted block in columns that has Load and Capacity but no plan rows", async () => {
+        const { excel, charts, conditionalFormats } = excelMock({
+          selection: {
+            address: "Sheet1!A1:C4",
+            values: [
+              ["MPS", "Load", "Capacity"],
+              [80, 160, 150],
+              [0, 0, 150],
+              [50, 100, 150],
+            ],
+          },
+        });
+        const inserted = await hostOver(officeMock().office, excel).insertChart();
+        expect(inserted).toEqual({ sheet: "Sheet1", source: "selection", chart: "capacity" });
+        expect(charts[0]).toMatchObject({
+          type: "ColumnClustered",
+          seriesBy: "Columns",
+          series: [
+            { name: "Load", values: "B2:B4" },
+            { name: "Capacity", values: "C2:C4", chartType: "Line" },
+          ],
+        });
+        expect(conditionalFormats.map((f) => [f.address, f.formula])).toEqual([["B2:B4", "=B2-C2>1E-9*MAX(1,B2,C2)"]]);
+      });
+
+      it("adds no conditional format over one the Load cells already have", async () => {
+        const { excel, charts, conditionalFormats } = excelMock({
+          spill: { address: "Plan!B3:E14", values: WITH_CAPACITY },
+          selection: { address: "Plan!D12", values: [[0]] },
+          formatted: ["C12:E12"],
+        });
+        await hostOver(officeMock().office, excel).insertChart();
+        expect(charts).toHaveLength(1);
+        expect(conditionalFormats).toEqual([]);
+      });
     });
 
     it("refuses, saying what to do, without a block or a sample sheet", async () => {

@@ -57,6 +57,9 @@ export function useWorkbookActions(host: WorkbookHost): WorkbookActions {
       run("chart", async () => {
         const chart = await host.insertChart(sampleSheet);
         const from = chart.source === "sample" ? "the sample block" : "the selected block";
+        if (chart.chart === "capacity") {
+          return `Chart of load against capacity of ${from} added on “${chart.sheet}”; Load cells above capacity show red.`;
+        }
         return `Chart of ${from} added on “${chart.sheet}”.`;
       }),
     [host, run, sampleSheet],

@@ -5,12 +5,15 @@
  */
 import type { ProductionModel } from "../../engine";
 import type { LoadedSettings, MpsSettings } from "../../shared/settings";
+import type { ChartKind } from "./mpsBlock";
 
 export interface ChartInserted {
   /** Sheet the chart was placed on. */
   sheet: string;
   /** Where the data came from: the selected MPS.TABLE block or the sample sheet's block. */
   source: "selection" | "sample";
+  /** Which chart: Demand, MPS, PAB and ATP ("plan"), or load against capacity ("capacity"). */
+  chart: ChartKind;
 }
 
 /** The workbook's settings as read: the settings in force, what was wrong with the stored value, and whether there was one. */
@@ -52,6 +55,9 @@ export interface WorkbookHost {
   /**
    * Adds a line chart of Demand, MPS, PAB and ATP for the selected MPS.TABLE block; when the
    * selection is not in one, for the block on `sampleSheet` (the last sample sheet inserted).
+   * When the selection is in the block's Load, Capacity or Utilization % row (or the block has
+   * those rows but no Demand, MPS, PAB and ATP), a combo chart of load against capacity instead:
+   * Load as columns, Capacity as a line, and the Load cells above capacity shown red.
    */
   insertChart(sampleSheet?: string): Promise<ChartInserted>;
 }

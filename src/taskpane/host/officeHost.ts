@@ -8,7 +8,9 @@
  * - Recalculation touches only the cells holding MPS.* formulas (`Range.calculate`), and none
  *   in manual calculation mode; never `Application.calculate`, which recalculates every open
  *   workbook.
- * - Sheets are added under new names only; charts are native Excel line charts.
+ * - Sheets are added under new names only; charts are native Excel charts: a line chart of the
+ *   plan, or a combo chart of load (columns) against capacity (a line), its overloads marked by a
+ *   conditional format on the Load cells.
  * - Every property is read after `load()` and `context.sync()`, as Excel requires.
  *
  * Office and Excel are passed in (the globals in the add-in, office-addin-mock in tests).
@@ -32,7 +34,7 @@ import {
   type WorkbookHost,
   type WorkbookSettings,
 } from "./WorkbookHost";
-import { arePeriodLabels, isStillCalculating, planChart, type ChartPlan } from "./mpsBlock";
+import { arePeriodLabels, chooseChart, isStillCalculating, type CapacityChartPlan, type ChosenChart } from "./mpsBlock";
 import { mpsFormulaCells } from "./mpsFormulas";
 import { sampleLayout, uniqueSheetName } from "./sampleSheet";
 import { messageOf } from "../hooks/messageOf";
@@ -45,10 +47,19 @@ export interface OfficeApis {
 /** Largest selection read cell by cell when looking for an MPS.TABLE block. */
 const MAX_SELECTION_CELLS = 20000;
 
-/** An MPS.TABLE block found to chart: its sheet, the plan, and where the period labels may be. */
+/** Excel's "Light red fill with dark red text", the colours of its own highlight-cells rules. */
+const OVERLOAD_FILL = "#FFC7CE";
+const OVERLOAD_FONT = "#9C0006";
+
+const CHART_TITLES: Record<ChosenChart["kind"], string> = {
+  plan: "Demand, MPS, PAB and ATP",
+  capacity: "Load against capacity",
+};
+
+/** An MPS.TABLE block found to chart: its sheet, the chart chosen, and where the period labels may be. */
 interface FoundBlock {
   sheet: Excel.Worksheet;
-  plan: ChartPlan;
+  chart: ChosenChart;
   source: ChartInserted["source"];
   /** Cells (on `sheet`) that may hold the period labels, lined up with the values. */
   categories?: string;
@@ -160,11 +171,13 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
         const found = selected === undefined ? await sampleBlock(context, sampleSheet) : selected;
         if (found === "calculating") throw new Error(BUSY_BLOCK_MESSAGE);
         if (!found) throw new Error(NO_BLOCK_MESSAGE);
-        const { sheet, plan, source } = found;
+        const { sheet, chart: chosen, source } = found;
+        const { plan } = chosen;
         const periods = found.categories ? await periodLabels(context, sheet, found.categories) : undefined;
         const [first, ...rest] = plan.series;
         const by = plan.orientation === "rows" ? excel.ChartSeriesBy.rows : excel.ChartSeriesBy.columns;
-        const chart = sheet.charts.add(excel.ChartType.line, sheet.getRange(first.address), by);
+        const type = chosen.kind === "capacity" ? excel.ChartType.columnClustered : excel.ChartType.line;
+        const chart = sheet.charts.add(type, sheet.getRange(first.address), by);
         const firstSeries = chart.series.getItemAt(0);
         firstSeries.name = first.name;
         const lines = [firstSeries];
@@ -175,14 +188,33 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
         }
         // Periods on the category axis (ExcelApi 1.7, as setValues); else Excel's default 1…n.
         if (periods) for (const series of lines) series.setXAxisValues(periods);
-        chart.title.text = "Demand, MPS, PAB and ATP";
+        // A combo chart: Load stays columns, Capacity is drawn as a line (ChartSeries.chartType, ExcelApi 1.7).
+        if (chosen.kind === "capacity") lines[1].chartType = excel.ChartType.line;
+        chart.title.text = CHART_TITLES[chosen.kind];
         chart.setPosition(...plan.position);
+        if (chosen.kind === "capacity") await markOverloads(context, sheet, chosen.plan.overload);
         sheet.load("name");
         await context.sync();
-        return { sheet: sheet.name, source };
+        return { sheet: sheet.name, source, chart: chosen.kind };
       });
     },
   };
+
+  /**
+   * Shows the Load cells above capacity red with a conditional format (ExcelApi 1.6), so the
+   * overloads follow the plan as it changes (a chart's point colours would not). A range that
+   * already has conditional formats (the planner's, or an earlier chart's) is left as it is.
+   */
+  async function markOverloads(context: Excel.RequestContext, sheet: Excel.Worksheet, overload: CapacityChartPlan["overload"]) {
+    const cells = sheet.getRange(overload.address);
+    const existing = cells.conditionalFormats.getCount();
+    await context.sync();
+    if (existing.value > 0) return;
+    const rule = cells.conditionalFormats.add(excel.ConditionalFormatType.custom);
+    rule.custom.rule.formula = overload.formula;
+    rule.custom.format.fill.color = OVERLOAD_FILL;
+    rule.custom.format.font.color = OVERLOAD_FONT;
+  }
 
   /**
    * Every cell holding an MPS.* formula, sheet by sheet: the sheet's formula cells
@@ -217,15 +249,16 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
     selection.load("address, rowCount, columnCount");
     const spill = supports("1.12") ? await spillAround(context, selection.getCell(0, 0)) : undefined;
     if (!spill) await context.sync();
-    const spillPlan = spill && planChart(spill.address, spill.values);
-    if (spill && spillPlan) {
-      return { sheet: spill.worksheet, plan: spillPlan, source: "selection", categories: spillPlan.categories };
+    // The chart follows the row the selected cell is in (its top-left cell, for a range).
+    const spillChart = spill && chooseChart(spill.address, spill.values, selection.address);
+    if (spill && spillChart) {
+      return { sheet: spill.worksheet, chart: spillChart, source: "selection", categories: spillChart.plan.categories };
     }
     if (selection.rowCount * selection.columnCount > MAX_SELECTION_CELLS) return undefined;
     selection.load("values, formulas");
     await context.sync();
-    const plan = planChart(selection.address, selection.values);
-    if (plan) return { sheet: selection.worksheet, plan, source: "selection", categories: plan.categories };
+    const chart = chooseChart(selection.address, selection.values, selection.address);
+    if (chart) return { sheet: selection.worksheet, chart, source: "selection", categories: chart.plan.categories };
     const calculating = isStillCalculating(selection.values, selection.formulas) || (spill !== undefined && isStillCalculating(spill.values));
     return calculating ? "calculating" : undefined;
   }
@@ -266,8 +299,8 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
     const block = sheet.getRange(layout.tableBlock);
     block.load("address, values, formulas");
     await context.sync();
-    const plan = planChart(block.address, block.values);
-    if (plan) return { sheet, plan, source: "sample", categories: layout.periodRow };
+    const chart = chooseChart(block.address, block.values);
+    if (chart) return { sheet, chart, source: "sample", categories: layout.periodRow };
     return isStillCalculating(block.values, block.formulas) ? "calculating" : undefined;
   }
 }

@@ -21,7 +21,8 @@ export function renderWorkbookSection({ form, actions }: WorkbookSectionProps, s
       </div>
       <Caption1 className={styles.muted}>
         The sample sheet is a ready MPS layout for the chosen model, on a new sheet. The chart plots Demand, MPS, PAB and
-        ATP of the selected MPS.TABLE block, or of the last sample sheet.
+        ATP of the selected MPS.TABLE block, or of the last sample sheet. Select a cell in the block&apos;s Load, Capacity
+        or Utilization % row to chart load against capacity instead.
       </Caption1>
       {actions.outcome && (
         <MessageBar
