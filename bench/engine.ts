@@ -1,13 +1,15 @@
 /**
- * Engine benchmarks (issue 7, items 1–4): planItem throughput with and without pegging, the
- * memory-traffic floor, scaling over horizon and window, and the MPS.TABLE adapter against the
- * engine alone. Every group of cases that is compared runs side by side in the same rounds.
+ * Engine benchmarks: planItem throughput with and without pegging (issue 7), planItem against
+ * the plan's own recurrences in one tight loop (issue 12), scaling over horizon and window, and
+ * the MPS.TABLE adapter against the engine alone. Every group of cases that is compared runs
+ * side by side in the same rounds.
  */
 import { planItem, type ItemInput, type MpsRecord } from "../src/engine";
 import { isFunctionError } from "../src/functions/cells";
 import { invoke } from "../src/functions/invoke";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../src/shared/settings";
 import { itemPeriods, makePortfolio, type Portfolio } from "./data";
+import { flatRecords, flatten, kernelInput, KERNEL_ROWS, planKernel, verifyKernel } from "./kernel";
 import { mapStats, ratios, sideBySide, stats, type RoundOptions, type Stats } from "./measure";
 
 /** The planning the issue asks for: window 2/2, MTS demand, FOQ with safety stock, look-ahead ATP. */
@@ -45,55 +47,6 @@ function planAll(portfolio: Portfolio, window = WINDOW, pegging = false): number
   return check;
 }
 
-/** The Float64Array rows of a record: what planItem writes per period. */
-function outputRows(record: MpsRecord): number {
-  return Object.values(record).filter((row) => row instanceof Float64Array).length;
-}
-
-/** Rows the floor writes; checked against a real record so the floor stays a fair comparison. */
-const FLOOR_ROWS = 11;
-
-/**
- * The memory-traffic floor: reads each input row once and writes as many rows as planItem
- * returns, with one add per value, into rows reused from item to item.
- */
-function floorAll(portfolio: Portfolio, rows: Float64Array[]): number {
-  const [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10] = rows;
-  let check = 0;
-  for (const item of portfolio.items) {
-    const { forecast, orders } = item;
-    const n = forecast.length;
-    for (let t = 0; t < n; t++) {
-      const f = forecast[t];
-      const o = orders[t];
-      r0[t] = f;
-      r1[t] = o;
-      r2[t] = f - o;
-      r3[t] = f + o;
-      r4[t] = o - f;
-      r5[t] = f + 1;
-      r6[t] = o + 1;
-      r7[t] = f + 2;
-      r8[t] = o + 2;
-      r9[t] = f + 3;
-      r10[t] = o + 3;
-    }
-    check += r10[n - 1];
-  }
-  return check;
-}
-
-/** The floor with fresh rows per item, as an API that returns new rows must allocate them. */
-function floorFreshAll(portfolio: Portfolio): number {
-  let check = 0;
-  for (const item of portfolio.items) {
-    const rows: Float64Array[] = [];
-    for (let r = 0; r < FLOOR_ROWS; r++) rows.push(new Float64Array(item.forecast.length));
-    check += floorAll({ periods: portfolio.periods, items: [item] }, rows);
-  }
-  return check;
-}
-
 const perSecond = (work: number) => (ms: number) => work / (ms / 1000);
 const nsPer = (work: number) => (ms: number) => (ms * 1e6) / work;
 
@@ -106,27 +59,15 @@ export interface ThroughputResult {
   withPegging: Stats;
   /** Time with pegging ÷ time without, round by round. */
   peggingCost: Stats;
-  /** Item-periods per second of the floor loop (reused rows), and of the floor with fresh rows. */
-  floor: Stats;
-  floorFreshRows: Stats;
-  floorRows: number;
-  /** planItem time ÷ floor time, round by round. */
-  timesFloor: Stats;
-  timesFloorFreshRows: Stats;
 }
 
-/** Items 1 and 2: 10,000 items × 104 periods through planItem, with and without pegging, and the floor. */
+/** 10,000 items × 104 periods through planItem, with and without pegging. */
 export function throughput(items: number, periods: number, seed: number, rounds: RoundOptions): ThroughputResult {
   const portfolio = makePortfolio(items, periods, seed);
-  const rowsWritten = outputRows(planned(inputOf(portfolio, 0)));
-  if (rowsWritten !== FLOOR_ROWS) throw new Error(`planItem writes ${rowsWritten} rows; update the floor loop (${FLOOR_ROWS})`);
-  const rows = Array.from({ length: FLOOR_ROWS }, () => new Float64Array(periods));
   const samples = sideBySide(
     {
       plan: () => planAll(portfolio),
       pegging: () => planAll(portfolio, WINDOW, true),
-      floor: () => floorAll(portfolio, rows),
-      floorFresh: () => floorFreshAll(portfolio),
     },
     rounds,
   );
@@ -138,11 +79,57 @@ export function throughput(items: number, periods: number, seed: number, rounds:
     withoutPegging: mapStats(stats(samples.plan), rate),
     withPegging: mapStats(stats(samples.pegging), rate),
     peggingCost: stats(ratios(samples, "pegging", "plan")),
-    floor: mapStats(stats(samples.floor), rate),
-    floorFreshRows: mapStats(stats(samples.floorFresh), rate),
-    floorRows: FLOOR_ROWS,
-    timesFloor: stats(ratios(samples, "plan", "floor")),
-    timesFloorFreshRows: stats(ratios(samples, "plan", "floorFresh")),
+  };
+}
+
+export interface KernelResult {
+  items: number;
+  periods: number;
+  /** Rows the kernel writes per item, and the megabytes its inputs and outputs take in all. */
+  rows: number;
+  residentMB: number;
+  /** Cells compared with planItem before timing, and the differences found (none expected). */
+  check: { compared: number; differences: string[] };
+  /** Nanoseconds per item-period. */
+  planItem: Stats;
+  kernel: Stats;
+  /** planItem time ÷ kernel time, round by round. */
+  ratio: Stats;
+}
+
+/**
+ * planItem against the kernel (bench/kernel.ts) on the same items and settings: window 0/0,
+ * MTS, FOQ with safety stock, discrete ATP. The kernel's rows are checked first.
+ */
+export function kernel(items: number, periods: number, seed: number, rounds: RoundOptions): KernelResult {
+  const portfolio = makePortfolio(items, periods, seed);
+  const inputs = portfolio.items.map((_, i) => kernelInput(portfolio, i));
+  const flat = flatten(portfolio);
+  const out = flatRecords(items, periods);
+  const stack = new Int32Array(periods);
+  planKernel(flat, out, stack);
+  const check = verifyKernel(portfolio, out);
+  const samples = sideBySide(
+    {
+      planItem: () => {
+        let sum = 0;
+        for (const input of inputs) sum += planned(input).projectedAvailable[periods - 1];
+        return sum;
+      },
+      kernel: () => planKernel(flat, out, stack),
+    },
+    rounds,
+  );
+  const ns = nsPer(itemPeriods(portfolio));
+  return {
+    items,
+    periods,
+    rows: KERNEL_ROWS.length,
+    residentMB: ((KERNEL_ROWS.length + 2) * items * periods * 8) / 2 ** 20,
+    check,
+    planItem: mapStats(stats(samples.planItem), ns),
+    kernel: mapStats(stats(samples.kernel), ns),
+    ratio: stats(ratios(samples, "planItem", "kernel")),
   };
 }
 

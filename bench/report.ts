@@ -1,10 +1,11 @@
 /**
- * The benchmark's results: their shape in bench/results.json, the goals of issue 7 checked
- * against them, and the table printed at the end of a run.
+ * The benchmark's results: their shape in bench/results.json, the goals of issues 7 and 12
+ * checked against them, and the table printed at the end of a run.
  */
 import type { BundleName, BundleSize } from "./bundles";
-import type { AdapterResult, ScalingResult, ThroughputResult } from "./engine";
+import type { AdapterResult, KernelResult, ScalingResult, ThroughputResult } from "./engine";
 import type { Stats } from "./measure";
+import type { Comparison, OutsideResult, ScaleResult, Timed } from "./recalc";
 import type { WorkbookResult } from "./workbook";
 
 export interface Results {
@@ -12,19 +13,26 @@ export interface Results {
   quick: boolean;
   figures: {
     throughput?: ThroughputResult;
+    kernel?: KernelResult;
     scaling?: ScalingResult;
     adapter?: AdapterResult;
     workbook?: WorkbookResult;
+    outside?: OutsideResult;
+    scale?: ScaleResult;
     bundles?: { source: string; sizes: Record<BundleName, BundleSize>; uiInFunctions: boolean };
   };
+  /** Wall-clock seconds of the whole run. */
+  seconds?: number;
   goals?: Goal[];
 }
 
 export interface Goal {
-  item: number;
+  /** Issue and item the goal comes from: "7.1", "12.2". */
+  item: string;
   goal: string;
   measured: string;
-  met: boolean;
+  /** undefined: this run could not measure it (e.g. LibreOffice not installed). */
+  met: boolean | undefined;
 }
 
 const fixed = (x: number, digits: number) => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -35,32 +43,86 @@ const ms = (x: number) => `${fixed(x, 0)} ms`;
 const msFine = (x: number) => `${fixed(x, 2)} ms`;
 const kb = (bytes: number) => `${fixed(bytes / 1024, 1)} KB`;
 const range = (s: Stats, f: (x: number) => string) => `${f(s.median)}  [${f(s.min)} – ${f(s.max)}]`;
+/** A timed case: its figures, or why it has none. */
+const timedCell = (t: Timed, f: (x: number) => string) =>
+  t.ms
+    ? `${range(t.ms, f)}${t.failure ? ` (then: ${t.failure})` : ""}${t.note ? ` (${t.note})` : ""}`
+    : `FAILED: ${t.failure ?? "not run"}`;
 
-/** Every goal of issue 7 the figures allow to check. */
+const count = (n: number) => n.toLocaleString("en-US");
+const sameCells = (c: Comparison) => (c.differences.length === 0 ? `${count(c.compared)} cells equal` : `${c.differences.length} differ`);
+/** "faster by" goal: `ratio` is their time ÷ ours; undefined when a side could not be timed. */
+const fasterGoal = (item: string, goal: string, ratio: Stats | undefined, target: number, missing: string): Goal =>
+  ratio === undefined
+    ? { item, goal, measured: missing, met: undefined }
+    : { item, goal, measured: ratio.median >= 1 ? `${times(ratio.median)} faster` : `${times(1 / ratio.median)} slower`, met: ratio.median >= target };
+
+/** Why a pair of timed cases has no ratio: the first failure found. */
+const whyMissing = (...cases: Timed[]) => cases.find((c) => c.failure !== undefined && c.ms === undefined)?.failure ?? "not measured";
+
+/** Every goal of issues 7 and 12 the figures allow to check. */
 export function goals(results: Results): Goal[] {
-  const { throughput: t, scaling: s, adapter: a, workbook: w, bundles: b } = results.figures;
+  const { throughput: t, kernel: k, scaling: s, adapter: a, workbook: w, outside: o, scale: sc, bundles: b } = results.figures;
   const list: Goal[] = [];
   if (t) {
-    list.push({ item: 1, goal: "planItem ≥ 10 M item-periods/s without pegging", measured: millions(t.withoutPegging.median), met: t.withoutPegging.median >= 10e6 });
-    list.push({ item: 2, goal: "planItem ≤ 8× the memory-traffic floor", measured: times(t.timesFloor.median), met: t.timesFloor.median <= 8 });
+    list.push({ item: "7.1", goal: "planItem ≥ 10 M item-periods/s without pegging", measured: millions(t.withoutPegging.median), met: t.withoutPegging.median >= 10e6 });
+  }
+  if (k) {
+    const same = k.check.differences.length === 0;
+    list.push({ item: "12.3", goal: "kernel equal to planItem on every row", measured: sameCells(k.check), met: same });
+    list.push({ item: "12.3", goal: "planItem ≤ 2.5× the kernel", measured: times(k.ratio.median), met: same && k.ratio.median <= 2.5 });
   }
   if (s) {
-    list.push({ item: 3, goal: "time per item-period flat within 1.5× over N and windows", measured: times(s.spread), met: s.spread <= 1.5 });
+    list.push({ item: "7.3", goal: "time per item-period flat within 1.5× over N and windows", measured: times(s.spread), met: s.spread <= 1.5 });
   }
-  if (a) list.push({ item: 4, goal: "MPS.TABLE adapter ≤ 2× the engine alone", measured: times(a.ratio.median), met: a.ratio.median <= 2 });
+  if (a) list.push({ item: "7.4, 12", goal: "MPS.TABLE adapter ≤ 2× planItem", measured: times(a.ratio.median), met: a.ratio.median <= 2 });
   if (w) {
     const same = w.check.differences.length === 0;
-    list.push({ item: 5, goal: "same numbers in both workbooks", measured: same ? `${w.check.compared.toLocaleString("en-US")} cells equal` : `${w.check.differences.length} differ`, met: same });
-    list.push({ item: 5, goal: "≥ 10× fewer formulas", measured: times(w.formulaRatio), met: w.formulaRatio >= 10 });
-    list.push({ item: 5, goal: "≥ 5× faster full recalculation", measured: times(w.loadRatio.median), met: w.loadRatio.median >= 5 });
-    list.push({ item: 5, goal: "≥ 5× faster recalculation after editing one item", measured: times(w.editRatio.median), met: w.editRatio.median >= 5 });
-    list.push({ item: 5, goal: "≥ 5× faster after editing every item in one batch", measured: times(w.batchRatio.median), met: w.batchRatio.median >= 5 });
+    list.push({ item: "7.5", goal: "same numbers in both workbooks (HyperFormula)", measured: sameCells(w.check), met: same });
+    list.push({ item: "7.5", goal: "≥ 10× fewer formulas", measured: times(w.formulaRatio), met: w.formulaRatio >= 10 });
+    list.push({ item: "7.5", goal: "≥ 5× faster full recalculation than native formulas in HyperFormula", measured: times(w.loadRatio.median), met: w.loadRatio.median >= 5 });
+    list.push({ item: "7.5", goal: "≥ 5× faster recalculation after editing one item", measured: times(w.editRatio.median), met: w.editRatio.median >= 5 });
+    list.push({ item: "7.5", goal: "≥ 5× faster after editing every item in one batch", measured: times(w.batchRatio.median), met: w.batchRatio.median >= 5 });
+  }
+  if (o) {
+    const lo = o.libreoffice.available ? undefined : o.libreoffice.why;
+    const { inProcess: ip, wholeProcess: wp } = o;
+    list.push({
+      item: "12.1",
+      goal: "mps-recalc --out ≤ 1.2× the --json run (in process)",
+      measured: ip.outOverJson ? times(ip.outOverJson.median) : whyMissing(ip.ours, ip.oursOut),
+      met: ip.outOverJson ? ip.outOverJson.median <= 1.2 : false,
+    });
+    for (const [label, c] of [["calculateAll", o.check.uno], ["the file soffice --convert-to wrote", o.check.convert]] as const) {
+      list.push({
+        item: "12.2",
+        goal: `same numbers: LibreOffice (${label}) and mps-recalc`,
+        measured: c ? sameCells(c) : (lo ?? o.check.problems[0] ?? whyMissing(ip.ours, ip.loCalc, wp.lo)),
+        met: c ? c.differences.length === 0 && c.compared > 0 : lo ? undefined : false,
+      });
+    }
+    const inProcess = fasterGoal("12.2", "mps-recalc in process ≥ 2× faster than LibreOffice calculateAll", ip.loOverOurs, 2, lo ?? whyMissing(ip.ours, ip.loCalc));
+    const whole = fasterGoal("12.2", "mps-recalc process ≥ 3× faster than soffice --convert-to", wp.loOverOurs, 3, lo ?? whyMissing(wp.ours, wp.lo));
+    // Our side failing is a missed goal, not an unmeasured one.
+    if (inProcess.met === undefined && !lo) inProcess.met = false;
+    if (whole.met === undefined && !lo) whole.met = false;
+    list.push(inProcess, whole);
+  }
+  if (sc) {
+    const { from, to, inProcess } = sc.growth;
+    const last = sc.sizes.find((size) => size.items === to);
+    list.push({
+      item: "12.4",
+      goal: `per-item cost ${count(from)} → ${count(to)} items within 1.3× (in process)`,
+      measured: inProcess !== undefined ? times(inProcess) : `${count(to)} items: ${last?.inProcess.failure ?? "not measured"}`,
+      met: inProcess !== undefined && inProcess <= 1.3,
+    });
   }
   if (b) {
     for (const size of Object.values(b.sizes)) {
-      list.push({ item: 6, goal: `${size.file} ≤ ${kb(size.budget)} min+gzip`, measured: kb(size.gzipped), met: size.gzipped <= size.budget });
+      list.push({ item: "7.6", goal: `${size.file} ≤ ${kb(size.budget)} min+gzip`, measured: kb(size.gzipped), met: size.gzipped <= size.budget });
     }
-    list.push({ item: 6, goal: "no React or Fluent UI in functions.js", measured: b.uiInFunctions ? "found" : "none", met: !b.uiInFunctions });
+    list.push({ item: "7.6", goal: "no React or Fluent UI in functions.js", measured: b.uiInFunctions ? "found" : "none", met: !b.uiInFunctions });
   }
   return list;
 }
@@ -82,17 +144,27 @@ export function report(results: Results): string {
   text += "round by round from cases run side by side, then summarised the same way.\n\n";
   if (f.throughput) {
     const t = f.throughput;
-    text += `1–2. Engine throughput: planItem over ${t.items.toLocaleString("en-US")} items × ${t.periods} periods (seed ${t.seed};\n`;
+    text += `1. Engine throughput: planItem over ${t.items.toLocaleString("en-US")} items × ${t.periods} periods (seed ${t.seed};\n`;
     text += "     window 2/2, MTS demand, FOQ with safety stock, look-ahead ATP), item-periods per second\n";
     text += table([
       ["planItem, no pegging", range(t.withoutPegging, millions)],
       ["planItem, with pegging", range(t.withPegging, millions)],
       ["pegging ÷ no pegging (time)", range(t.peggingCost, times)],
-      [`floor: read 2 rows, write ${t.floorRows} (reused rows)`, range(t.floor, millions)],
-      ["floor with fresh rows per item", range(t.floorFreshRows, millions)],
-      ["planItem ÷ floor (time)", range(t.timesFloor, times)],
-      ["planItem ÷ floor with fresh rows", range(t.timesFloorFreshRows, times)],
     ]);
+    text += "\n";
+  }
+  if (f.kernel) {
+    const k = f.kernel;
+    text += `2. planItem against the kernel: the same plan (window 0/0, MTS, FOQ + safety stock, discrete ATP) as one\n`;
+    text += `   tight loop over typed arrays, every item's ${k.rows} rows kept (${fixed(k.residentMB, 0)} MB resident), ${k.items.toLocaleString("en-US")} items × ${k.periods} periods\n`;
+    text += table([
+      ["planItem", range(k.planItem, ns)],
+      ["kernel", range(k.kernel, ns)],
+      ["planItem ÷ kernel (time)", range(k.ratio, times)],
+    ]);
+    text += k.check.differences.length === 0
+      ? `  kernel = planItem bit for bit on all ${k.check.compared.toLocaleString("en-US")} cells (every item, row and period)\n`
+      : `  KERNEL DIFFERS FROM planItem:\n${k.check.differences.map((d) => `    ${d}\n`).join("")}`;
     text += "\n";
   }
   if (f.scaling) {
@@ -141,8 +213,53 @@ export function report(results: Results): string {
     ]);
     text += `  React / Fluent UI code in functions.js: ${b.uiInFunctions ? "FOUND" : "none"} (modules checked by test/addin/bundleSize.test.ts)\n\n`;
   }
+  if (f.outside) {
+    const o = f.outside;
+    const { inProcess: ip, wholeProcess: wp } = o;
+    text += `7. Headless recalculation against LibreOffice Calc: ${count(o.items)} items × ${o.periods} weeks. Ours: mps-recalc on the\n`;
+    text += `   MPS.TABLE workbook (${count(o.formulas.table)} formulas), as shipped (src/recalc/cli.ts main, through tsx). LibreOffice:\n`;
+    text += `   the native-formula twin (${o.formulas.native === undefined ? "not written" : count(o.formulas.native)} formulas). Interleaved, order rotating each round.\n`;
+    text += o.libreoffice.available ? `   ${o.libreoffice.version}\n` : `   LIBREOFFICE NOT MEASURED: ${o.libreoffice.why}\n`;
+    text += table([
+      ["in process", "time", "LibreOffice ÷ ours"],
+      ["mps-recalc --json (read, evaluate, report)", timedCell(ip.ours, ms), ""],
+      ["mps-recalc --json --out (also writes the .xlsx)", timedCell(ip.oursOut, ms), ip.outOverJson ? `--out ÷ --json ${range(ip.outOverJson, times)}` : ""],
+      ["LibreOffice calculateAll() over UNO (no load)", timedCell(ip.loCalc, ms), ip.loOverOurs ? range(ip.loOverOurs, times) : ""],
+      ["LibreOffice load, reported apart", timedCell(ip.loLoad, ms), ip.loTotalOverOurs ? `load + calculateAll: ${range(ip.loTotalOverOurs, times)}` : ""],
+      ["whole process", "", ""],
+      ["node bin/mps-recalc.js --json", timedCell(wp.ours, ms), ""],
+      ["soffice --headless --convert-to xlsx (recalc on load)", timedCell(wp.lo, ms), wp.loOverOurs ? range(wp.loOverOurs, times) : ""],
+    ]);
+    for (const [label, c] of [["after calculateAll", o.check.uno], ["in the file --convert-to wrote", o.check.convert]] as const) {
+      if (!c) continue;
+      text += c.differences.length === 0
+        ? `  same numbers ${label}: demand, MPS, PAB and ATP equal in all ${count(c.compared)} compared cells\n`
+        : `  DIFFERENT NUMBERS ${label}:\n${c.differences.map((d) => `    ${d}\n`).join("")}`;
+    }
+    for (const problem of o.check.problems) text += `  ${problem}\n`;
+    text += "\n";
+  }
+  if (f.scale) {
+    const sc = f.scale;
+    text += `8. Scale: mps-recalc --json on the MPS.TABLE workbook, ${sc.periods} weeks, growing portfolios (median [min – max])\n`;
+    text += table([
+      ["items", "in process", "per item", "whole process", "per item", "memory"],
+      ...sc.sizes.map((size) => [
+        count(size.items),
+        timedCell(size.inProcess, ms),
+        size.perItem.inProcess === undefined ? "" : msFine(size.perItem.inProcess),
+        timedCell(size.wholeProcess, ms),
+        size.perItem.wholeProcess === undefined ? "" : msFine(size.perItem.wholeProcess),
+        size.rssMB === undefined ? "" : `${count(size.rssMB)} MB`,
+      ]),
+    ]);
+    const g = sc.growth;
+    text += `  per-item cost ${count(g.to)} ÷ ${count(g.from)} items: in process ${g.inProcess === undefined ? "not measured" : times(g.inProcess)}, `;
+    text += `whole process ${g.wholeProcess === undefined ? "not measured" : times(g.wholeProcess)}\n\n`;
+  }
   results.goals = goals(results);
   text += "Goals\n";
-  text += table(results.goals.map((g) => [String(g.item), g.goal, g.measured, g.met ? "met" : "MISSED"]));
+  text += table(results.goals.map((g) => [`#${g.item}`, g.goal, g.measured, g.met === undefined ? "not measured" : g.met ? "met" : "MISSED"]));
+  if (results.seconds !== undefined) text += `\nThe run took ${fixed(results.seconds / 60, 1)} minutes.\n`;
   return text;
 }

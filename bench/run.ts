@@ -1,17 +1,20 @@
 /**
- * `npm run bench` (= `npx tsx bench/run.ts`): every figure of issue 7 in one run, printed as a
- * table and written to bench/results.json.
+ * `npm run bench` (= `npx tsx bench/run.ts`): every figure of issues 7 and 12 in one run, printed
+ * as a table and written to bench/results.json.
  *
- *   npx tsx bench/run.ts                 full run (~5 minutes), writes bench/results.json
+ *   npx tsx bench/run.ts                 full run (~15 minutes), writes bench/results.json
  *   npx tsx bench/run.ts --quick         small sizes, few rounds; prints only
- *   npx tsx bench/run.ts --only engine   engine | workbook | bundles (comma-separated); prints only
+ *   npx tsx bench/run.ts --only engine   engine | workbook | outside | scale | bundles
+ *                                        (comma-separated); prints only
  *   npx tsx bench/run.ts --readable      time an unminified bundle; prints only
  *   npx tsx bench/run.ts --profile DIR   also write a V8 CPU profile of the timed run to DIR
  *                                        (unminified, so functions keep their names); prints only
  *
- * The timed code runs in a child process from a bundle webpack builds in production mode, as it
- * builds the add-in: tsx compiles module by module and routes every cross-module call through
- * an export getter, which alone halves the engine's speed and is not what Excel runs.
+ * The engine and in-memory workbook figures are timed in a child process from a bundle webpack
+ * builds in production mode, as it builds the add-in: tsx compiles module by module and routes
+ * every cross-module call through an export getter, which alone halves the engine's speed and is
+ * not what Excel runs. The headless recalculation (outside, scale) is timed as it ships: the CLI
+ * through tsx, in its own processes (bench/recalc.ts).
  */
 import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
@@ -20,6 +23,7 @@ import { join } from "path";
 import webpack from "webpack";
 import { productionBuild } from "../test/addin/buildOnce";
 import { bundleSize, UI_MARKERS, type BundleName, type BundleSize } from "./bundles";
+import { outside, RECALC_PLAN, scale } from "./recalc";
 import { report, type Results } from "./report";
 
 const ROOT = join(__dirname, "..");
@@ -95,8 +99,9 @@ async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");
   const profile = option(args, "--profile");
   const readable = args.includes("--readable") || profile !== undefined;
-  const only = option(args, "--only")?.split(",") ?? ["engine", "workbook", "bundles"];
+  const only = option(args, "--only")?.split(",") ?? ["engine", "workbook", "outside", "scale", "bundles"];
   const partial = quick || readable || option(args, "--only") !== undefined;
+  const started = Date.now();
   const results: Results = { machine: machine(), quick, figures: {} };
 
   const timed = only.filter((s) => s === "engine" || s === "workbook");
@@ -118,11 +123,30 @@ async function main(args: string[]): Promise<void> {
       rmSync(work, { recursive: true, force: true });
     }
   }
+  if (only.includes("outside") || only.includes("scale")) {
+    const plan = quick ? RECALC_PLAN.quick : RECALC_PLAN.full;
+    const work = mkdtempSync(join(tmpdir(), "mps-recalc-bench-"));
+    const log = (text: string) => process.stderr.write(`    ${text}\n`);
+    try {
+      if (only.includes("outside")) {
+        const o = plan.outside;
+        process.stderr.write(`  mps-recalc vs LibreOffice (${o.items} items × ${o.periods} weeks) …\n`);
+        results.figures.outside = await outside(plan, work, log);
+      }
+      if (only.includes("scale")) {
+        process.stderr.write(`  mps-recalc at scale (${plan.scale.sizes.join(", ")} items) …\n`);
+        results.figures.scale = await scale(plan, work, log);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
   if (only.includes("bundles")) {
     process.stderr.write("  bundle sizes …\n");
     results.figures.bundles = await bundles();
   }
 
+  results.seconds = Math.round((Date.now() - started) / 1000);
   process.stdout.write(report(results));
   if (partial) {
     process.stdout.write("\n(partial run: bench/results.json left as it was)\n");

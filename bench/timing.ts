@@ -6,7 +6,7 @@
  *   node timing.js --out figures.json [--quick] [--only engine,workbook]
  */
 import { writeFileSync } from "fs";
-import { adapter, scaling, throughput } from "./engine";
+import { adapter, kernel, scaling, throughput } from "./engine";
 import { sinkValue } from "./measure";
 import { workbooks } from "./workbook";
 
@@ -15,6 +15,7 @@ export const PLAN = {
   full: {
     seed: 7,
     throughput: { items: 10_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
+    kernel: { items: 10_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
     scaling: { work: 1_000_000, rounds: { warmup: 2, rounds: 11 } },
     adapter: { items: 10_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
     workbook: { items: 1_000, periods: 52, rounds: { loads: 3, recalcs: 9, batches: 3, edits: 50 } },
@@ -22,6 +23,7 @@ export const PLAN = {
   quick: {
     seed: 7,
     throughput: { items: 2_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
+    kernel: { items: 2_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
     scaling: { work: 200_000, rounds: { warmup: 1, rounds: 5 } },
     adapter: { items: 2_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
     workbook: { items: 100, periods: 52, rounds: { loads: 2, recalcs: 3, batches: 2, edits: 20 } },
@@ -51,6 +53,8 @@ function main(args: string[]): void {
     figures.throughput = step(`engine throughput (${t.items} items × ${t.periods} periods)`, () =>
       throughput(t.items, t.periods, plan.seed, t.rounds),
     );
+    const k = plan.kernel;
+    figures.kernel = step(`planItem vs the kernel (${k.items} items × ${k.periods} periods)`, () => kernel(k.items, k.periods, plan.seed, k.rounds));
     figures.scaling = step("scaling over horizons and windows", () => scaling(plan.scaling.work, plan.seed, plan.scaling.rounds));
     const a = plan.adapter;
     figures.adapter = step(`MPS.TABLE adapter (${a.items} items)`, () => adapter(a.items, a.periods, plan.seed, a.rounds));

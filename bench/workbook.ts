@@ -23,9 +23,9 @@ import { mapStats, ratios, sideBySide, stats, type Stats } from "./measure";
 /** What the native template can express: no consumption window, discrete ATP. */
 export const WORKBOOK_SETTINGS: MpsSettings = { ...DEFAULT_SETTINGS, backward: 0, forward: 0, atpMethod: "discrete" };
 
-const SHEET = "Plan";
+export const SHEET = "Plan";
 /** Column of period 1 (B); periods run to the right. */
-const FIRST = 1;
+export const FIRST = 1;
 
 const col = (period: number) => columnName(FIRST + period); // period is 0-based
 const lastCol = (n: number) => col(n - 1);
@@ -48,10 +48,10 @@ function values(label: string, row: Float64Array): RawCellContent[] {
 }
 
 /** Rows of the MPS.TABLE block: header, forecast, orders, then the spilled record. */
-const TABLE_BLOCK = 14;
-const TABLE_OUT = 3;
+export const TABLE_BLOCK = 14;
+export const TABLE_OUT = 3;
 
-function tableSheet(portfolio: Portfolio): RawCellContent[][] {
+export function tableSheet(portfolio: Portfolio): RawCellContent[][] {
   const n = portfolio.periods;
   const grid: RawCellContent[][] = [];
   portfolio.items.forEach((item, i) => {
@@ -69,10 +69,10 @@ function tableSheet(portfolio: Portfolio): RawCellContent[][] {
 }
 
 /** Rows of a native block, in order. */
-const NATIVE = { header: 0, period: 1, forecast: 2, orders: 3, demand: 4, mps: 5, pab: 6, cum: 7, next: 8, raw: 9, carry: 10, atp: 11 };
-const NATIVE_BLOCK = 13;
+export const NATIVE = { header: 0, period: 1, forecast: 2, orders: 3, demand: 4, mps: 5, pab: 6, cum: 7, next: 8, raw: 9, carry: 10, atp: 11 };
+export const NATIVE_BLOCK = 13;
 
-function nativeSheet(portfolio: Portfolio): RawCellContent[][] {
+export function nativeSheet(portfolio: Portfolio): RawCellContent[][] {
   const n = portfolio.periods;
   const grid: RawCellContent[][] = [];
   portfolio.items.forEach((item, i) => {
@@ -116,7 +116,7 @@ function nativeSheet(portfolio: Portfolio): RawCellContent[][] {
   return grid;
 }
 
-function countFormulas(grid: RawCellContent[][]): number {
+export function countFormulas(grid: RawCellContent[][]): number {
   let count = 0;
   for (const row of grid) for (const c of row ?? []) if (typeof c === "string" && c.startsWith("=")) count++;
   return count;
@@ -128,7 +128,7 @@ function load(grid: RawCellContent[][]): HyperFormula {
 }
 
 /** Rows both workbooks show, by MPS.TABLE label → native row. */
-const COMPARED: ReadonlyArray<[label: string, native: keyof typeof NATIVE]> = [
+export const COMPARED: ReadonlyArray<[label: string, native: keyof typeof NATIVE]> = [
   ["Demand", "demand"],
   ["MPS", "mps"],
   ["PAB", "pab"],

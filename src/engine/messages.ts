@@ -54,4 +54,49 @@ export const messages = {
   splitLot: (period: number, quantity: number, lots: number, maxLot: number): string =>
     `period ${period}: ${showQuantity(quantity)} exceeds maxLot ${showQuantity(maxLot)}, ` +
     `release as ${lots} lots of at most ${showQuantity(maxLot)}`,
+
+  // Capacity (load.ts, level.ts): blocks of rows (one per resource or item) and per-row values.
+  notBlock: (field: string): string => `${field} must be a list of rows of numbers`,
+  noRows: (field: string, rowName: string): string => `${field} needs at least one ${rowName}`,
+  emptyRow: (field: string, row: number, columnName: string): string =>
+    `${field}[${row}] needs at least one ${columnName}`,
+  notNumberOrRow: (field: string, value: unknown): string =>
+    `${field} must be a number or a row of numbers (got ${showValue(value)})`,
+  perRowCount: (field: string, rowName: string, count: number, length: number): string =>
+    `${field} must hold one value per ${rowName} (${count}) or one value for all, got ${length}`,
+  rowCount: (field: string, reference: string, count: number, length: number): string =>
+    `${field} must have one row per row of ${reference} (${count}), got ${length}`,
+};
+
+/**
+ * Texts of the order-line steps (bucketing, lead-time release, line promising, line pegging,
+ * forecast accuracy and safety stock). Lines are 0-based indexes, written `field[line]` as for
+ * rows; the adapters turn them into the cells the planner sees.
+ */
+export const orderMessages = {
+  notLines: (field: string): string => `${field} must be a list of cells`,
+  dateNotNumber: (field: string, line: number, value: unknown): string =>
+    `${field}[${line}] is not a date (${showValue(value)})`,
+  quantityWithoutDate: (line: number, quantity: number): string =>
+    `dates[${line}] is empty but quantities[${line}] is ${showQuantity(quantity)}: an order line needs a date`,
+  noPeriodStarts: (): string => `periodStarts must hold at least one date`,
+  periodStartsNotIncreasing: (index: number, day: number, previousDay: number): string =>
+    `periodStarts[${index}] (${day}) is not after periodStarts[${index - 1}] (${previousDay}): ` +
+    `period starts must be sorted, earliest first, one period per day at most`,
+  horizonEndRequired: (): string =>
+    `horizonEnd is required with a single period start: the length of the only period cannot be inferred`,
+  horizonEndNotAfter: (end: number, lastStart: number): string =>
+    `horizonEnd (${end}) must be after the last period start (${lastStart})`,
+  releasePastDue: (duePeriod: number, quantity: number, leadTime: number): string =>
+    `release ${showQuantity(quantity)} now: due in period ${duePeriod}, with lead time ${leadTime} ` +
+    `it should have started ${leadTime - duePeriod} period${leadTime - duePeriod === 1 ? "" : "s"} before period 0`,
+  lineNotWholePeriod: (field: string, line: number, value: unknown): string =>
+    `${field}[${line}] must be a whole number of periods, 0 or more (got ${showValue(value)})`,
+  linePeriodOutOfRange: (field: string, line: number, value: number, periods: number): string =>
+    `${field}[${line}] is period ${value}, outside the ${periods} periods of the forecast`,
+  historyEmpty: (): string => `forecastHistory must hold at least one period`,
+  historyTooShort: (periods: number): string =>
+    `the history must hold at least two periods for a standard deviation (got ${periods})`,
+  serviceLevel: (value: number): string =>
+    `serviceLevel must be strictly between 0 and 1, e.g. 0.95 for 95 % (got ${value})`,
 };

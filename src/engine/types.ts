@@ -41,6 +41,8 @@ export interface PlanningError {
   field: string;
   /** 0-based index inside a series when the error is about one element. */
   period?: number;
+  /** 0-based row of a block (one row per item or resource) when the error is about one of its rows. */
+  row?: number;
   /** The offending value. */
   value?: number | string;
   /** Full English message, e.g. "orders[3] is negative (-4)". */

@@ -1,0 +1,81 @@
+/**
+ * The benchmark's workbooks as real .xlsx files (issue 12): the MPS.TABLE workbook that
+ * `mps-recalc` reads, and its native-formula twin that LibreOffice recalculates. Both come from
+ * the grids of bench/workbook.ts, so the file and the in-memory workbooks hold the same cells.
+ *
+ * - MPS.TABLE is written as Excel saves an add-in's function: `_xldudf_MPS_TABLE(…)`.
+ * - Every native formula carries a cached value of −1, a number no cell of the plan can take:
+ *   a value read back after a recalculation proves the cell was computed, not copied.
+ * - The settings both workbooks agree on (window 0/0, discrete ATP) go to a settings file,
+ *   passed to `mps-recalc --settings`.
+ */
+import { writeFileSync } from "fs";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import type { RawCellContent } from "hyperformula";
+import { makePortfolio } from "./data";
+import { countFormulas, nativeSheet, SHEET, tableSheet, WORKBOOK_SETTINGS } from "./workbook";
+
+/** The cached value of every native formula: no plan row (demand, MPS, PAB, ATP…) is −1 here. */
+export const STALE = -1;
+
+export interface BenchFiles {
+  items: number;
+  periods: number;
+  table: string;
+  native?: string;
+  settings: string;
+  formulas: { table: number; native?: number };
+}
+
+/** One grid as a worksheet, streamed row by row (a 10,000-item sheet does not fit ExcelJS's in-memory model well). */
+async function writeGrid(path: string, grid: RawCellContent[][], cached?: number): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  workbook.creator = "Chain Crafter MPS benchmark";
+  const sheet = workbook.addWorksheet(SHEET);
+  for (let r = 0; r < grid.length; r++) {
+    const cells = grid[r];
+    const row = sheet.getRow(r + 1);
+    cells?.forEach((content, c) => {
+      if (content === null || content === undefined) return;
+      const cell = row.getCell(c + 1);
+      if (typeof content === "string" && content.startsWith("=")) {
+        const formula = content.slice(1).replace(/\bMPS\.TABLE\(/g, "_xldudf_MPS_TABLE(");
+        cell.value = cached === undefined ? { formula } : { formula, result: cached };
+      } else if (typeof content === "string") {
+        cell.value = content.startsWith("'") ? content.slice(1) : content;
+      } else {
+        cell.value = content as ExcelJS.CellValue;
+      }
+    });
+    row.commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+/**
+ * Writes the workbooks of `items` items × `periods` weeks into `dir`.
+ * @param native also write the native-formula twin (for LibreOffice)
+ * @example await writeBenchFiles("/tmp/x", 100, 52, 7, true) // → { table: "/tmp/x/mps-table-100.xlsx", native: "/tmp/x/native-100.xlsx", … }
+ */
+export async function writeBenchFiles(dir: string, items: number, periods: number, seed: number, native: boolean): Promise<BenchFiles> {
+  const portfolio = makePortfolio(items, periods, seed);
+  const tableGrid = tableSheet(portfolio);
+  const files: BenchFiles = {
+    items,
+    periods,
+    table: join(dir, `mps-table-${items}.xlsx`),
+    settings: join(dir, "settings.json"),
+    formulas: { table: countFormulas(tableGrid) },
+  };
+  writeFileSync(files.settings, JSON.stringify(WORKBOOK_SETTINGS));
+  await writeGrid(files.table, tableGrid);
+  if (native) {
+    const nativeGrid = nativeSheet(portfolio);
+    files.native = join(dir, `native-${items}.xlsx`);
+    files.formulas.native = countFormulas(nativeGrid);
+    await writeGrid(files.native, nativeGrid, STALE);
+  }
+  return files;
+}

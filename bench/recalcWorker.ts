@@ -1,0 +1,56 @@
+/**
+ * The shipped recalculation, in process (issue 12): the function `mps-recalc` runs — `main` of
+ * src/recalc/cli.ts, loaded through tsx exactly as bin/mps-recalc.js loads it — called again and
+ * again in one process, so its time excludes Node's start-up and module loading.
+ *
+ * Started by bench/recalc.ts as `node --require tsx/cjs bench/recalcWorker.ts`. One JSON request
+ * per line on stdin, one JSON line back on stdout:
+ *
+ *   {"argv": ["plan.xlsx", "--json", "--settings", "s.json"]}
+ *     → {"ms": 3712.4, "code": 0, "outChars": 15234567, "err": "", "rssMB": 812}
+ *
+ * What the CLI would print is kept in memory and only counted (`outChars`), except that with
+ * `keep: true` it is also written to `keepPath` (once, for checking the numbers).
+ */
+import { writeFileSync } from "fs";
+import { createInterface } from "readline";
+import { main } from "../src/recalc/cli";
+
+interface Request {
+  argv: string[];
+  /** Write what the CLI printed on stdout here, after timing. */
+  keepPath?: string;
+}
+
+async function answer(request: Request): Promise<Record<string, unknown>> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (text: string) => void out.push(text), err: (text: string) => void err.push(text), width: 120 };
+  const start = process.hrtime.bigint();
+  const code = await main(request.argv, io);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (request.keepPath !== undefined) writeFileSync(request.keepPath, out.join("\n"));
+  return {
+    ms,
+    code,
+    outChars: out.reduce((sum, text) => sum + text.length, 0),
+    err: err.join("\n").slice(0, 2_000),
+    rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+  };
+}
+
+const lines = createInterface({ input: process.stdin });
+let queue = Promise.resolve();
+lines.on("line", (line) => {
+  if (line.trim() === "") return;
+  queue = queue.then(async () => {
+    let reply: Record<string, unknown>;
+    try {
+      reply = await answer(JSON.parse(line) as Request);
+    } catch (error) {
+      reply = { error: error instanceof Error ? error.message : String(error) };
+    }
+    process.stdout.write(`${JSON.stringify(reply)}\n`);
+  });
+});
+process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
