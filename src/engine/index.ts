@@ -52,3 +52,6 @@ export { pegLines } from "./pegLines";
 export type { LinePeg, LinePegging, OrderId, PegLinesOptions } from "./pegLines";
 export { forecastAccuracy, safetyStock } from "./accuracy";
 export type { ForecastAccuracy, SafetyStock } from "./accuracy";
+export { CAPACITY_STRATEGIES } from "./planItem";
+export type { CapacityStrategy } from "./planItem";
+export { LARGEST_TABLE_ROWS, tableRows } from "./record";
