@@ -6,9 +6,11 @@
  */
 import type { MpsSettings } from "../shared/settings";
 import { functionError, readNumber, readOption, readSeries, type SeriesInput } from "./cells";
+import { readItem, type ItemMaster } from "./itemMaster";
 import { messages } from "./messages";
 
-export type ParamKind = "series" | "number" | "option";
+/** "item": one number (on hand) or an item master range (see itemMaster.ts). */
+export type ParamKind = "series" | "number" | "option" | "item";
 
 /** The workbook settings that hold a value of type T. */
 type SettingOf<T> = { [K in keyof MpsSettings]: MpsSettings[K] extends T ? K : never }[keyof MpsSettings];
@@ -82,6 +84,20 @@ export function number<N extends string>(name: N, description: string, use?: Use
 }
 
 /**
+ * An item's on hand, or its item master range: a header row and a value row (see itemMaster.ts).
+ * Required. Excel hands it over as a range (any[][]), whichever it is.
+ * @example item("on_hand", "Stock on hand at the start of the first period, or the item master.")
+ */
+export function item<N extends string>(name: N, description: string): ParamSpec<N, number | ItemMaster> {
+  return declare(name, "item", description, undefined);
+}
+
+/** Whether Excel hands the argument over as a range (any[][] in functions.ts). */
+export function takesRange(param: ParamSpec): boolean {
+  return param.kind === "series" || param.kind === "item";
+}
+
+/**
  * One of a fixed list of choices, spelled in any case.
  * @example option("model", '"MTS", "ATO" or "MTO".', PRODUCTION_MODELS, { setting: "model" })
  */
@@ -129,6 +145,9 @@ export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettin
       break;
     case "option":
       value = readOption(param.name, raw, param.choices ?? []);
+      break;
+    case "item":
+      value = readItem(param.name, raw);
       break;
   }
   if (value !== undefined) return value;

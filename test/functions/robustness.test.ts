@@ -72,6 +72,30 @@ function plausible(param: ParamSpec, n: number, column: boolean): fc.Arbitrary<u
       value = fc.constantFrom(...choices, ...choices.map((c) => c.toLowerCase()));
       break;
     }
+    case "item":
+      // On hand, or an item master row: On hand and a few other headers with plausible values.
+      value = fc.oneof(
+        fc.integer({ min: 0, max: 200 }),
+        fc
+          .tuple(
+            fc.integer({ min: 0, max: 200 }),
+            fc.subarray([
+              ["Safety stock", fc.integer({ min: 0, max: 20 })],
+              ["Lead time", fc.integer({ min: 0, max: 3 })],
+              ["Max lot", fc.integer({ min: 1, max: 80 })],
+              ["Capacity", fc.integer({ min: 1, max: 150 })],
+              ["Model", fc.constantFrom("MTS", "ATO", "MTO")],
+              ["Plan from", fc.integer({ min: 1, max: 3 })],
+            ] as const),
+          )
+          .chain(([onHand, fields]) =>
+            fc.tuple(...fields.map(([, arbitrary]) => arbitrary as fc.Arbitrary<unknown>)).map((values) => [
+              ["On hand", ...fields.map(([header]) => header)],
+              [onHand, ...values],
+            ]),
+          ),
+      );
+      break;
   }
   return param.optional ? fc.oneof(omitted, value) : value;
 }
