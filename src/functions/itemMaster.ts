@@ -197,11 +197,10 @@ export function withItemSettings(settings: MpsSettings, item: unknown): MpsSetti
  * column 4) must be …'. Only the arguments in `fromMaster` are renamed.
  */
 export function nameItemCells(message: string, item: ItemMaster, fromMaster: ReadonlySet<string>): string {
-  let named = message;
-  for (const param of fromMaster) {
-    const label = item.sources[param];
-    // "capacity" is also a word of "the capacity strategy": only the argument is renamed.
-    if (label !== undefined) named = named.replace(new RegExp(`\\b${param}\\b(?! strategy)`, "g"), label);
-  }
-  return named;
+  const params = [...fromMaster].filter((param) => item.sources[param] !== undefined);
+  if (params.length === 0) return message;
+  // One pass, so a label just put in ("… (on_hand row 2, …)") is not renamed again; "capacity"
+  // is also a word of "the capacity strategy": only the argument is renamed.
+  const names = new RegExp(`\\b(${params.join("|")})\\b(?! strategy)`, "g");
+  return message.replace(names, (param: string) => item.sources[param]);
 }
