@@ -103,19 +103,51 @@ function engineResult(spec: FunctionSpec, output: Output, size: Shape): Cell | C
 /**
  * What an argument is before evaluation: a literal in the formula, or a constant in the one cell
  * it refers to; undefined when omitted or an empty cell; NOT_LITERAL when only evaluation can tell.
+ * With `wholeRange` (an item master argument), a small range of constants is read too, as rows of
+ * cells (empty cells null), so the rows it adds to a table are known before evaluation.
  */
-function literalValue(ast: Ast | undefined, state: State, typed: MpsContext["typed"]): unknown {
+function literalValue(ast: Ast | undefined, state: State, typed: MpsContext["typed"], wholeRange = false): unknown {
   if (ast === undefined || (ast.type as string) === "EMPTY") return undefined;
   if ((ast.type as string) === "STRING" || (ast.type as string) === "NUMBER") return (ast as { value: unknown }).value;
   if ((ast.type as string) === "CELL_REFERENCE" && typed) {
     const cell = (ast as CellReferenceAst).reference.toSimpleCellAddress(state.formulaAddress);
-    const value = typed(cell.sheet, cell.row, cell.col);
-    if (value === undefined || value === null || value === "") return undefined;
-    if (typeof value === "number") return value;
-    // As HyperFormula holds cells: "=…" is a formula, a leading apostrophe marks text.
-    if (typeof value === "string" && !value.startsWith("=")) return value.startsWith("'") ? value.slice(1) : value;
+    const value = constantOf(typed(cell.sheet, cell.row, cell.col));
+    return value === null ? undefined : value;
   }
+  if ((ast.type as string) === "CELL_RANGE" && typed && wholeRange) return constantRange(ast as unknown as CellRangeAst, state, typed);
   return NOT_LITERAL;
+}
+
+/** A cell's constant as a host passes it (empty → null), or NOT_LITERAL for a formula. */
+function constantOf(value: unknown): unknown {
+  if (value === undefined || value === null || value === "") return null;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  // As HyperFormula holds cells: "=…" is a formula, a leading apostrophe marks text.
+  if (typeof value === "string" && !value.startsWith("=")) return value.startsWith("'") ? value.slice(1) : value;
+  return NOT_LITERAL;
+}
+
+/** An item master is a few dozen cells; a larger range is left to evaluation. */
+const MAX_CONSTANT_RANGE = 256;
+
+/** The constants of a range on one sheet as rows of cells, or NOT_LITERAL when one is a formula. */
+function constantRange(ast: CellRangeAst, state: State, typed: NonNullable<MpsContext["typed"]>): unknown {
+  const start = ast.start.toSimpleCellAddress(state.formulaAddress);
+  const end = ast.end.toSimpleCellAddress(state.formulaAddress);
+  const rows = end.row - start.row + 1;
+  const columns = end.col - start.col + 1;
+  if (start.sheet !== end.sheet || rows < 1 || columns < 1 || rows * columns > MAX_CONSTANT_RANGE) return NOT_LITERAL;
+  const grid: unknown[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: unknown[] = [];
+    for (let c = 0; c < columns; c++) {
+      const value = constantOf(typed(start.sheet, start.row + r, start.col + c));
+      if (value === NOT_LITERAL) return NOT_LITERAL;
+      line.push(value);
+    }
+    grid.push(line);
+  }
+  return grid;
 }
 
 const evaluateMethod = (spec: FunctionSpec) => `mps${spec.id}`;
@@ -138,6 +170,11 @@ type State = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1];
 /** A reference to one cell, as much of it as sizing needs. */
 interface CellReferenceAst {
   reference: { toSimpleCellAddress(base: State["formulaAddress"]): State["formulaAddress"] };
+}
+/** A range of cells A1:B2, as much of it as sizing needs. */
+interface CellRangeAst {
+  start: CellReferenceAst["reference"];
+  end: CellReferenceAst["reference"];
 }
 
 export class MpsFunctionPlugin extends FunctionPlugin {
@@ -170,7 +207,7 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     const shapes = spec.params.map((_, i) => this.argumentShape(ast.args[i], state));
     // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
     const notALine = spec.params.some((p, i) => p.kind === "series" && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
-    const literals = spec.params.map((_, i) => literalValue(ast.args[i], state, this.mpsContext.typed));
+    const literals = spec.params.map((p, i) => literalValue(ast.args[i], state, this.mpsContext.typed, p.kind === "item"));
     return notALine ? { rows: 1, columns: 1 } : spec.maxSize(shapes, { literals, settings: this.mpsContext.settings });
   }
 
