@@ -9,20 +9,52 @@ const { httpsOptions } = require("./scripts/https");
 const { renderHelpPage } = require("./scripts/helpPage");
 
 const urlDev = "https://localhost:3000/";
-/** Where the production build is hosted; override with ADDIN_PROD_URL when deploying. */
-const urlProd = withSlash(process.env.ADDIN_PROD_URL || "https://mps.chaincrafter.example/");
 
-function withSlash(url) {
-  return url.endsWith("/") ? url : `${url}/`;
+/** An error webpack-cli prints as the message alone: a setup problem, not a crash to trace. */
+function setupError(message) {
+  const error = new Error(message);
+  error.stack = `Error: ${message}`;
+  return error;
+}
+
+/**
+ * Where the production build will be hosted: ADDIN_PROD_URL, which a production build must be
+ * given. Without it the manifest would point Office at a host that serves nothing, and the
+ * add-in would install and then fail to load; so the build stops and says what to set.
+ */
+function productionUrl() {
+  const value = (process.env.ADDIN_PROD_URL || "").trim();
+  const example = "ADDIN_PROD_URL=https://your.host/mps/ npm run build";
+  if (!value) {
+    throw setupError(
+      "ADDIN_PROD_URL is not set. A production build points every URL in manifest.xml and " +
+        `functions.json at the https origin that will host dist/, for example: ${example}. ` +
+        "For a local build that keeps https://localhost:3000/, run npm run build:dev (npm start needs nothing).",
+    );
+  }
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw setupError(`ADDIN_PROD_URL is not a URL (${JSON.stringify(value)}). Example: ${example}`);
+  }
+  if (url.protocol !== "https:" || url.hostname === "localhost" || url.search || url.hash) {
+    throw setupError(
+      `ADDIN_PROD_URL must be the https origin (and path) that will host dist/, not ${JSON.stringify(value)}: ` +
+        `Office loads add-ins only over https, and localhost is the development server. Example: ${example}`,
+    );
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
 /** Replaces every dev URL, with or without a path (a string pattern would replace only the first). */
-function toProduction(content) {
+function toProduction(content, urlProd) {
   return content.toString().split(urlDev).join(urlProd).split(urlDev.slice(0, -1)).join(urlProd.slice(0, -1));
 }
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  const urlProd = dev ? urlDev : productionUrl();
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -68,7 +100,7 @@ module.exports = async (env, options) => {
           {
             from: "manifest*.xml",
             to: "[name][ext]",
-            transform: (content) => (dev ? content : toProduction(content)),
+            transform: (content) => (dev ? content : toProduction(content, urlProd)),
           },
         ],
       }),
@@ -84,7 +116,7 @@ module.exports = async (env, options) => {
                 if (!asset) return;
                 const json = asset.source.source().toString();
                 compilation.emitAsset("help.html", new sources.RawSource(renderHelpPage(JSON.parse(json))));
-                if (!dev) compilation.updateAsset("functions.json", new sources.RawSource(toProduction(json)));
+                if (!dev) compilation.updateAsset("functions.json", new sources.RawSource(toProduction(json, urlProd)));
               },
             );
           });

@@ -11,7 +11,7 @@
  * result objects. That is the cost `planItem ÷ kernel` shows.
  */
 import { planItem, type ItemInput, type MpsRecord } from "../src/engine";
-import { EPSILON } from "../src/engine/numeric";
+import { ABSOLUTE_TOLERANCE, isBelow, lotsToCover, mayBeNoise, settle, settleZero } from "../src/engine/numeric";
 import type { Portfolio } from "./data";
 
 /** The planning both sides run: what the native template can express, as bench/workbook.ts. */
@@ -125,13 +125,15 @@ export function planKernel(p: FlatPortfolio, out: FlatRecords, stack: Int32Array
       let used = 0;
       let over = 0;
       if (o > 0) {
-        if (f > 0 && o < f) {
+        if (f > 0 && isBelow(o, f)) {
           left = f - o;
           used = o;
         } else if (f > 0) {
+          // The order uses up the period; what is left over, up to noise, is excess.
           left = 0;
           used = f;
-          over = o - f;
+          const rest = settle(o - f, 0, o);
+          over = rest > 0 ? rest : 0;
         } else {
           over = o;
         }
@@ -142,14 +144,18 @@ export function planKernel(p: FlatPortfolio, out: FlatRecords, stack: Int32Array
       const d = o + left;
       demand[k] = d;
       // MPS and PAB: FOQ multiples up to safety stock, below it by more than noise.
-      const projected = balance - d;
+      let projected = balance - d;
       let planned = 0;
-      if (projected < ss && projected < ss - EPSILON * Math.max(1, Math.abs(projected), Math.abs(ss))) {
-        const ratio = (ss - projected) / lot;
-        planned = Math.ceil(ratio - EPSILON * Math.max(1, Math.abs(ratio))) * lot;
+      // Only a balance at, below or within noise of safety stock needs a closer look.
+      if (projected - ss <= ABSOLUTE_TOLERANCE) {
+        const magnitude = Math.max(Math.abs(balance), d);
+        if (isBelow(projected, ss, magnitude)) {
+          planned = lotsToCover(ss - projected, lot) * lot;
+          projected = settle(projected + planned, ss, Math.max(magnitude, planned));
+        } else projected = ss;
       }
       mps[k] = 0 + planned;
-      balance = projected + planned;
+      balance = projected;
       pab[k] = balance;
       // Discrete ATP: close the open block when a new one starts, netting it backward.
       if (k === base) {
@@ -164,9 +170,23 @@ export function planKernel(p: FlatPortfolio, out: FlatRecords, stack: Int32Array
       open -= o;
     }
     top = closeBlock(atp, stack, top, block, open);
+    // Rarely an ATP value is noise around 0: the engine writes it as 0 (atp.ts, settleNearZero).
+    for (let k = base; k < base + n; k++) {
+      if (mayBeNoise(atp[k])) {
+        settleItemAtp(atp, mps, base, n, onHand[i]);
+        break;
+      }
+    }
     check += balance;
   }
   return check;
+}
+
+/** ATP values that are 0 up to noise become 0; noise scales with on hand + all supply. */
+function settleItemAtp(atp: Float64Array, mps: Float64Array, base: number, n: number, onHand: number): void {
+  let magnitude = onHand;
+  for (let k = base; k < base + n; k++) magnitude += mps[k];
+  for (let k = base; k < base + n; k++) atp[k] = settleZero(atp[k], magnitude);
 }
 
 /** Writes a finished ATP block, taking its shortfall from earlier blocks, nearest first; returns the stack's new top. */

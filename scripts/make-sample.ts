@@ -193,13 +193,13 @@ export async function buildSample(target = SAMPLE_PATH): Promise<void> {
   });
   chair.getCell(BELOW, 2).value = "Planning bill (attach rate)";
   chair.getCell(BELOW, 2).font = { bold: true };
-  const rates = BELOW + 1;
-  const hedges = rates + 3;
   const options: Array<[string, number]> = [
     ["Mesh back", 0.6],
     ["Leather back", 0.4],
     ["Armrests", 0.75],
   ];
+  const rates = BELOW + 1;
+  const hedges = rates + options.length;
   options.forEach(([name, rate], i) => {
     chair.getCell(rates + i, 1).value = rate;
     chair.getCell(rates + i, 1).numFmt = "0%";
@@ -208,9 +208,9 @@ export async function buildSample(target = SAMPLE_PATH): Promise<void> {
     chair.getCell(hedges + i, 2).value = `${name} (hedge)`;
   });
   chair.getColumn(1).width = 7;
-  chair.getCell(rates, 3).value = { formula: `_xldudf_MPS_EXPLODE(${span(9)},A${rates}:A${rates + 2},0.1)` };
-  chair.getCell(hedges + 4, 2).value = "Mesh back MPS (base + hedge, LFL)";
-  chair.getCell(hedges + 4, 3).value = { formula: `MPS.PLAN(${span(rates)}+${span(hedges)},25)` };
+  chair.getCell(rates, 3).value = { formula: `_xldudf_MPS_EXPLODE(${span(9)},A${rates}:A${hedges - 1},0.1)` };
+  chair.getCell(hedges + options.length + 1, 2).value = "Mesh back MPS (base + hedge, LFL)";
+  chair.getCell(hedges + options.length + 1, 3).value = { formula: `MPS.PLAN(${span(rates)}+${span(hedges)},25)` };
 
   const pressForecast = seasonal(12, 4, 1);
   const press = itemSheet(wb, {

@@ -6,7 +6,7 @@
  *   npx tsx scripts/mutate.ts                      every mutant (~10 minutes on a busy machine)
  *   npx tsx scripts/mutate.ts --only fence,promise mutants whose id contains one of these words
  *   npx tsx scripts/mutate.ts --list               the mutants, without running anything
- *   npx tsx scripts/mutate.ts --write              also put the report into docs/testing.md
+ *   npx tsx scripts/mutate.ts --write              also refresh their rows of the report in docs/testing.md
  *
  * Exits 1 when a mutant survives, does not apply (its source line changed: update it here), or
  * the unmutated tests fail. The working tree is never touched: mutants live in a temporary copy.
@@ -28,7 +28,12 @@ interface Mutant {
 }
 
 const ROOT = path.join(__dirname, "..");
-const FUNCTION_TESTS = ["test/functions/functions.test.ts", "test/functions/defaults.test.ts", "test/functions/robustness.test.ts"];
+const FUNCTION_TESTS = [
+  "test/functions/functions.test.ts",
+  "test/functions/defaults.test.ts",
+  "test/functions/robustness.test.ts",
+  "test/functions/size.test.ts",
+];
 const engineTests = (step: string) => [`test/engine/${step}.test.ts`, "test/engine/properties.test.ts", "test/engine/planItem.test.ts"];
 
 /** One rule broken per mutant: the engine's planning rules first, then the adapter's. */
@@ -335,7 +340,7 @@ export const MUTANTS: readonly Mutant[] = [
     file: "src/functions/families/planning.ts",
     from: "tableLabels({ model }).length;",
     to: 'tableLabels({ model: "MTS" }).length;',
-    tests: ["test/recalc/spill.test.ts", "test/functions/metadata.test.ts"],
+    tests: ["test/functions/size.test.ts", "test/recalc/spill.test.ts"],
   },
   {
     id: "size-unknown-model",
@@ -343,7 +348,7 @@ export const MUTANTS: readonly Mutant[] = [
     file: "src/functions/define.ts",
     from: "if (literals[i] === NOT_LITERAL) return UNKNOWN;",
     to: "",
-    tests: ["test/recalc/spill.test.ts", "test/functions/metadata.test.ts"],
+    tests: ["test/functions/size.test.ts", "test/recalc/spill.test.ts"],
   },
   {
     id: "size-table-orientation",
@@ -351,7 +356,7 @@ export const MUTANTS: readonly Mutant[] = [
     file: "src/functions/families/planning.ts",
     from: "return line.rows === 1 ? { rows, columns: periodsOf(line) + 1 } : { rows: periodsOf(line) + 1, columns: rows };",
     to: "return { rows, columns: periodsOf(line) + 1 };",
-    tests: ["test/recalc/spill.test.ts", "test/recalc/arrays.test.ts"],
+    tests: ["test/functions/size.test.ts", "test/recalc/spill.test.ts", "test/recalc/arrays.test.ts"],
   },
 ];
 
@@ -426,28 +431,38 @@ function tryMutant(dir: string, mutant: Mutant): Outcome {
 
 const cellText = (text: string) => text.replace(/\|/g, "\\|");
 
-function reportTable(outcomes: readonly Outcome[]): string {
-  const lines = ["| mutant | rule broken | file | caught by |", "|---|---|---|---|"];
-  for (const { mutant, status, caughtBy } of outcomes) {
-    const shown = caughtBy.slice(0, 2).map((name) => `\`${cellText(name)}\``);
-    if (caughtBy.length > 2) shown.push(`and ${caughtBy.length - 2} more`);
-    const verdict = status === "caught" ? shown.join("<br>") : `**${status.toUpperCase()}**`;
-    lines.push(`| ${mutant.id} | ${cellText(mutant.rule)} | \`${mutant.file}\` | ${verdict} |`);
-  }
-  return lines.join("\n");
+/** A row of the report: the mutant, the rule it breaks, its file and what caught it. */
+function reportRow({ mutant, status, caughtBy }: Outcome): string {
+  const shown = caughtBy.slice(0, 2).map((name) => `\`${cellText(name)}\``);
+  if (caughtBy.length > 2) shown.push(`and ${caughtBy.length - 2} more`);
+  const verdict = status === "caught" ? shown.join("<br>") : `**${status.toUpperCase()}**`;
+  return `| ${mutant.id} | ${cellText(mutant.rule)} | \`${mutant.file}\` | ${verdict} |`;
 }
 
+const HEADER = ["| mutant | rule broken | file | caught by |", "|---|---|---|---|"];
 const START = "<!-- mutants:start -->";
 const END = "<!-- mutants:end -->";
 
-/** Puts the table between the markers of docs/testing.md. */
-function writeReport(table: string, summary: string): void {
+/**
+ * Refreshes the report in docs/testing.md: rows of the mutants just run are replaced, the
+ * others kept from earlier runs, all in the order of MUTANTS.
+ */
+function writeReport(outcomes: readonly Outcome[]): void {
   const doc = path.join(ROOT, "docs", "testing.md");
   const text = readFileSync(doc, "utf8");
   const from = text.indexOf(START);
   const to = text.indexOf(END);
   if (from < 0 || to < from) throw new Error(`docs/testing.md has no ${START} … ${END} section`);
-  writeFileSync(doc, `${text.slice(0, from + START.length)}\n${summary}\n\n${table}\n${text.slice(to)}`);
+  const earlier = new Map<string, string>();
+  for (const line of text.slice(from, to).split("\n")) {
+    const id = /^\| ([\w-]+) \|/.exec(line)?.[1];
+    if (id !== undefined) earlier.set(id, line);
+  }
+  const fresh = new Map(outcomes.map((outcome) => [outcome.mutant.id, reportRow(outcome)]));
+  const rows = MUTANTS.map((m) => fresh.get(m.id) ?? earlier.get(m.id) ?? `| ${m.id} | ${cellText(m.rule)} | \`${m.file}\` | (not run yet) |`);
+  const caught = rows.filter((row) => !row.includes("**") && !row.includes("(not run yet)")).length;
+  const summary = `${caught} of ${MUTANTS.length} mutants caught (table refreshed ${new Date().toISOString().slice(0, 10)}).`;
+  writeFileSync(doc, `${text.slice(0, from + START.length)}\n${summary}\n\n${[...HEADER, ...rows].join("\n")}\n${text.slice(to)}`);
 }
 
 function selected(args: readonly string[]): readonly Mutant[] {
@@ -486,10 +501,8 @@ function main(): number {
       process.stdout.write(`[${i + 1}/${mutants.length}] ${mutant.id}: ${outcome.status} ${detail} (${outcome.seconds}s)\n`);
     }
     const caught = outcomes.filter((o) => o.status === "caught").length;
-    const summary = `${caught} of ${outcomes.length} mutants caught (${new Date().toISOString().slice(0, 10)}).`;
-    const table = reportTable(outcomes);
-    process.stdout.write(`\n${summary}\n\n${table}\n`);
-    if (args.includes("--write")) writeReport(table, summary);
+    process.stdout.write(`\n${caught} of ${outcomes.length} mutants caught.\n\n${[...HEADER, ...outcomes.map(reportRow)].join("\n")}\n`);
+    if (args.includes("--write")) writeReport(outcomes);
     return caught === outcomes.length ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
  * Available to promise: the part of on hand and supply not yet committed to customer orders.
  */
-import { reaches } from "./numeric";
+import { ABSOLUTE_TOLERANCE, mayBeNoise, reaches, settleZero } from "./numeric";
 import { resultRow, SCRATCH, scratchInts } from "./rows";
 import { ATP_METHODS, type AtpMethod, type Result, type Series } from "./types";
 import { checkOneOf, checkPeriods, checkQuantity, checkRequired, checkSameLength, checkSeries, fail, ok, type Check } from "./validate";
@@ -118,17 +118,33 @@ export function atpCore(
   method: AtpMethod,
   atp: Float64Array = resultRow(supply.length),
 ): Float64Array {
-  if (method === "lookahead") return lookaheadAtp(onHand, supply, orders, atp);
-  discreteBlocks(onHand, supply, orders, atp);
-  if (method === "cumulative") {
-    for (let t = 1; t < atp.length; t++) atp[t] += atp[t - 1];
-    return atp;
+  // The loops below run as plain arithmetic and only note whether some value came within
+  // noise of 0; then, rarely, one pass makes those values 0 (numeric.ts).
+  let near: boolean;
+  if (method === "lookahead") near = lookaheadAtp(onHand, supply, orders, atp);
+  else {
+    discreteBlocks(onHand, supply, orders, atp);
+    near = method === "cumulative" ? runningTotal(atp) : netBackward(atp, supply);
   }
-  return netBackward(atp, supply);
+  if (near) settleNearZero(atp, onHand, supply);
+  return atp;
 }
 
-/** Discrete ATP before netting: one block per supply period (and period 0). */
-function discreteBlocks(onHand: number, supply: Series, orders: Series, atp: Float64Array): Float64Array {
+/**
+ * Make every ATP value that is 0 up to noise exactly 0. Each value is on hand and supply
+ * minus orders, so noise scales with on hand + all supply.
+ */
+function settleNearZero(atp: Float64Array, onHand: number, supply: Series): void {
+  let magnitude = onHand;
+  for (let t = 0; t < supply.length; t++) magnitude += supply[t];
+  for (let t = 0; t < atp.length; t++) atp[t] = settleZero(atp[t], magnitude);
+}
+
+/**
+ * Discrete ATP before netting: one block per supply period (and period 0). A block that is
+ * noise is found by the step that reads the blocks next.
+ */
+function discreteBlocks(onHand: number, supply: Series, orders: Series, atp: Float64Array): void {
   const n = supply.length;
   let block = 0;
   for (let t = 0; t < n; t++) {
@@ -139,14 +155,24 @@ function discreteBlocks(onHand: number, supply: Series, orders: Series, atp: Flo
     }
     atp[block] -= orders[t];
   }
-  return atp;
 }
 
-/** Net each negative block against earlier positive blocks, nearest first. */
-function netBackward(atp: Float64Array, supply: Series): Float64Array {
+/** Cumulative ATP from the discrete blocks. @returns whether a total may be noise */
+function runningTotal(atp: Float64Array): boolean {
+  let near = false;
+  for (let t = 1; t < atp.length; t++) {
+    atp[t] += atp[t - 1];
+    if (mayBeNoise(atp[t])) near = true;
+  }
+  return near;
+}
+
+/** Net each negative block against earlier positive blocks, nearest first. @returns whether a value may be noise */
+function netBackward(atp: Float64Array, supply: Series): boolean {
   const n = atp.length;
   const positive = scratchInts(SCRATCH.stack, n); // stack of earlier blocks with ATP left
   let top = 0;
+  let near = false;
   for (let t = 0; t < n; t++) {
     if (t > 0 && !(supply[t] > 0)) continue;
     let value = atp[t];
@@ -156,25 +182,32 @@ function netBackward(atp: Float64Array, supply: Series): Float64Array {
         value += atp[earlier];
         atp[earlier] = 0;
         top--;
+        if (mayBeNoise(value)) near = true;
       } else {
         atp[earlier] += value;
+        if (mayBeNoise(atp[earlier])) near = true;
         value = 0;
       }
     }
     atp[t] = value;
-    if (value > 0) positive[top++] = t;
+    if (value > 0) {
+      if (value <= ABSOLUTE_TOLERANCE) near = true; // perhaps a block of noise
+      positive[top++] = t;
+    } else if (value < 0 && value >= -ABSOLUTE_TOLERANCE) near = true;
   }
-  return atp;
+  return near;
 }
 
-/** ATP[t] = min over k ≥ t of (on hand + supply[0..k] − orders[0..k]). */
-function lookaheadAtp(onHand: number, supply: Series, orders: Series, atp: Float64Array): Float64Array {
+/** ATP[t] = min over k ≥ t of (on hand + supply[0..k] − orders[0..k]). @returns whether a balance may be noise */
+function lookaheadAtp(onHand: number, supply: Series, orders: Series, atp: Float64Array): boolean {
   const n = supply.length;
   let cumulative = onHand;
+  let near = false;
   for (let t = 0; t < n; t++) {
     cumulative += supply[t] - orders[t];
+    if (mayBeNoise(cumulative)) near = true;
     atp[t] = cumulative;
   }
   for (let t = n - 2; t >= 0; t--) if (atp[t + 1] < atp[t]) atp[t] = atp[t + 1];
-  return atp;
+  return near;
 }

@@ -2,6 +2,7 @@
  * Forecast consumption: customer orders consume the forecast of their own period, then of
  * nearby periods inside a consumption window, in the order the consumption mode gives.
  */
+import { isBelow, settle } from "./numeric";
 import {
   closePeriod,
   growingOpenPeriods,
@@ -82,6 +83,8 @@ export function resolveConsumeOptions(options: ConsumeOptions | undefined): Resu
  * `backward` then later periods up to `forward`; `forward-backward` the reverse; `backward`
  * earlier only; `forward` later only. What no forecast in the window absorbs is excess.
  * Forecast before `currentPeriod` expires first. Runs in O(N + allocations) for any window.
+ * An order that equals the forecast left up to floating-point noise uses it up (numeric.ts):
+ * no 1e-17 of remaining forecast or of excess is left behind.
  *
  * @param forecast forecast per period
  * @param orders customer orders per period (same length)
@@ -113,6 +116,7 @@ export interface ConsumeRows {
 
 /** What one consumption run works on; built once per call, only when an order searches. */
 interface Search {
+  forecast: Series;
   remaining: Float64Array;
   consumed: Float64Array;
   open: GrowingOpenPeriods;
@@ -120,22 +124,27 @@ interface Search {
   pegging: Peg[] | null;
 }
 
-/** Allocate up to `need` from forecast period `from`; returns what is still needed. */
+/**
+ * Allocate up to `need` from forecast period `from`; returns what is still needed. A need
+ * that equals the period's remaining forecast up to noise (numeric.ts) takes all of it, and
+ * the noise left over is not an excess.
+ */
 function allocate(search: Search, orderPeriod: number, from: number, need: number): number {
   const { remaining } = search;
   const available = remaining[from];
   let quantity: number;
-  if (need >= available) {
-    quantity = available;
-    remaining[from] = 0;
-    closePeriod(search.open, from);
-  } else {
+  if (isBelow(need, available)) {
     quantity = need;
     remaining[from] = available - need;
+    search.consumed[from] += quantity;
+  } else {
+    quantity = available;
+    remaining[from] = 0;
+    search.consumed[from] = search.forecast[from]; // exhausted: all of its forecast, exactly
+    closePeriod(search.open, from);
   }
-  search.consumed[from] += quantity;
   if (search.pegging !== null) search.pegging.push({ orderPeriod, forecastPeriod: from, quantity });
-  return need - quantity;
+  return quantity === need ? 0 : settle(need - quantity, 0, need);
 }
 
 function searchBackward(search: Search, orderPeriod: number, need: number, backward: number): number {
@@ -194,21 +203,22 @@ export function consumeCore(forecast: Series, orders: Series, settings: ConsumeS
     // Own period first: no pointers needed until the period runs out.
     const own = remaining[t];
     if (own > 0) {
-      if (need < own) {
+      if (isBelow(need, own)) {
         remaining[t] = own - need;
         consumed[t] += need;
         if (peg !== null) peg.push({ orderPeriod: t, forecastPeriod: t, quantity: need });
         continue;
       }
+      // The order uses up its own period (up to noise, which is then no excess).
       remaining[t] = 0;
-      consumed[t] += own;
+      consumed[t] = forecast[t];
       if (peg !== null) peg.push({ orderPeriod: t, forecastPeriod: t, quantity: own });
-      need -= own;
+      need = settle(need - own, 0, need);
       // Periods beyond the pointers built so far get theirs from `remaining` when reached.
       if (search !== null && t < search.open.built) closePeriod(search.open, t);
     }
     if (need > 0 && (searchBack || searchAhead)) {
-      search ??= { remaining, consumed, open: growingOpenPeriods(remaining), pegging: peg };
+      search ??= { forecast, remaining, consumed, open: growingOpenPeriods(remaining), pegging: peg };
       reachOpenPeriods(search.open, t + (searchAhead ? forward : 0) + 1);
       if (backFirst) {
         if (searchBack) need = searchBackward(search, t, need, backward);

@@ -6,7 +6,7 @@
 import { checkBlock, checkOptionalBlock, periodValues, rowValues } from "./block";
 import { type CapacityUse, useCore } from "./load";
 import { LOT_FOR_LOT } from "./lot";
-import { ceilCount, EPSILON, reaches } from "./numeric";
+import { lotsToCover, reaches, tolerance } from "./numeric";
 import { planCore } from "./plan";
 import { resultRows } from "./rows";
 import type { ActionMessage, Result, Series } from "./types";
@@ -248,7 +248,7 @@ export function levelItems(demand: readonly Series[], options: LevelItemsOptions
 /** Capacity left after using `used` of `room`, with floating-point noise of the period's capacity taken as 0. */
 function leftOver(room: number, used: number, capacity: number): number {
   const rest = room - used;
-  return rest > EPSILON * Math.max(1, capacity) ? rest : 0;
+  return rest > tolerance(capacity) ? rest : 0;
 }
 
 /**
@@ -427,7 +427,7 @@ function buildInPeriod(
       let rate = 0;
       for (let t = fence; t < n; t++) {
         cumulative += needs[i][t];
-        if (cumulative > 0) rate = Math.max(rate, ceilCount(cumulative / (t - fence + 1)));
+        if (cumulative > 0) rate = Math.max(rate, lotsToCover(cumulative, t - fence + 1));
       }
       items[i].rate = rates[i] = rate;
     }

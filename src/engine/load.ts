@@ -3,7 +3,7 @@
  * period, through a bill of resources with lead-time offsets.
  */
 import { checkBlock, periodValues } from "./block";
-import { EPSILON } from "./numeric";
+import { tolerance } from "./numeric";
 import { resultRow, resultRows } from "./rows";
 import type { Result, Series } from "./types";
 import { checkSeries, fail, ok } from "./validate";
@@ -140,10 +140,10 @@ export function useCore(
 ): CapacityUse {
   const { spare, overload, utilization } = rows;
   for (let t = 0; t < capacity.length; t++) {
-    const tolerance = EPSILON * Math.max(1, capacity[t], load[t]);
+    const noise = tolerance(Math.max(capacity[t], load[t]));
     const difference = capacity[t] - load[t];
-    spare[t] = difference > tolerance ? difference : 0;
-    overload[t] = -difference > tolerance ? -difference : 0;
+    spare[t] = difference > noise ? difference : 0;
+    overload[t] = -difference > noise ? -difference : 0;
     utilization[t] = capacity[t] > 0 ? (100 * load[t]) / capacity[t] : load[t] > 0 ? Infinity : 0;
   }
   return { capacity, load, spare, overload, utilization };

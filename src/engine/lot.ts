@@ -2,9 +2,9 @@
  * Lot sizing: turn a net requirement into an MPS quantity by lot rule and lot-size modifiers.
  */
 import { messages } from "./messages";
-import { ceilCount } from "./numeric";
+import { lotsToCover } from "./numeric";
 import { LOT_RULES, type LotRule, type PlanningError, type Result } from "./types";
-import { checkNumber, checkOneOf, checkPositive, checkQuantity, fail, isAbsent, ok } from "./validate";
+import { checkLotQuantity, checkNumber, checkOneOf, checkQuantity, fail, isAbsent, ok } from "./validate";
 
 /** The lot-size part of the plan options. */
 export interface LotOptions {
@@ -44,7 +44,10 @@ function checkLotSize(rule: LotRule, lotSize: unknown): PlanningError | undefine
   }
   if (typeof lotSize !== "number") return checkNumber(lotSize, field);
   const size = lotSize;
-  if (rule === "FOQ" && !(Number.isFinite(size) && size > 0)) return { code: "NUM", field, value: size, message: messages.foqLotSize(size) };
+  if (rule === "FOQ") {
+    if (!(Number.isFinite(size) && size > 0)) return { code: "NUM", field, value: size, message: messages.foqLotSize(size) };
+    return checkLotQuantity(size, field);
+  }
   if (rule === "POQ" && !(Number.isInteger(size) && size >= 1)) {
     return { code: "NUM", field, value: size, message: messages.poqLotSize(size) };
   }
@@ -63,8 +66,8 @@ export function resolveLotPolicy(options: LotOptions): Result<LotPolicy> {
   const error =
     checkLotSize(rule, options.lotSize) ??
     checkQuantity(options.minLot, "minLot") ??
-    checkPositive(options.maxLot, "maxLot") ??
-    checkPositive(options.multiple, "multiple");
+    checkLotQuantity(options.maxLot, "maxLot") ??
+    checkLotQuantity(options.multiple, "multiple");
   if (error) return fail(error);
   const minLot = options.minLot ?? 0;
   const maxLot = options.maxLot ?? Infinity;
@@ -92,9 +95,9 @@ export function resolveLotPolicy(options: LotOptions): Result<LotPolicy> {
  * sizeLot(23, { rule: "LFL", lotSize: 0, minLot: 0, maxLot: Infinity, multiple: 10 }); // → 30
  */
 export function sizeLot(required: number, policy: LotPolicy): number {
-  let quantity = policy.rule === "FOQ" ? ceilCount(required / policy.lotSize) * policy.lotSize : required;
+  let quantity = policy.rule === "FOQ" ? lotsToCover(required, policy.lotSize) * policy.lotSize : required;
   if (quantity < policy.minLot) quantity = policy.minLot;
-  if (policy.multiple > 0) quantity = ceilCount(quantity / policy.multiple) * policy.multiple;
+  if (policy.multiple > 0) quantity = lotsToCover(quantity, policy.multiple) * policy.multiple;
   return quantity;
 }
 
@@ -107,5 +110,5 @@ export function sizeLot(required: number, policy: LotPolicy): number {
  * countLots(250, 100); // → 3 (e.g. 100 + 100 + 50)
  */
 export function countLots(quantity: number, maxLot: number): number {
-  return quantity > maxLot ? ceilCount(quantity / maxLot) : 1;
+  return quantity > maxLot ? lotsToCover(quantity, maxLot) : 1;
 }

@@ -4,6 +4,7 @@
  * Periods in messages are the engine's 0-based indexes, written as `field[period]` for an
  * element of a row and `period N` in action messages.
  */
+import { MAX_QUANTITY, MIN_LOT } from "./numeric";
 
 /** A value as it appears inside a message: numbers as they are, other things quoted. */
 export function showValue(value: unknown): string {
@@ -18,6 +19,11 @@ function showQuantity(quantity: number): string {
   return String(Math.round(quantity * 1e6) / 1e6);
 }
 
+/** A limit as written in messages: 1e+15, 1e-9. */
+function showLimit(limit: number): string {
+  return limit.toExponential();
+}
+
 export const messages = {
   notRow: (field: string): string => `${field} must be a row of numbers`,
   notObject: (field: string): string => `${field} must be an object`,
@@ -28,12 +34,18 @@ export const messages = {
     `${field}[${period}] is not a finite number (${value})`,
   elementNegative: (field: string, period: number, value: number): string =>
     `${field}[${period}] is negative (${value})`,
+  elementTooLarge: (field: string, period: number, value: number): string =>
+    `${field}[${period}] is too large (${value}): quantities are at most ${showLimit(MAX_QUANTITY)}`,
   lengthMismatch: (field: string, otherField: string, length: number, otherLength: number): string =>
     `${field} and ${otherField} differ in length: ${length} vs ${otherLength}`,
   notNumber: (field: string, value: unknown): string =>
     `${field} must be a number (got ${showValue(value)})`,
   notFinite: (field: string, value: number): string => `${field} must be a finite number (got ${value})`,
   negative: (field: string, value: number): string => `${field} is negative (${value})`,
+  tooLarge: (field: string, value: number): string =>
+    `${field} is too large (${value}): quantities are at most ${showLimit(MAX_QUANTITY)}`,
+  lotTooSmall: (field: string, value: number): string =>
+    `${field} must be at least ${showLimit(MIN_LOT)} (got ${value})`,
   notWholeNumber: (field: string, value: number): string =>
     `${field} must be a whole number of periods, 0 or more (got ${value})`,
   notPositive: (field: string, value: number): string => `${field} must be greater than 0 (got ${value})`,
@@ -107,4 +119,61 @@ export const orderMessages = {
     `the history must hold at least two periods for a standard deviation (got ${periods})`,
   serviceLevel: (value: number): string =>
     `serviceLevel must be strictly between 0 and 1, e.g. 0.95 for 95 % (got ${value})`,
+};
+
+/**
+ * The coach's exception messages (exceptions.ts), in a planner's words. Every text starts
+ * with the period's label as the planner sees it ("Period 3", counted from 1, or whatever
+ * label the caller gives, e.g. "Week of 2027-01-04"); quantities as in action messages.
+ */
+export const coachMessages = {
+  /** The default label of a 0-based period: counted from 1. */
+  period: (period: number): string => `Period ${period + 1}`,
+
+  shortage: (at: string, quantity: number, inFence: boolean): string =>
+    `${at}: short ${showQuantity(quantity)}, projected available ${showQuantity(-quantity)}` +
+    (inFence ? " inside the planning time fence" : ""),
+  belowSafetyStock: (at: string, quantity: number, projected: number, safetyStock: number): string =>
+    `${at}: projected available ${showQuantity(projected)} is ${showQuantity(quantity)} below safety stock ${showQuantity(safetyStock)}`,
+  expedite: (at: string, quantity: number, projected: number, safetyStock: number): string =>
+    `${at}: expedite ${showQuantity(quantity)}, firm supply leaves projected available ${showQuantity(projected)}` +
+    (safetyStock > 0 ? ` (safety stock ${showQuantity(safetyStock)})` : ""),
+  overpromised: (at: string, quantity: number): string =>
+    `${at}: orders promised ${showQuantity(quantity)} beyond supply (ATP ${showQuantity(-quantity)})`,
+  late: (at: string, quantity: number, firstBuilt: string | null, lastBuilt: string | null, afterHorizon: number): string => {
+    const built = quantity - afterHorizon;
+    const where = firstBuilt === null ? "" : firstBuilt === lastBuilt ? `in ${firstBuilt}` : `in ${firstBuilt} to ${lastBuilt}`;
+    if (afterHorizon <= 0) return `${at}: ${showQuantity(quantity)} cannot be built in time, built late ${where}`;
+    if (firstBuilt === null) return `${at}: ${showQuantity(quantity)} cannot be built in time, not before the end of the horizon`;
+    return `${at}: ${showQuantity(quantity)} cannot be built in time, ${showQuantity(built)} built late ${where}, ` +
+      `${showQuantity(afterHorizon)} after the horizon`;
+  },
+  releasePastDue: (at: string, quantity: number, lastDue: string): string =>
+    `${at}: start ${showQuantity(quantity)} now, the lead time puts its start before ${at} (due by ${lastDue})`,
+  pastDueLoad: (at: string, quantity: number): string =>
+    `${at}: ${showQuantity(quantity)} of load is past due, work that should have started before ${at}`,
+  overload: (at: string, quantity: number, load: number, capacity: number): string =>
+    `${at}: load ${showQuantity(load)} exceeds capacity ${showQuantity(capacity)} by ${showQuantity(quantity)}`,
+  firmOverload: (at: string, quantity: number, load: number, capacity: number): string =>
+    `${at}: firm MPS loads ${showQuantity(load)} on capacity ${showQuantity(capacity)}, ${showQuantity(quantity)} over`,
+  rescheduleIn: (at: string, quantity: number, to: string): string =>
+    `${at}: move the receipt of ${showQuantity(quantity)} in to ${to}, it is needed then`,
+  rescheduleOut: (at: string, quantity: number, to: string): string =>
+    `${at}: move the receipt of ${showQuantity(quantity)} out to ${to}, it is not needed before`,
+  cancel: (at: string, quantity: number): string =>
+    `${at}: cancel the receipt of ${showQuantity(quantity)}, it is not needed within the horizon`,
+  splitLot: (at: string, quantity: number, lots: number): string =>
+    `${at}: release ${showQuantity(quantity)} as ${lots} lots, it is above the maximum lot size`,
+  forecastLow: (at: string, quantity: number): string => `${at}: orders exceed forecast by ${showQuantity(quantity)}`,
+  forecastUnconsumed: (at: string, quantity: number): string =>
+    `${at}: ${showQuantity(quantity)} of forecast not taken by orders inside the demand time fence, it drops out of demand`,
+  forecastBias: (trackingSignal: number, limit: number): string =>
+    `Forecast runs ${trackingSignal > 0 ? "low" : "high"}: tracking signal ${showQuantity(Math.round(trackingSignal * 100) / 100)} ` +
+    `is beyond ±${limit}`,
+
+  // Checks of the coach's inputs.
+  notList: (field: string): string => `${field} must be a list`,
+  badEntry: (field: string, index: number, what: string, periods: number): string =>
+    `${field}[${index}] must be ${what}, with periods 0 to ${periods - 1}`,
+  notFunction: (field: string): string => `${field} must be a function from a 0-based period to its name`,
 };

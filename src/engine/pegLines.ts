@@ -6,7 +6,7 @@
 import { checkLineCell, checkLines, type LineCells } from "./bucket";
 import { consumeCore, resolveConsumeOptions, type ConsumeOptions, type Consumption } from "./consume";
 import { messages, orderMessages, showValue } from "./messages";
-import { EPSILON } from "./numeric";
+import { tolerance } from "./numeric";
 import { resultRow } from "./rows";
 import type { Result, Series } from "./types";
 import { checkObject, checkSeries, fail, isAbsent, ok, type Check } from "./validate";
@@ -170,7 +170,7 @@ function splitByLine(
       while (next < pegged.length && (periods[pegged[next]] as number) < period) next++;
       left = quantities[pegged[next]] as number;
     }
-    const noise = EPSILON * Math.max(1, orders[period]);
+    const noise = tolerance(orders[period]);
     let quantity = peg.quantity;
     while (quantity > 0) {
       const line = pegged[next];

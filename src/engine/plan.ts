@@ -5,7 +5,7 @@
  */
 import { countLots, LOT_FOR_LOT, type LotOptions, type LotPolicy, resolveLotPolicy, sizeLot } from "./lot";
 import { messages } from "./messages";
-import { isBelow } from "./numeric";
+import { ABSOLUTE_TOLERANCE, isBelow, mayBeNoise, settle, settleZero } from "./numeric";
 import { resultRow, resultRows } from "./rows";
 import type { ActionMessage, Result, Series } from "./types";
 import {
@@ -81,7 +81,8 @@ export function resolvePlanOptions(options: Omit<PlanOptions, "receipts" | "firm
  * apply, and a quantity above `maxLot` is released as several lots in the same period (a
  * "split-lot" action; the MPS row holds the total). Firm MPS is kept in every period and new
  * lots come on top. Inside the fence (periods 0..ptf-1) only the firm MPS is used, and an
- * "expedite" action reports each further shortage below safety stock.
+ * "expedite" action reports each further shortage below safety stock. A balance equal to
+ * safety stock or to 0 up to floating-point noise is that value exactly (numeric.ts).
  *
  * @param demand demand per period (from `demandFor`)
  * @param options on hand, safety stock, lot rule and modifiers, receipts, fence, firm MPS
@@ -134,7 +135,9 @@ export function planCore(
   let expedited = 0; // supply the expedite messages so far ask for
   for (let t = 0; t < fence; t++) {
     mps[t] = firmMps === null ? 0 : firmMps[t];
-    balance += fixedAt(firmMps, receipts, t) - demand[t];
+    const fixed = fixedAt(firmMps, receipts, t);
+    const magnitude = Math.max(Math.abs(balance), fixed, demand[t]);
+    balance = settle(settle(balance + fixed - demand[t], safetyStock, magnitude), 0, magnitude);
     pab[t] = balance;
     if (isBelow(balance + expedited, safetyStock)) {
       const shortage = safetyStock - (balance + expedited);
@@ -144,27 +147,33 @@ export function planCore(
   }
 
   for (let t = fence; t < n; t++) {
-    const projected = balance + fixedAt(firmMps, receipts, t) - demand[t];
+    const fixed = fixedAt(firmMps, receipts, t);
+    let projected = balance + fixed - demand[t];
     let planned = 0;
-    if (isBelow(projected, safetyStock)) {
-      let required = safetyStock - projected;
-      if (lot.rule === "POQ") {
-        // cover periods t..t+P-1: the lowest balance in that span decides the lot
-        let running = projected;
-        const end = Math.min(n, t + lot.lotSize);
-        for (let k = t + 1; k < end; k++) {
-          running += fixedAt(firmMps, receipts, k) - demand[k];
-          if (safetyStock - running > required) required = safetyStock - running;
+    // Only a balance at, below or within noise of safety stock needs a closer look.
+    if (projected - safetyStock <= ABSOLUTE_TOLERANCE) {
+      const magnitude = Math.max(Math.abs(balance), fixed, demand[t]);
+      if (isBelow(projected, safetyStock, magnitude)) {
+        let required = safetyStock - projected;
+        if (lot.rule === "POQ") {
+          // cover periods t..t+P-1: the lowest balance in that span decides the lot
+          let running = projected;
+          const end = Math.min(n, t + lot.lotSize);
+          for (let k = t + 1; k < end; k++) {
+            running += fixedAt(firmMps, receipts, k) - demand[k];
+            if (safetyStock - running > required) required = safetyStock - running;
+          }
         }
-      }
-      planned = sizeLot(required, lot);
-      const lots = countLots(planned, lot.maxLot);
-      if (lots > 1) {
-        actions.push({ type: "split-lot", period: t, quantity: planned, lots, message: messages.splitLot(t, planned, lots, lot.maxLot) });
-      }
+        planned = sizeLot(required, lot);
+        const lots = countLots(planned, lot.maxLot);
+        if (lots > 1) {
+          actions.push({ type: "split-lot", period: t, quantity: planned, lots, message: messages.splitLot(t, planned, lots, lot.maxLot) });
+        }
+        projected = settle(projected + planned, safetyStock, Math.max(magnitude, planned));
+      } else projected = safetyStock; // equal up to noise: exactly safety stock
     }
     mps[t] = (firmMps === null ? 0 : firmMps[t]) + planned;
-    balance = projected + planned;
+    balance = projected;
     pab[t] = balance;
   }
   return { mps, projectedAvailable: pab, actions };
@@ -181,7 +190,8 @@ export function makeToOrderSettings(settings: PlanSettings): PlanSettings {
  * @param demand demand per period
  * @param onHand stock at the start of period 0
  * @param supply supply per period (MPS + receipts), same length
- * @returns PAB[t] = PAB[t-1] + supply[t] − demand[t], PAB[-1] = on hand (may go negative)
+ * @returns PAB[t] = PAB[t-1] + supply[t] − demand[t], PAB[-1] = on hand (may go negative;
+ *   0 up to floating-point noise is 0)
  * @example
  * projectAvailable([33, 30, 30, 30], 64, [0, 0, 70, 0]);
  * // → [31, 1, 41, 11]   (64-33, 31-30, 1+70-30, 41-30)
@@ -197,7 +207,8 @@ export function projectAvailable(demand: Series, onHand: number, supply: Series)
   const pab = resultRow(demand.length);
   let balance = onHand;
   for (let t = 0; t < demand.length; t++) {
-    balance += supply[t] - demand[t];
+    const next = balance + supply[t] - demand[t];
+    balance = mayBeNoise(next) ? settleZero(next, Math.max(Math.abs(balance), supply[t], demand[t])) : next;
     pab[t] = balance;
   }
   return ok(pab);

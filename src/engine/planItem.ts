@@ -7,7 +7,8 @@ import { atpCore } from "./atp";
 import { periodValues } from "./block";
 import { consumeCore, resolveConsumeOptions, type ConsumeOptions } from "./consume";
 import { demandCore, resolveDemandOptions, type DemandOptions } from "./demand";
-import { LEVEL_STRATEGIES, levelCore, type LateLot, type LevelStrategy } from "./level";
+import { CAPACITY_STRATEGIES, type CapacityStrategy } from "./exceptionInput";
+import { levelCore, type LateLot, type LevelStrategy } from "./level";
 import { useCore } from "./load";
 import { countLots, type LotPolicy } from "./lot";
 import { messages } from "./messages";
@@ -36,11 +37,6 @@ import {
   isAbsent,
   ok,
 } from "./validate";
-
-/** How the record meets capacity: `check` only compares load with capacity; the others level the MPS. */
-export type CapacityStrategy = "check" | LevelStrategy;
-/** Every capacity strategy; the first is the default. */
-export const CAPACITY_STRATEGIES: readonly CapacityStrategy[] = ["check", ...LEVEL_STRATEGIES];
 
 /** The rows of one item and the options of every step, each declared (with its default) by its step. */
 export interface ItemInput extends ConsumeOptions, DemandOptions, PlanOptions {

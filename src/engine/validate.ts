@@ -8,6 +8,7 @@
  * omitted argument); the caller then applies the default.
  */
 import { messages, showValue } from "./messages";
+import { MAX_QUANTITY, MIN_LOT } from "./numeric";
 import type { PlanningError, Result, Series } from "./types";
 
 /** Outcome of one check: nothing when the input is fine. */
@@ -46,12 +47,12 @@ function isRow(value: unknown): value is Series {
   return typeof length === "number" && Number.isInteger(length) && length >= 0;
 }
 
-/** A row of finite, non-negative numbers. */
+/** A row of quantities: numbers from 0 to `MAX_QUANTITY`. */
 export function checkSeries(value: unknown, field: string): Check {
   if (value instanceof Float64Array) {
-    // Every element is a number: one comparison per period finds the first bad one, if any.
+    // Every element is a number: two comparisons per period find the first bad one, if any.
     let period = 0;
-    while (period < value.length && value[period] >= 0 && value[period] < Infinity) period++;
+    while (period < value.length && value[period] >= 0 && value[period] <= MAX_QUANTITY) period++;
     if (period === value.length) return undefined;
   } else if (!isRow(value)) return { code: "VALUE", field, message: messages.notRow(field) };
   for (let period = 0; period < value.length; period++) {
@@ -63,6 +64,7 @@ export function checkSeries(value: unknown, field: string): Check {
       return { code: "NUM", field, period, value: x, message: messages.elementNotFinite(field, period, x) };
     }
     if (x < 0) return { code: "NUM", field, period, value: x, message: messages.elementNegative(field, period, x) };
+    if (x > MAX_QUANTITY) return { code: "NUM", field, period, value: x, message: messages.elementTooLarge(field, period, x) };
   }
   return undefined;
 }
@@ -97,19 +99,37 @@ export function checkNumber(value: unknown, field: string): Check {
   return undefined;
 }
 
-/** An optional finite quantity, 0 or more. */
+/** Not above the largest quantity the engine accepts (numeric.ts). */
+function checkNotTooLarge(value: unknown, field: string): Check {
+  return typeof value === "number" && value > MAX_QUANTITY ? numError(field, value, messages.tooLarge(field, value)) : undefined;
+}
+
+/** An optional quantity: a number from 0 to `MAX_QUANTITY`. */
 export function checkQuantity(value: unknown, field: string): Check {
   return (
     checkNumber(value, field) ??
-    (typeof value === "number" && value < 0 ? numError(field, value, messages.negative(field, value)) : undefined)
+    (typeof value === "number" && value < 0 ? numError(field, value, messages.negative(field, value)) : undefined) ??
+    checkNotTooLarge(value, field)
   );
 }
 
-/** An optional finite quantity greater than 0. */
+/** An optional quantity greater than 0, up to `MAX_QUANTITY`. */
 export function checkPositive(value: unknown, field: string): Check {
   return (
     checkNumber(value, field) ??
-    (typeof value === "number" && !(value > 0) ? numError(field, value, messages.notPositive(field, value)) : undefined)
+    (typeof value === "number" && !(value > 0) ? numError(field, value, messages.notPositive(field, value)) : undefined) ??
+    checkNotTooLarge(value, field)
+  );
+}
+
+/**
+ * An optional lot-size quantity (FOQ lot size, maxLot, multiple): greater than 0, at least
+ * `MIN_LOT` and at most `MAX_QUANTITY`.
+ */
+export function checkLotQuantity(value: unknown, field: string): Check {
+  return (
+    checkPositive(value, field) ??
+    (typeof value === "number" && value < MIN_LOT ? numError(field, value, messages.lotTooSmall(field, value)) : undefined)
   );
 }
 

@@ -7,12 +7,14 @@
  */
 import { messages } from "./messages";
 import { describe } from "./outcome";
-import { recalcWorkbook, type RecalcOptions } from "./recalc";
+import { recalcWorkbook, strictProblems, type RecalcOptions } from "./recalc";
 import { formatReport, toJson } from "./report";
 
 export interface CliArgs extends RecalcOptions {
   workbook: string;
   json: boolean;
+  /** Exit 1 when anything was not used as given (cells not read or written, settings warnings). */
+  strict?: boolean;
 }
 
 export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; help: true } | { ok: false; help: false; problem: string };
@@ -30,6 +32,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (arg === "--help" || arg === "-h") return { ok: false, help: true };
     if (arg === "--json") {
       args.json = true;
+    } else if (arg === "--strict") {
+      args.strict = true;
     } else if (arg.startsWith("--")) {
       const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
       const key = VALUED[flag];
@@ -88,7 +92,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.out(cells.length > 0 ? formatReport(cells, io.width) : messages.noFormulas(args.sheet ?? args.workbook));
     }
     if (written !== undefined && args.out !== undefined) (args.json ? io.err : io.out)(messages.wrote(args.out, written));
-    return 0;
+    for (const warning of result.value.warnings) io.err(`mps-recalc: ${warning}`);
+    // Exit 3, as for refused cells under --strict: the run finished, but not everything was used as given.
+    return args.strict && strictProblems(result.value).length > 0 ? 3 : 0;
   } catch (error) {
     io.err(`mps-recalc: ${messages.unexpected(describe(error))}`);
     return 1;

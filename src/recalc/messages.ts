@@ -5,12 +5,13 @@
 export const messages = {
   usage: (): string =>
     [
-      "Usage: mps-recalc <workbook.xlsx> [--out <file.xlsx>] [--json] [--sheet <name>] [--settings <file.json>]",
+      "Usage: mps-recalc <workbook.xlsx> [--out <file.xlsx>] [--json] [--sheet <name>] [--settings <file.json>] [--strict]",
       "  Recalculates every formula of the workbook, MPS.* functions included, without Excel.",
       "  --json             print {\"Sheet!A1\": value} for every formula cell and every spilled cell",
       "  --out <file.xlsx>  write the workbook back with the computed values cached in the formula cells",
       "  --sheet <name>     report only this sheet (everything is still calculated)",
       "  --settings <file>  planning settings (JSON) instead of those saved in the workbook",
+      "  --strict           exit 3 when a cell could not be read or written, or the settings were not used as given",
     ].join("\n"),
   missingArgument: (): string => "No workbook given.",
   optionNeedsValue: (option: string): string => `${option} needs a value.`,
@@ -25,10 +26,33 @@ export const messages = {
     `${path}: this is an Excel 97-2003 (.xls) file, not an .xlsx workbook. Save it as .xlsx in Excel first.`,
   notXlsx: (path: string): string => `${path}: not an .xlsx workbook (it is not a zip package).`,
   brokenXlsx: (path: string, detail: string): string => `${path}: not a readable .xlsx workbook (${detail}).`,
+  // Reading the package within the budget (readWorkbook, zipPackage, toSheets): each names the file, part, sheet or cell.
+  notOpened: (path: string, why: string): string => `${path}: not opened: ${why}.`,
+  partNotXml: (part: string, detail: string): string => `${part} is not well-formed XML (${detail}).`,
+  sheetPart: (sheet: string, why: string): string => `Sheet '${sheet}': not read: ${why}.`,
+  sheetPartMissing: (sheet: string, part: string): string => `Sheet '${sheet}': its part ${part} is missing; the sheet is read as empty.`,
+  tooManyCellsInSheet: (sheet: string, limit: string): string =>
+    `Sheet '${sheet}' holds more than ${limit} cells with a value or formula, the most one sheet may hold here.`,
+  tooManyCells: (limit: string): string => `The workbook holds more than ${limit} cells with a value or formula, the most a workbook may hold here.`,
+  tooManyArrays: (sheet: string, row: number, limit: number): string =>
+    `Sheet '${sheet}', row ${row}: more than ${limit} array formulas spill over one row.`,
+  unreadCell: (cell: string, why: string): string => `${cell}: not read: ${why}.`,
+  unreadAddress: (sheet: string, row: number, ref: string): string =>
+    `Sheet '${sheet}', row ${row}: a cell at "${ref}", which is not a cell of Excel's grid, is not read.`,
+  macroSheet: (sheet: string, formulas: number): string =>
+    `Sheet '${sheet}' is an Excel 4.0 macro sheet: its ${formulas} formula${formulas === 1 ? " is" : "s are"} not evaluated (cached values kept).`,
+  moreUnread: (sheet: string, more: number): string => `…and ${more} more cells of sheet '${sheet}' not read.`,
+  notEnoughMemory: (path: string, why: string): string =>
+    `${path}: not recalculated: ${why} (give Node more with NODE_OPTIONS=--max-old-space-size=<MB>, or split the workbook).`,
+  outOfMemory: (path: string): string =>
+    `${path}: not recalculated: it needs more memory than this process may use (see the budgets in docs/recalc.md).`,
+  notWritten: (cell: string, why: string): string => `${cell}: value not written (${why}); the cell keeps its cached value.`,
   noSuchSheet: (sheet: string, sheets: readonly string[]): string =>
     `No sheet named '${sheet}'; the workbook has ${sheets.map((s) => `'${s}'`).join(", ")}.`,
   settingsFile: (path: string, detail: string): string => `${path}: cannot read the settings (${detail}).`,
   settingsNotice: (source: string, notice: string): string => `Settings (${source}): ${notice}`,
+  unknownSettings: (file: string, keys: readonly string[], known: readonly string[]): string =>
+    `${file}: unknown setting${keys.length === 1 ? "" : "s"} ${keys.map((k) => `'${k}'`).join(", ")} ignored; the settings are ${known.join(", ")}.`,
   unknownFunction: (cell: string, name: string): string => `${cell}: unknown function ${name}.`,
   unknownMpsFunction: (cell: string, name: string, known: readonly string[]): string =>
     `${cell}: unknown function ${name}; the MPS functions are ${known.join(", ")}.`,

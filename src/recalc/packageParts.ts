@@ -1,162 +1,180 @@
 /**
- * Parts of an .xlsx package that ExcelJS does not model, handled on the zip directly:
- * - the add-in's web-extension parts (`xl/webextensions/…`, where Office keeps the add-in's
- *   document settings), carried over from the original file so a round trip keeps them;
- * - the workbook's defined names, carried over as the original file has them (ExcelJS keeps
- *   only plain ranges and loses the scope of sheet-level names);
- * - the dynamic-array mark of spilling formulas (`cm="1"` on the cell and `xl/metadata.xml`),
- *   so Excel 365 opens them as spills rather than as legacy {array formulas};
+ * Package parts the writer may have to touch besides the sheets, each edited in place (text
+ * inserted, nothing reformatted):
+ * - the dynamic-array cell metadata (`xl/metadata.xml`, `cm` on a cell): which `cm` index
+ *   means "dynamic array", and the part created or extended when a formula first spills;
+ * - its content type and relationship when the part is new;
  * - writing a settings part, as Excel does when the task pane saves (fixtures, samples).
  */
 import JSZip from "jszip";
 import { SETTINGS_KEY } from "../shared/settings";
-import { a1, type CellAt } from "./address";
-import { withDefinedNamesOf } from "./definedNames";
-import { decodeXml } from "./xml";
+import { afterClose, attributes, closeOf, encodeXml, findTag, nextTag, type Tag } from "./xml";
 
-const CONTENT_TYPES = "[Content_Types].xml";
+export const CONTENT_TYPES = "[Content_Types].xml";
 const ROOT_RELS = "_rels/.rels";
-const WORKBOOK = "xl/workbook.xml";
-const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
-const METADATA = "xl/metadata.xml";
 
-const REL = {
+export const REL = {
   taskpanes: "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes",
   webextension: "http://schemas.microsoft.com/office/2011/relationships/webextension",
   sheetMetadata: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata",
 };
-const TYPE = {
+export const TYPE = {
   taskpanes: "application/vnd.ms-office.webextensiontaskpanes+xml",
   webextension: "application/vnd.ms-office.webextension+xml",
   sheetMetadata: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml",
 };
 
+const XDA = "http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray";
+const XLDAPR_TYPE = (p: string): string =>
+  `<${p}metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/>`;
+const XLDAPR_BK = (p: string): string =>
+  `<${p}bk><${p}extLst><${p}ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties xmlns:xda="${XDA}" fDynamic="1" fCollapsed="0"/></${p}ext></${p}extLst></${p}bk>`;
+
 /** Excel's metadata part declaring one dynamic-array cell-metadata record (index 1, as `cm="1"`). */
-const DYNAMIC_ARRAY_METADATA =
+export const DYNAMIC_ARRAY_METADATA =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">' +
-  '<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes>' +
+  `<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="${XDA}">` +
+  `<metadataTypes count="1">${XLDAPR_TYPE("")}</metadataTypes>` +
   '<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>' +
   '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>';
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-async function text(zip: JSZip, path: string): Promise<string | undefined> {
-  return zip.file(path)?.async("string");
-}
-
-function addOverride(types: string, partName: string, contentType: string): string {
-  if (types.includes(`PartName="${partName}"`)) return types;
-  return types.replace("</Types>", `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`);
-}
-
-function addRelationship(rels: string, type: string, target: string): string {
-  if (new RegExp(`Target="/?${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`).test(rels)) return rels;
-  const ids = new Set([...rels.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]));
-  let n = ids.size + 1;
-  while (ids.has(`rId${n}`)) n++;
-  return rels.replace("</Relationships>", `<Relationship Id="rId${n}" Type="${type}" Target="${target}"/></Relationships>`);
-}
-
-/** Copies the web-extension parts of `original` (with their relationship and content types) into `zip`. */
-async function carryWebExtensions(original: JSZip, zip: JSZip): Promise<void> {
-  const parts = Object.keys(original.files).filter((p) => p.startsWith("xl/webextensions/") && !original.files[p].dir);
-  if (parts.length === 0) return;
-  for (const part of parts) {
-    if (!zip.file(part)) zip.file(part, await original.file(part)!.async("uint8array"));
+/** The `bk` tags directly inside an element (they do not nest in the metadata part). */
+function blocks(xml: string, parent: Tag): Array<{ tag: Tag; close: number }> {
+  const found: Array<{ tag: Tag; close: number }> = [];
+  const limit = closeOf(xml, parent);
+  for (let tag = findTag(xml, "bk", parent.end, limit); tag; ) {
+    const close = closeOf(xml, tag, limit);
+    found.push({ tag, close });
+    tag = findTag(xml, "bk", close, limit);
   }
-  const originalTypes = (await text(original, CONTENT_TYPES)) ?? "";
-  let types = (await text(zip, CONTENT_TYPES))!;
-  for (const match of originalTypes.matchAll(/<Override\b[^>]*PartName="(\/xl\/webextensions\/[^"]+)"[^>]*ContentType="([^"]+)"[^>]*\/>/g)) {
-    types = addOverride(types, match[1], match[2]);
-  }
-  zip.file(CONTENT_TYPES, types);
-  const originalRels = (await text(original, ROOT_RELS)) ?? "";
-  let rels = (await text(zip, ROOT_RELS))!;
-  for (const match of originalRels.matchAll(/<Relationship\b[^>]*\/>/g)) {
-    const type = /Type="([^"]+)"/.exec(match[0])?.[1];
-    const target = /Target="([^"]+)"/.exec(match[0])?.[1];
-    if (type && target && target.replace(/^\//, "").startsWith("xl/webextensions/")) rels = addRelationship(rels, type, target);
-  }
-  zip.file(ROOT_RELS, rels);
+  return found;
 }
 
-/** Sheet name → path of its part, from the workbook and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = (await text(zip, WORKBOOK)) ?? "";
-  const rels = (await text(zip, WORKBOOK_RELS)) ?? "";
-  const targets = new Map<string, string>();
-  for (const match of rels.matchAll(/<Relationship\b[^>]*\/>/g)) {
-    const id = /\bId="([^"]+)"/.exec(match[0])?.[1];
-    const target = /Target="([^"]+)"/.exec(match[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const parts = new Map<string, string>();
-  for (const match of workbook.matchAll(/<sheet\b[^>]*\/>/g)) {
-    const name = /\bname="([^"]*)"/.exec(match[0])?.[1];
-    const id = /\br:id="([^"]+)"/.exec(match[0])?.[1];
-    const part = id ? targets.get(id) : undefined;
-    if (name !== undefined && part) parts.set(decodeXml(name), part);
-  }
-  return parts;
+export interface DynamicArrayMetadata {
+  /** The `cm` values that mark a dynamic array. */
+  dynamic: Set<string>;
+  /** The `cm` value to give a formula that newly spills. */
+  index: number;
+  /** The metadata part's new text, when it had to be created or extended for `index`. */
+  patched?: string;
 }
 
-/** The array-formula cells (A1, by sheet) that a package marks as dynamic arrays (`cm` on the cell). */
-export async function dynamicArrayCells(bytes: Buffer): Promise<Map<string, Set<string>>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const cells = new Map<string, Set<string>>();
-  for (const [sheet, part] of await sheetParts(zip)) {
-    const xml = (await text(zip, part)) ?? "";
-    const marked = new Set<string>();
-    for (const match of xml.matchAll(/<c\b([^>]*)>\s*<f\b[^>]*\bt="array"/g)) {
-      const ref = /\br="([A-Z]+\d+)"/.exec(match[1])?.[1];
-      if (ref && /\bcm="[1-9]\d*"/.test(match[1])) marked.add(ref);
+/** Sets (or adds) the `count` attribute of a start tag to `count`. */
+function withCount(tagText: string, count: number): string {
+  return /\scount\s*=\s*"[^"]*"/.test(tagText) ? tagText.replace(/(\scount\s*=\s*)"[^"]*"/, `$1"${count}"`) : tagText.replace(/\/?>$/, (end) => ` count="${count}"${end}`);
+}
+
+/** Text inserted into `xml` at each position (positions in ascending order). */
+function insertAll(xml: string, inserts: Array<[number, string, number?]>): string {
+  let out = "";
+  let cursor = 0;
+  for (const [at, text, skipTo] of inserts.sort((x, y) => x[0] - y[0])) {
+    out += xml.slice(cursor, at) + text;
+    cursor = skipTo ?? at;
+  }
+  return out + xml.slice(cursor);
+}
+
+/**
+ * What a package's metadata part says about dynamic arrays, and how to mark one: the existing
+ * XLDAPR record when there is one, else the part extended with one (or Excel's own minimal part
+ * when there is none).
+ * @example dynamicArrayMetadata(undefined) // → { dynamic: Set {}, index: 1, patched: DYNAMIC_ARRAY_METADATA }
+ */
+export function dynamicArrayMetadata(xml: string | undefined): DynamicArrayMetadata {
+  if (xml === undefined) return { dynamic: new Set(), index: 1, patched: DYNAMIC_ARRAY_METADATA };
+  const root = findTag(xml, "metadata");
+  if (!root || root.selfClosing) return { dynamic: new Set(), index: 1, patched: DYNAMIC_ARRAY_METADATA };
+  const p = root.qname.includes(":") ? `${root.qname.split(":")[0]}:` : "";
+  const rootClose = closeOf(xml, root);
+  const typesTag = findTag(xml, "metadataTypes", root.end, rootClose);
+  const typeNames: string[] = [];
+  if (typesTag && !typesTag.selfClosing) {
+    const limit = closeOf(xml, typesTag);
+    for (let tag = findTag(xml, "metadataType", typesTag.end, limit); tag; tag = findTag(xml, "metadataType", tag.end, limit)) {
+      typeNames.push(attributes(tag.attributesText).get("name") ?? "");
     }
-    cells.set(sheet, marked);
   }
-  return cells;
-}
-
-/** Marks the given array-formula anchors as dynamic arrays (Excel 365 spills). */
-async function markDynamicArrays(zip: JSZip, anchors: ReadonlyMap<string, readonly CellAt[]>): Promise<void> {
-  if (anchors.size === 0) return;
-  const parts = await sheetParts(zip);
-  for (const [sheet, cells] of anchors) {
-    const part = parts.get(sheet);
-    const xml = part ? await text(zip, part) : undefined;
-    if (!part || xml === undefined) continue;
-    const wanted = new Set(cells.map(a1));
-    const marked = xml.replace(/<c\b([^>]*)>(?=<f\b[^>]*\bt="array")/g, (whole, attributes: string) => {
-      const ref = /\br="([A-Z]+\d+)"/.exec(attributes)?.[1];
-      if (!ref || !wanted.has(ref) || /\bcm="/.test(attributes)) return whole;
-      return `<c${attributes} cm="1">`;
+  const typeIndex = typeNames.indexOf("XLDAPR") + 1;
+  let future: Tag | undefined;
+  const dynamicFuture = new Set<string>();
+  let futureCount = 0;
+  for (let tag = findTag(xml, "futureMetadata", root.end, rootClose); tag; tag = findTag(xml, "futureMetadata", closeOf(xml, tag), rootClose)) {
+    if (attributes(tag.attributesText).get("name") !== "XLDAPR" || tag.selfClosing) continue;
+    future = tag;
+    blocks(xml, tag).forEach(({ tag: bk, close }, i) => {
+      const props = findTag(xml, "dynamicArrayProperties", bk.end, close);
+      if (props && attributes(props.attributesText).get("fDynamic") === "1") dynamicFuture.add(String(i));
     });
-    zip.file(part, marked);
+    futureCount = blocks(xml, tag).length;
   }
-  if (!zip.file(METADATA)) zip.file(METADATA, DYNAMIC_ARRAY_METADATA);
-  zip.file(CONTENT_TYPES, addOverride((await text(zip, CONTENT_TYPES))!, `/${METADATA}`, TYPE.sheetMetadata));
-  zip.file(WORKBOOK_RELS, addRelationship((await text(zip, WORKBOOK_RELS))!, REL.sheetMetadata, "metadata.xml"));
+  const cellTag = findTag(xml, "cellMetadata", root.end, rootClose);
+  const cellBlocks = cellTag && !cellTag.selfClosing ? blocks(xml, cellTag) : [];
+  const dynamic = new Set<string>();
+  cellBlocks.forEach(({ tag, close }, i) => {
+    const rc = findTag(xml, "rc", tag.end, close);
+    const at = rc ? attributes(rc.attributesText) : undefined;
+    if (at && typeIndex > 0 && at.get("t") === String(typeIndex) && dynamicFuture.has(at.get("v") ?? "")) dynamic.add(String(i + 1));
+  });
+  if (dynamic.size > 0) return { dynamic, index: Number([...dynamic][0]) };
+
+  // Extend the part: the XLDAPR type, a dynamic future-metadata block and a cell-metadata block pointing at both.
+  const inserts: Array<[number, string, number?]> = [];
+  let newType = typeIndex;
+  if (newType === 0) {
+    newType = typeNames.length + 1;
+    if (typesTag && !typesTag.selfClosing) {
+      inserts.push([typesTag.start, withCount(xml.slice(typesTag.start, typesTag.end), newType), typesTag.end]);
+      inserts.push([closeOf(xml, typesTag), XLDAPR_TYPE(p)]);
+    } else {
+      inserts.push([typesTag?.start ?? root.end, `<${p}metadataTypes count="1">${XLDAPR_TYPE(p)}</${p}metadataTypes>`, typesTag?.end]);
+    }
+  }
+  // Where a new child of the root goes: before the first of its later siblings (the schema's order), else at the end.
+  const after = (names: string[]): number => {
+    for (let tag = nextTag(xml, root.end, rootClose); tag; tag = nextTag(xml, afterClose(xml, tag, closeOf(xml, tag, rootClose)), rootClose)) {
+      if (names.includes(tag.name)) return tag.start;
+    }
+    return rootClose;
+  };
+  let futureIndex: number;
+  if (future) {
+    futureIndex = futureCount;
+    inserts.push([future.start, withCount(xml.slice(future.start, future.end), futureCount + 1), future.end]);
+    inserts.push([closeOf(xml, future), XLDAPR_BK(p)]);
+  } else {
+    futureIndex = 0;
+    inserts.push([after(["cellMetadata", "valueMetadata", "extLst"]), `<${p}futureMetadata name="XLDAPR" count="1">${XLDAPR_BK(p)}</${p}futureMetadata>`]);
+  }
+  const block = `<${p}bk><${p}rc t="${newType}" v="${futureIndex}"/></${p}bk>`;
+  if (cellTag && !cellTag.selfClosing) {
+    inserts.push([cellTag.start, withCount(xml.slice(cellTag.start, cellTag.end), cellBlocks.length + 1), cellTag.end]);
+    inserts.push([closeOf(xml, cellTag), block]);
+  } else {
+    inserts.push([cellTag?.start ?? after(["valueMetadata", "extLst"]), `<${p}cellMetadata count="1">${block}</${p}cellMetadata>`, cellTag?.end]);
+  }
+  return { dynamic, index: cellBlocks.length + 1, patched: insertAll(xml, inserts) };
 }
 
-export interface PackageFixes {
-  /** The file the workbook was read from: its web-extension parts are carried over. */
-  original?: Buffer;
-  /** Array-formula anchors, by sheet, to mark as dynamic arrays. */
-  dynamicArrays?: ReadonlyMap<string, readonly CellAt[]>;
+/** The content types with an override for a new part (unchanged when it has one). */
+export function addOverride(types: string, partName: string, contentType: string): string {
+  if (types.toLowerCase().includes(`partname="${partName.toLowerCase()}"`)) return types;
+  const close = types.lastIndexOf("</");
+  return `${types.slice(0, close)}<Override PartName="${encodeXml(partName)}" ContentType="${contentType}"/>${types.slice(close)}`;
 }
 
-/** Applies what ExcelJS cannot write to a package it wrote. */
-export async function finishPackage(written: Buffer, fixes: PackageFixes): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(written);
-  if (fixes.original) {
-    const original = await JSZip.loadAsync(fixes.original);
-    await carryWebExtensions(original, zip);
-    zip.file(WORKBOOK, withDefinedNamesOf((await text(original, WORKBOOK)) ?? "", (await text(zip, WORKBOOK))!));
+/** A relationships part with a relationship to `target` (unchanged when it has one). */
+export function addRelationship(rels: string, type: string, target: string): string {
+  const existing = new Set<string>();
+  for (let tag = findTag(rels, "Relationship"); tag; tag = findTag(rels, "Relationship", tag.end)) {
+    const attrs = attributes(tag.attributesText);
+    if (attrs.get("Type") === type && attrs.get("Target")?.replace(/^\//, "").endsWith(target)) return rels;
+    existing.add(attrs.get("Id") ?? "");
   }
-  if (fixes.dynamicArrays) await markDynamicArrays(zip, fixes.dynamicArrays);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  let n = existing.size + 1;
+  while (existing.has(`rId${n}`)) n++;
+  const close = rels.lastIndexOf("</");
+  return `${rels.slice(0, close)}<Relationship Id="rId${n}" Type="${type}" Target="${encodeXml(target)}"/>${rels.slice(close)}`;
 }
 
 /**
@@ -164,15 +182,17 @@ export async function finishPackage(written: Buffer, fixes: PackageFixes): Promi
  * web-extension part for the add-in whose `mps.settings` property holds the JSON-encoded value.
  * @param stored the value the task pane passes to `settings.set` (the settings JSON string)
  * @param addinId the add-in's manifest Id
+ * @param part the web-extension part's number (`webextension1.xml`)
  */
-export async function withStoredSettings(bytes: Buffer, stored: string, addinId: string): Promise<Buffer> {
+export async function withStoredSettings(bytes: Buffer, stored: string, addinId: string, part = 1): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
-  const part =
+  const name = `webextension${part}.xml`;
+  const xml =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{6F2B0C44-6E57-4B36-9B0B-4B1C2A6D9C01}">' +
-    `<we:reference id="${escapeXml(addinId)}" version="1.0.0.0" store="developer" storeType="Registry"/>` +
+    `<we:reference id="${encodeXml(addinId)}" version="1.0.0.0" store="developer" storeType="Registry"/>` +
     "<we:alternateReferences/>" +
-    `<we:properties><we:property name="${SETTINGS_KEY}" value="${escapeXml(JSON.stringify(stored))}"/></we:properties>` +
+    `<we:properties><we:property name="${SETTINGS_KEY}" value="${encodeXml(JSON.stringify(stored))}"/></we:properties>` +
     '<we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>';
   const taskpanes =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -183,14 +203,14 @@ export async function withStoredSettings(bytes: Buffer, stored: string, addinId:
   const taskpaneRels =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    `<Relationship Id="rId1" Type="${REL.webextension}" Target="webextension1.xml"/></Relationships>`;
-  zip.file("xl/webextensions/webextension1.xml", part);
+    `<Relationship Id="rId1" Type="${REL.webextension}" Target="${name}"/></Relationships>`;
+  zip.file(`xl/webextensions/${name}`, xml);
   zip.file("xl/webextensions/taskpanes.xml", taskpanes);
   zip.file("xl/webextensions/_rels/taskpanes.xml.rels", taskpaneRels);
-  let types = (await text(zip, CONTENT_TYPES))!;
+  let types = await zip.file(CONTENT_TYPES)!.async("string");
   types = addOverride(types, "/xl/webextensions/taskpanes.xml", TYPE.taskpanes);
-  types = addOverride(types, "/xl/webextensions/webextension1.xml", TYPE.webextension);
+  types = addOverride(types, `/xl/webextensions/${name}`, TYPE.webextension);
   zip.file(CONTENT_TYPES, types);
-  zip.file(ROOT_RELS, addRelationship((await text(zip, ROOT_RELS))!, REL.taskpanes, "xl/webextensions/taskpanes.xml"));
+  zip.file(ROOT_RELS, addRelationship(await zip.file(ROOT_RELS)!.async("string"), REL.taskpanes, "xl/webextensions/taskpanes.xml"));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

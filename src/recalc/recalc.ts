@@ -2,11 +2,13 @@
  * Headless recalculation of a planning workbook, step by step: open the file, choose the
  * settings, evaluate with HyperFormula, and optionally write the workbook back with its values.
  */
-import { readDefinedNames } from "./definedNames";
+import v8 from "v8";
+import { heapAvailable, memoryShortfall } from "./budget";
 import { evaluate, type ComputedCell, type Evaluation } from "./evaluate";
 import { messages } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
 import { openWorkbook, type OpenedWorkbook } from "./readWorkbook";
+import type { SavedCells } from "./savedCells";
 import { toEngineInput } from "./toSheets";
 import { chooseSettings, type ChosenSettings } from "./workbookSettings";
 import { writeWorkbook } from "./writeWorkbook";
@@ -28,6 +30,13 @@ export interface Recalculation {
   cells: ComputedCell[];
   /** Formula cells written, when `out` was given. */
   written?: number;
+  /**
+   * What the planner should know that did not stop the run, each naming the cell, sheet or part:
+   * cells that could not be read, values that could not be written.
+   */
+  warnings: string[];
+  /** What the file saved besides the cells evaluated: formulas' cached values, saved spills, hidden rows. */
+  saved: SavedCells;
 }
 
 /**
@@ -35,23 +44,50 @@ export interface Recalculation {
  * @example await recalcWorkbook("assets/sample-plan.xlsx") // → { ok: true, value: { cells: [...], ... } }
  */
 export async function recalcWorkbook(path: string, options: RecalcOptions = {}): Promise<Outcome<Recalculation>> {
+  try {
+    return await recalculate(path, options);
+  } catch (error) {
+    // An allocation V8 refuses (a string or buffer too large) is a message too; running out of
+    // heap itself is prevented by the memory check before evaluating.
+    if (error instanceof RangeError && /allocation|invalid (string|array|typed array) length|too large/i.test(error.message)) {
+      return failure(messages.outOfMemory(path));
+    }
+    throw error;
+  }
+}
+
+async function recalculate(path: string, options: RecalcOptions): Promise<Outcome<Recalculation>> {
   const opened = await openWorkbook(path);
   if (!opened.ok) return opened;
-  const sheetNames = opened.value.workbook.worksheets.map((w) => w.name);
+  const sheetNames = opened.value.book.sheets.map((s) => s.name);
   if (options.sheet !== undefined && !sheetNames.includes(options.sheet)) {
     return failure(messages.noSuchSheet(options.sheet, sheetNames));
   }
   const settings = await chooseSettings(opened.value.bytes, options.settingsFile);
   if (!settings.ok) return settings;
-  const definedNames = await readDefinedNames(opened.value.bytes);
-  const evaluation = evaluate(toEngineInput(opened.value.workbook, definedNames), settings.value.settings);
+  const input = toEngineInput(opened.value.book, opened.value.budget);
+  if (!input.ok) return failure(...input.problems, messages.cannotRecalculate(path));
+  const short = memoryShortfall(input.value.cellCount, input.value.formulas.length, heapAvailable(v8.getHeapStatistics()));
+  if (short) return failure(messages.notEnoughMemory(path, short));
+  const evaluation = evaluate(input.value, settings.value.settings);
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
   const cells = options.sheet === undefined ? evaluation.value.cells : evaluation.value.cells.filter((c) => c.sheet === options.sheet);
-  const result: Recalculation = { opened: opened.value, settings: settings.value, evaluation: evaluation.value, cells };
+  const warnings = input.value.unread.map((note) => note.message);
+  const result: Recalculation = { opened: opened.value, settings: settings.value, evaluation: evaluation.value, cells, warnings, saved: input.value.saved };
   if (options.out !== undefined) {
     const written = await writeWorkbook(opened.value, evaluation.value, options.out);
     if (!written.ok) return written;
-    result.written = written.value;
+    result.written = written.value.formulas;
+    warnings.push(...written.value.warnings);
   }
   return success(result);
+}
+
+/**
+ * What fails a `--strict` run on the package side: cells that could not be read, values that
+ * could not be written, and settings not used as given (an invalid settings part, unknown keys
+ * in a `--settings` file). Empty when the run used everything exactly as the workbook has it.
+ */
+export function strictProblems(result: Recalculation): string[] {
+  return [...result.warnings, ...(result.settings.warnings ?? [])];
 }

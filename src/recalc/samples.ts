@@ -66,13 +66,16 @@ export async function printSamplePlans(options: SampleOptions = {}): Promise<boo
     for (const problem of result.problems) write(`mps-recalc: ${problem}`);
     return false;
   }
-  const { cells, opened } = result.value;
+  const { cells } = result.value;
+  // Titles and dated period labels come from the sample's own cells (ExcelJS knows its date formats).
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
   const values = new Map(cells.map((c) => [c.key, c.value]));
   const width = options.width ?? (process.stdout.columns || 120);
   write(`Chain Crafter MPS — ${path.relative(process.cwd(), file) || file}, recalculated without Excel:`);
   for (const anchor of cells) {
     if (!anchor.formula || !anchor.spill || !TABLE_CALL.test(anchor.formula.formula)) continue;
-    const sheet = opened.workbook.getWorksheet(anchor.sheet)!;
+    const sheet = workbook.getWorksheet(anchor.sheet)!;
     write("");
     write(`${itemTitle(sheet)}  [${anchor.key}]`);
     write(recordTable(sheet, anchor, values, width));

@@ -1,104 +1,428 @@
 /**
- * Writes a recalculated workbook: every formula keeps its text (as the file spelled it) and gets
- * its computed value cached. A dynamic array — a formula that spills, calls an MPS function, or
- * was saved as one — becomes an anchor over the cells it fills (the anchor alone for a single
- * value or an error), which hold the spilled values as Excel saves them. A legacy {array formula}
- * keeps its own range and stays legacy. Styles and other sheets are ExcelJS's round trip; the
- * add-in's settings part and the defined names are carried over from the original file.
+ * `--out`: the original package with the computed values cached, and nothing else changed.
+ *
+ * Only sheet parts holding a formula (or a cell a formula spills into) are rewritten, and in
+ * them only those cells: the cached value (`<v>`, `t`), and where a spill changed the anchor's
+ * `<f t="array" ref>` and `cm` mark, the spilled cells' values and the emptying of cells an
+ * older, larger spill filled. Every other byte of those parts, and every other part, is the
+ * original (charts, pivots, VBA, comments, custom properties, defined names, content types),
+ * copied compressed as it was. `xl/metadata.xml` (with its content type and relationship) is
+ * created or extended only when a formula newly spills and the file has no dynamic-array record.
+ *
+ * A dynamic array — a formula that spills, calls an MPS function, or was saved as one — becomes
+ * an anchor over the cells it fills (the anchor alone for a single value or an error), as Excel
+ * 365 saves a spill. A legacy {array formula} keeps its own range and stays legacy; a shared
+ * formula keeps its sharing. A value Excel cannot hold (an error code Excel does not have) is
+ * not written: the cell keeps its cached value and a warning names it.
+ *
+ * The file is written beside the target under a temporary name and renamed into place, so a
+ * write that fails half-way never damages the target, also when it is the input itself.
  */
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+import nodePath from "path";
+import type { Budget } from "./budget";
 import { a1, boxText, parseBox, type CellAt, type CellBox } from "./address";
 import type { ComputedCell, Evaluation } from "./evaluate";
+import { calledFunctions } from "./formula";
 import { messages } from "./messages";
 import { describe, failure, success, type Outcome } from "./outcome";
-import { calledFunctions } from "./formula";
-import { dynamicArrayCells, finishPackage } from "./packageParts";
+import { addOverride, addRelationship, CONTENT_TYPES, dynamicArrayMetadata, REL, TYPE, type DynamicArrayMetadata } from "./packageParts";
 import type { OpenedWorkbook } from "./readWorkbook";
+import { scanSheetData, type XmlCell, type XmlRow } from "./sheetXml";
+import { partText, relationshipsPartOf, type WorkbookPackage } from "./workbookPackage";
+import { attributes, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
+import { rebuildZip, type NewPart } from "./zipPackage";
 
-type FormulaValue = ExcelJS.CellFormulaValue & { sharedFormula?: string; shareType?: string; ref?: string };
+/** Excel's error values; HyperFormula's own (#CYCLE!, #ERROR!, #LIC!) are not among them. */
+export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
+  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+  "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#PYTHON!",
+]);
 
-/** A computed value as ExcelJS stores it: errors as `{ error: "#VALUE!" }`. */
-function stored(cell: ComputedCell): ExcelJS.CellValue {
-  if (cell.error) return { error: cell.value as ExcelJS.CellErrorValue["error"] };
-  return cell.value;
+export interface Written {
+  /** Formula cells whose value was cached. */
+  formulas: number;
+  /** Cells whose value could not be written, each naming the cell and why. */
+  warnings: string[];
 }
 
-function inside(box: CellBox | undefined, row: number, col: number): boolean {
-  return box !== undefined && row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+/** Why a computed value cannot be stored as Excel would, or nothing. */
+function unwritable(cell: ComputedCell): string | undefined {
+  if (cell.error && !EXCEL_ERRORS.has(String(cell.value))) return `${cell.value} is not an Excel error value`;
+  if (typeof cell.value === "number" && !Number.isFinite(cell.value)) return `${cell.value} is not a number Excel can hold`;
+  return undefined;
 }
 
-/** Empties what a formula spilled at its last save but no longer fills. */
-function clearStaleSpill(sheet: ExcelJS.Worksheet, old: CellBox | undefined, anchor: CellAt, now: CellBox | undefined): void {
-  if (!old) return;
-  for (let row = old.top; row <= old.bottom; row++) {
-    for (let col = old.left; col <= old.right; col++) {
-      if ((row === anchor.row && col === anchor.col) || inside(now, row, col)) continue;
-      const cell = sheet.getCell(row + 1, col + 1);
-      if (cell.type !== ExcelJS.ValueType.Formula) cell.value = null;
-    }
-  }
+/** The cell's `t` and content for a computed value; text of a cell without formula goes inline. */
+function valueXml(cell: ComputedCell, isFormula: boolean): { type?: string; content: string } {
+  const { value } = cell;
+  if (cell.error) return { type: "e", content: `<v>${encodeXml(String(value))}</v>` };
+  if (typeof value === "boolean") return { type: "b", content: `<v>${value ? 1 : 0}</v>` };
+  if (typeof value === "number") return { content: `<v>${Object.is(value, -0) ? 0 : value}</v>` };
+  if (isFormula) return { type: "str", content: `<v>${encodeXstring(value)}</v>` };
+  return { type: "inlineStr", content: `<is><t xml:space="preserve">${encodeXstring(value)}</t></is>` };
+}
+
+/** A start tag's attribute text without the named attributes. */
+function without(attributesText: string, names: readonly string[]): string {
+  let text = attributesText;
+  for (const name of names) text = text.replace(new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`), "");
+  return text.replace(/\s+$/, "");
 }
 
 function callsMps(cell: ComputedCell): boolean {
   return calledFunctions(cell.formula!.engineFormula).some((name) => name.toUpperCase().startsWith("MPS."));
 }
 
-/**
- * Caches the computed values in the workbook (in memory).
- * @param dynamicInSource cells (A1, by sheet) the original file marks as dynamic arrays (`cm`)
- * @returns the anchors of dynamic arrays, by sheet
- */
-export function cacheResults(
-  workbook: ExcelJS.Workbook,
-  evaluation: Evaluation,
-  dynamicInSource: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
-): Map<string, CellAt[]> {
-  const anchors = new Map<string, CellAt[]>();
-  for (const computed of evaluation.cells) {
-    const sheet = workbook.getWorksheet(computed.sheet)!;
-    const cell = sheet.getCell(computed.row + 1, computed.col + 1);
-    if (!computed.formula) {
-      cell.value = stored(computed);
-      continue;
+const inside = (box: CellBox | undefined, row: number, col: number): boolean =>
+  box !== undefined && row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+
+/** Areas an older spill filled that its formula no longer fills: their value cells are emptied. */
+interface StaleArea {
+  old: CellBox;
+  now?: CellBox;
+  anchor: CellAt;
+}
+
+/** The rewriting of one sheet part: what the evaluation computed for it, and the dynamic-array mark. */
+class SheetWriter {
+  private out: string[] = [];
+  private cursor = 0;
+  private stale: StaleArea[] = [];
+  /** Rows with computed cells, ascending, and how far the scan has passed them. */
+  private pendingRows: number[];
+  private nextPending = 0;
+  formulas = 0;
+  usedMark = false;
+  changed = false;
+  extent: CellBox | undefined;
+
+  constructor(
+    private readonly xml: string,
+    /** Computed cells by row, then column. */
+    private readonly computed: Map<number, Map<number, ComputedCell>>,
+    private readonly metadata: DynamicArrayMetadata,
+    private readonly warnings: string[],
+  ) {
+    this.pendingRows = [...computed.keys()].sort((x, y) => x - y);
+  }
+
+  private copyTo(at: number): void {
+    this.out.push(this.xml.slice(this.cursor, at));
+    this.cursor = at;
+  }
+
+  private replace(from: number, to: number, text: string): void {
+    this.copyTo(from);
+    this.out.push(text);
+    this.cursor = to;
+    this.changed = true;
+  }
+
+  private grow(row: number, col: number): void {
+    const e = this.extent;
+    this.extent = e
+      ? { top: Math.min(e.top, row), left: Math.min(e.left, col), bottom: Math.max(e.bottom, row), right: Math.max(e.right, col) }
+      : { top: row, left: col, bottom: row, right: col };
+  }
+
+  /** A cell that did not exist: its address and value. */
+  private newCell(computed: ComputedCell): string {
+    const why = unwritable(computed);
+    if (why) {
+      this.warnings.push(messages.notWritten(computed.key, why));
+      return "";
     }
-    const saved = cell.value as FormulaValue;
-    const next: FormulaValue = { ...saved, result: stored(computed) as FormulaValue["result"] };
-    if (saved.shareType === "shared") {
-      cell.value = next; // a shared formula's master keeps its sharing; Excel re-spills it
-      continue;
+    const { type, content } = valueXml(computed, false);
+    this.grow(computed.row, computed.col);
+    return `<c r="${a1(computed)}"${type ? ` t="${type}"` : ""}>${content}</c>`;
+  }
+
+  /** An existing cell's start tag with a new type (and mark), other attributes as they were. */
+  private startTag(cell: XmlCell, type: string | undefined, mark: string | undefined, drop: readonly string[]): string {
+    const attrs = without(cell.tag.attributesText, ["t", ...drop]);
+    return `<${cell.tag.qname}${attrs}${type ? ` t="${type}"` : ""}${mark ? ` cm="${mark}"` : ""}>`;
+  }
+
+  private rewriteFormulaCell(cell: XmlCell, computed: ComputedCell): void {
+    const why = unwritable(computed);
+    if (why) {
+      this.warnings.push(messages.notWritten(computed.key, why));
+      return;
     }
-    const savedArray = saved.shareType === "array";
+    const f = cell.formula!;
+    const { type, content } = valueXml(computed, true);
+    let fXml = this.xml.slice(f.start, f.end);
+    let mark = cell.attrs.get("cm");
+    const savedArray = f.type === "array";
+    const sourceDynamic = savedArray && mark !== undefined && (this.metadata.dynamic.size === 0 || this.metadata.dynamic.has(mark));
     const mps = callsMps(computed);
-    const sourceDynamic = savedArray && (dynamicInSource.get(computed.sheet)?.has(a1(computed)) ?? false);
-    if (savedArray && !sourceDynamic && !mps) {
-      // A legacy {array formula} (Ctrl+Shift+Enter): its range is the planner's, not a spill.
-      cell.value = { ...next, formula: computed.formula.formula, shareType: "array", ref: saved.ref ?? a1(computed) } as FormulaValue;
-      continue;
+    // A shared formula keeps its sharing (Excel re-spills it); a legacy {array formula} its own range.
+    const legacy = f.type === "shared" || (savedArray && !sourceDynamic && !mps);
+    if (!legacy) {
+      const old = savedArray && f.ref ? parseBox(f.ref) : undefined;
+      if (old) this.stale.push({ old, now: computed.spill, anchor: computed });
     }
-    clearStaleSpill(sheet, savedArray && saved.ref ? parseBox(saved.ref) : undefined, computed, computed.spill);
-    if (computed.spill || mps || sourceDynamic) {
+    if (!legacy && (computed.spill !== undefined || mps || sourceDynamic)) {
       const ref = computed.spill ? boxText(computed.spill) : a1(computed);
-      cell.value = { ...next, formula: computed.formula.formula, shareType: "array", ref } as FormulaValue;
-      const list = anchors.get(computed.sheet) ?? [];
-      list.push({ row: computed.row, col: computed.col });
-      anchors.set(computed.sheet, list);
+      fXml = `<${f.tag.qname} t="array" ref="${ref}"${without(f.tag.attributesText, ["t", "ref"])}>${this.xml.slice(f.tag.end, f.close)}</${f.tag.qname}>`;
+      if (mark === undefined) {
+        mark = String(this.metadata.index);
+        this.usedMark = true;
+      }
+    }
+    this.grow(computed.row, computed.col);
+    this.formulas++;
+    this.replace(cell.start, cell.end, `${this.startTag(cell, type, mark, ["cm", "vm"])}${fXml}${content}</${cell.tag.qname}>`);
+  }
+
+  private rewriteValueCell(cell: XmlCell, computed: ComputedCell): void {
+    const why = unwritable(computed);
+    if (why) {
+      this.warnings.push(messages.notWritten(computed.key, why));
+      return;
+    }
+    const { type, content } = valueXml(computed, false);
+    this.grow(computed.row, computed.col);
+    this.replace(cell.start, cell.end, `${this.startTag(cell, type, undefined, ["cm", "vm"])}${content}</${cell.tag.qname}>`);
+  }
+
+  /** Empties a cell an older spill filled; its style stays. */
+  private clear(cell: XmlCell): void {
+    if (cell.value === undefined && cell.inline === undefined) return;
+    this.replace(cell.start, cell.end, `<${cell.tag.qname}${without(cell.tag.attributesText, ["t", "cm", "vm"])}/>`);
+  }
+
+  private isStale(row: number, col: number): boolean {
+    return this.stale.some((s) => inside(s.old, row, col) && !inside(s.now, row, col) && (row !== s.anchor.row || col !== s.anchor.col));
+  }
+
+  private row(row: XmlRow): void {
+    this.stale = this.stale.filter((s) => s.old.bottom >= row.index);
+    const wanted = this.computed.get(row.index);
+    this.computed.delete(row.index);
+    const present = new Set(row.cells.map((c) => c.col));
+    const added = wanted ? [...wanted.values()].filter((c) => !present.has(c.col)).sort((x, y) => x.col - y.col) : [];
+    if (added.length > 0) this.widenSpans(row, added);
+    let next = 0;
+    for (const cell of row.cells) {
+      let inserted = "";
+      while (next < added.length && added[next].col < cell.col) inserted += this.newCell(added[next++]);
+      if (inserted) this.replace(cell.start, cell.start, inserted);
+      const computed = cell.badRef === undefined ? wanted?.get(cell.col) : undefined;
+      if (computed && cell.formula) this.rewriteFormulaCell(cell, computed);
+      else if (computed) this.rewriteValueCell(cell, computed);
+      else if (!cell.formula && this.stale.length > 0 && this.isStale(cell.row, cell.col)) this.clear(cell);
+    }
+    const rest = added.slice(next).map((c) => this.newCell(c)).join("");
+    if (!rest) return;
+    if (row.tag.selfClosing) {
+      this.replace(row.tag.start, row.tag.end, `<${row.tag.qname}${without(row.tag.attributesText, [])}>${rest}</${row.tag.qname}>`);
     } else {
-      cell.value = next;
+      this.replace(row.close, row.close, rest);
     }
   }
-  return anchors;
+
+  /** A row's `spans` (a hint of its first and last column) widened to the cells added. */
+  private widenSpans(row: XmlRow, added: readonly ComputedCell[]): void {
+    const spans = /\sspans\s*=\s*"(\d+):(\d+)"/.exec(row.tag.attributesText);
+    if (!spans || row.tag.selfClosing) return;
+    const first = Math.min(Number(spans[1]), added[0].col + 1);
+    const last = Math.max(Number(spans[2]), added[added.length - 1].col + 1);
+    if (first === Number(spans[1]) && last === Number(spans[2])) return;
+    const attrs = row.tag.attributesText.replace(spans[0], ` spans="${first}:${last}"`);
+    this.replace(row.tag.start, row.tag.end, `<${row.tag.qname}${attrs}>`);
+  }
+
+  /** Rows that did not exist, with their cells, for rows above `before` (all when undefined). */
+  private newRows(before: number | undefined): string {
+    let text = "";
+    for (; this.nextPending < this.pendingRows.length; this.nextPending++) {
+      const index = this.pendingRows[this.nextPending];
+      if (before !== undefined && index >= before) break;
+      const row = this.computed.get(index);
+      if (!row) continue; // written into its existing row
+      const cells = [...row.values()].sort((x, y) => x.col - y.col).map((c) => this.newCell(c)).join("");
+      this.computed.delete(index);
+      if (cells) text += `<row r="${index + 1}">${cells}</row>`;
+    }
+    return text;
+  }
+
+  /** The sheet part's new text. */
+  write(): string {
+    const place = scanSheetData(this.xml, (row) => {
+      const rows = this.newRows(row.index);
+      if (rows) this.replace(row.tag.start, row.tag.start, rows);
+      this.row(row);
+    });
+    const rows = this.newRows(undefined);
+    if (rows) {
+      if (!place.tag) throw new XmlError("it has no <sheetData>");
+      if (place.tag.selfClosing) this.replace(place.tag.start, place.tag.end, `<${place.tag.qname}>${rows}</${place.tag.qname}>`);
+      else this.replace(place.close, place.close, rows);
+    }
+    this.copyTo(this.xml.length);
+    return this.out.join("");
+  }
+}
+
+/** The sheet's `<dimension ref>` grown to hold what was written, when it has one that does not. */
+function withDimension(xml: string, extent: CellBox | undefined): string {
+  const tag = extent ? findTag(xml, "dimension") : undefined;
+  const ref = tag ? /\sref\s*=\s*"([^"]*)"/.exec(tag.attributesText) : null;
+  const box = ref ? parseBox(ref[1]) : undefined;
+  if (!tag || !ref || !box || !extent) return xml;
+  const grown = { top: Math.min(box.top, extent.top), left: Math.min(box.left, extent.left), bottom: Math.max(box.bottom, extent.bottom), right: Math.max(box.right, extent.right) };
+  if (boxText(grown) === boxText(box)) return xml;
+  return `${xml.slice(0, tag.start)}${xml.slice(tag.start, tag.end).replace(ref[0], ref[0].replace(ref[1], boxText(grown)))}${xml.slice(tag.end)}`;
+}
+
+/** Computed cells grouped by sheet, then row, then column. */
+function bySheet(cells: readonly ComputedCell[]): Map<string, Map<number, Map<number, ComputedCell>>> {
+  const sheets = new Map<string, Map<number, Map<number, ComputedCell>>>();
+  for (const cell of cells) {
+    let rows = sheets.get(cell.sheet);
+    if (!rows) sheets.set(cell.sheet, (rows = new Map()));
+    let row = rows.get(cell.row);
+    if (!row) rows.set(cell.row, (row = new Map()));
+    row.set(cell.col, cell);
+  }
+  return sheets;
+}
+
+/** The parts to add or change so that `cm` marks resolve: the metadata part, and if new its content type and relationship. */
+function metadataParts(book: WorkbookPackage, metadata: DynamicArrayMetadata, budget: Budget): Outcome<NewPart[]> {
+  if (!metadata.patched) return success([]);
+  const part = book.metadataPart ?? `${book.workbookPart.slice(0, book.workbookPart.lastIndexOf("/") + 1)}metadata.xml`;
+  const parts: NewPart[] = [{ name: part, data: Buffer.from(metadata.patched, "utf8") }];
+  if (!book.metadataPart) {
+    const types = partText(book.zip, CONTENT_TYPES, budget);
+    const relsPart = relationshipsPartOf(book.workbookPart);
+    const rels = partText(book.zip, relsPart, budget);
+    if (!types.ok || !rels.ok || types.value === undefined || rels.value === undefined) return failure(`${CONTENT_TYPES} or ${relsPart} cannot be read`);
+    parts.push({ name: CONTENT_TYPES, data: Buffer.from(addOverride(types.value, `/${part}`, TYPE.sheetMetadata), "utf8") });
+    const target = part.slice(book.workbookPart.lastIndexOf("/") + 1);
+    parts.push({ name: relsPart, data: Buffer.from(addRelationship(rels.value, REL.sheetMetadata, target), "utf8") });
+  }
+  return success(parts);
+}
+
+/**
+ * The package's parts rewritten for the evaluation's values.
+ * @returns the new package's bytes and what was (not) written, or why it cannot be written
+ */
+export function cacheResults(opened: OpenedWorkbook, evaluation: Evaluation): Outcome<{ bytes: Buffer } & Written> {
+  const { book } = opened;
+  const warnings: string[] = [];
+  let formulas = 0;
+  const metadataText = book.metadataPart ? partText(book.zip, book.metadataPart, opened.budget) : success(undefined);
+  if (!metadataText.ok) return failure(...metadataText.problems);
+  let metadata: DynamicArrayMetadata;
+  try {
+    metadata = dynamicArrayMetadata(metadataText.value);
+  } catch (error) {
+    return failure(messages.partNotXml(book.metadataPart!, describe(error)));
+  }
+  const changes: NewPart[] = [];
+  let usedMark = false;
+  for (const [sheet, computed] of bySheet(evaluation.cells)) {
+    const entry = book.sheets.find((s) => s.name === sheet);
+    if (!entry?.part) return failure(`sheet '${sheet}' has no part to write its values into`);
+    const xml = partText(book.zip, entry.part, opened.budget);
+    if (!xml.ok || xml.value === undefined) return failure(`sheet '${sheet}': ${xml.ok ? `its part ${entry.part} is missing` : xml.problems[0]}`);
+    const writer = new SheetWriter(xml.value, computed, metadata, warnings);
+    let text: string;
+    try {
+      text = writer.write();
+    } catch (error) {
+      return failure(messages.partNotXml(`${entry.part} (sheet '${sheet}')`, describe(error)));
+    }
+    formulas += writer.formulas;
+    usedMark ||= writer.usedMark;
+    if (writer.changed) changes.push({ name: entry.part, data: Buffer.from(withDimension(text, writer.extent), "utf8") });
+  }
+  if (usedMark) {
+    const extra = metadataParts(book, metadata, opened.budget);
+    if (!extra.ok) return extra;
+    changes.push(...extra.value);
+  }
+  const bytes = rebuildZip(book.zip, changes);
+  if (!bytes.ok) return bytes;
+  return success({ bytes: bytes.value, formulas, warnings });
+}
+
+/** File-system calls the writer makes, replaceable in tests (a disk that fails half-way). */
+export interface WriteFs {
+  writeFile: (path: string, data: Buffer, options: { flag: string; mode?: number }) => Promise<void>;
+  rename: (from: string, to: string) => Promise<void>;
+  unlink: (path: string) => Promise<void>;
+  stat: (path: string) => Promise<{ mode: number }>;
+}
+
+/**
+ * Writes `data` to `target` atomically: to a temporary file beside it, then renamed over it.
+ * A failure leaves the target as it was and removes the temporary file.
+ */
+export async function writeAtomically(target: string, data: Buffer, io: WriteFs = fs): Promise<Outcome<void>> {
+  const dir = nodePath.dirname(target);
+  const temp = nodePath.join(dir, `.${nodePath.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = (await io.stat(target)).mode & 0o777;
+  } catch {
+    mode = undefined; // a new file
+  }
+  try {
+    await io.writeFile(temp, data, { flag: "wx", mode });
+    await io.rename(temp, target);
+    return success(undefined);
+  } catch (error) {
+    await io.unlink(temp).catch(() => undefined);
+    return failure(messages.cannotWrite(target, describe(error)));
+  }
+}
+
+/** The file extensions Excel opens a package of each main content type under. */
+const EXTENSIONS: ReadonlyArray<[RegExp, string[], string]> = [
+  [/\.sheet\.macroEnabled\.main\+xml$/i, [".xlsm"], "a macro-enabled workbook"],
+  [/\.template\.macroEnabled\.main\+xml$/i, [".xltm"], "a macro-enabled template"],
+  [/\.addin\.macroEnabled\.main\+xml$/i, [".xlam"], "an add-in workbook"],
+  [/spreadsheetml\.sheet\.main\+xml$/i, [".xlsx"], "a workbook"],
+  [/spreadsheetml\.template\.main\+xml$/i, [".xltx"], "a template"],
+];
+
+/**
+ * Why the package cannot be written under `target`'s extension, or nothing: the content types
+ * are copied as they are, and Excel refuses a file whose extension does not match its kind
+ * (a macro-enabled workbook saved as .xlsx does not open).
+ */
+function wrongExtension(opened: OpenedWorkbook, target: string): string | undefined {
+  const types = partText(opened.book.zip, CONTENT_TYPES, opened.budget);
+  if (!types.ok || types.value === undefined) return undefined;
+  for (let tag = findTag(types.value, "Override"); tag; tag = findTag(types.value, "Override", tag.end)) {
+    const attrs = attributes(tag.attributesText);
+    if (attrs.get("PartName")?.replace(/^\//, "").toLowerCase() !== opened.book.workbookPart.toLowerCase()) continue;
+    const kind = EXTENSIONS.find(([type]) => type.test(attrs.get("ContentType") ?? ""));
+    const extension = nodePath.extname(target).toLowerCase();
+    if (!kind || kind[1].includes(extension)) return undefined;
+    return `${nodePath.basename(opened.path)} is ${kind[2]}, which Excel opens only as ${kind[1].join(" or ")}; write it to a ${kind[1][0]} file`;
+  }
+  return undefined;
 }
 
 /** Writes the workbook with its computed values to `path`. */
-export async function writeWorkbook(opened: OpenedWorkbook, evaluation: Evaluation, path: string): Promise<Outcome<number>> {
+export async function writeWorkbook(opened: OpenedWorkbook, evaluation: Evaluation, path: string, io?: WriteFs): Promise<Outcome<Written>> {
+  const wrong = wrongExtension(opened, path);
+  if (wrong) return failure(messages.cannotWrite(path, wrong));
+  let rebuilt: Outcome<{ bytes: Buffer } & Written>;
   try {
-    const anchors = cacheResults(opened.workbook, evaluation, await dynamicArrayCells(opened.bytes));
-    const written = Buffer.from(await opened.workbook.xlsx.writeBuffer());
-    const bytes = await finishPackage(written, { original: opened.bytes, dynamicArrays: anchors });
-    await fs.writeFile(path, bytes);
-    return success(evaluation.cells.filter((c) => c.formula).length);
+    rebuilt = cacheResults(opened, evaluation);
   } catch (error) {
     return failure(messages.cannotWrite(path, describe(error)));
   }
+  if (!rebuilt.ok) return failure(messages.cannotWrite(path, rebuilt.problems.join(" ")));
+  const written = await writeAtomically(path, rebuilt.value.bytes, io);
+  if (!written.ok) return written;
+  return success({ formulas: rebuilt.value.formulas, warnings: rebuilt.value.warnings });
 }

@@ -60,6 +60,27 @@ describe("production build", () => {
     }
   });
 
+  it("keeps every name and description within what Excel shows", () => {
+    // Excel's Insert Function and Function Arguments dialogs take a function description and
+    // each argument description of at most 255 characters (the limit of xlfRegister's
+    // function_help/argument_help and of Application.MacroOptions' Description and
+    // ArgumentDescriptions); the metadata generator refuses ids and names over 128.
+    const tooLong: string[] = [];
+    const check = (where: string, text: string | undefined, limit: number) => {
+      if (text === undefined || text.length === 0) tooLong.push(`${where}: missing`);
+      else if (text.length > limit) tooLong.push(`${where}: ${text.length} characters, limit ${limit}`);
+    };
+    for (const f of JSON.parse(read("functions.json")).functions) {
+      check(`${f.id} name`, f.name, 128);
+      check(`${f.id} description`, f.description, 255);
+      for (const p of f.parameters) {
+        check(`${f.id}(${p.name}) name`, p.name, 128);
+        check(`${f.id}(${p.name}) description`, p.description, 255);
+      }
+    }
+    expect(tooLong).toEqual([]);
+  });
+
   it("keeps React and Fluent out of the functions bundle", () => {
     const script = read("functions.js");
     expect(script).not.toMatch(/react\.production|__SECRET_INTERNALS|fluentui/i);

@@ -19,6 +19,15 @@ const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../..");
 const ARTIFACTS = path.join(ROOT, "test", "artifacts");
 const STUB = fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8");
+/**
+ * PAB of the sample sheet (MTS, on hand 40, FOQ 50, receipt 60 in period 2, demand = max(forecast,
+ * orders) = 110, 100, 100, 100, 120, 120, 120, 120, 90, 90, 90, 90) with no safety stock, worked
+ * by hand: 40−110 → two lots → 30; 30+60−100 → one lot → 40; 40−100 → two → 40; 40; 40−120 → two
+ * → 20; 20−120 → two → 0; 0−120 → three → 30; 30−120 → two → 10; 10−90 → two → 20; 30; 40; 40−90 → one → 0.
+ */
+const BLANK_SAFETY_STOCK_PAB = [30, 40, 40, 40, 20, 0, 30, 10, 20, 30, 40, 0];
+/** What Apply says on a workbook without MPS formulas. */
+const NO_FORMULAS_YET = "Settings saved in this workbook. It has no MPS formulas yet; new ones will use these settings.";
 const TABLE_LABELS = ["Forecast", "Orders", "Remaining forecast", "Excess orders", "Demand", "Receipts", "PAB", "MPS", "ATP"];
 
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -83,6 +92,10 @@ function recordAnnouncements() {
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
+// A real browser on a busy 2-core machine: each test may take far longer than jsdom's. Timings
+// are never asserted; this only keeps a slow machine from failing a correct pane.
+jest.setTimeout(120_000);
+
 describeInChromium("task pane in headless Chromium", () => {
   let site: string;
   let server: http.Server;
@@ -117,8 +130,16 @@ describeInChromium("task pane in headless Chromium", () => {
   });
 
   /** A fresh browser profile with office.js answered by the stub (or refused, `office: false`). */
-  async function openPane(options: { office?: boolean; stubOptions?: Record<string, string> } = {}) {
-    context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+  async function openPane(
+    options: {
+      office?: boolean;
+      stubOptions?: Record<string, string | number | boolean>;
+      viewport?: { width: number; height: number };
+      /** Return once the page is loaded, before the pane is there (to see it connecting). */
+      early?: boolean;
+    } = {},
+  ) {
+    context = await browser.newContext({ viewport: options.viewport ?? { width: 360, height: 900 } });
     await context.addInitScript(recordAnnouncements);
     if (options.stubOptions) {
       await context.addInitScript((stub) => Object.assign(window, { __officeStubOptions: stub }), options.stubOptions);
@@ -136,7 +157,7 @@ describeInChromium("task pane in headless Chromium", () => {
     pageErrors = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(`${origin}/taskpane.html`);
-    await page.getByRole("heading", { name: "MPS settings" }).waitFor();
+    if (!options.early) await page.getByRole("heading", { name: "MPS settings" }).waitFor();
     return page;
   }
 
@@ -177,10 +198,15 @@ describeInChromium("task pane in headless Chromium", () => {
 
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByText("Saving and recalculating…").waitFor();
-    await page.getByText("Settings saved in this workbook and MPS formulas recalculated.").waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });
+    await page.getByText(NO_FORMULAS_YET).waitFor();
+    // The whole pane in one view (a full-page capture would draw the sticky Apply bar mid-page).
+    const height = await page.evaluate(() => document.querySelector("main")!.scrollHeight);
+    await page.setViewportSize({ width: 360, height });
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png") });
+    await page.setViewportSize({ width: 360, height: 900 });
     expect(await stub<number>("saves")).toBe(1);
-    expect(await stub<string[]>("calculations")).toEqual(["Full"]);
+    // A workbook without MPS formulas: nothing to recalculate, and never every open workbook.
+    expect(await stub<string[]>("calculations")).toEqual([]);
 
     await page.reload();
     await page.getByRole("heading", { name: "MPS settings" }).waitFor();
@@ -222,13 +248,11 @@ describeInChromium("task pane in headless Chromium", () => {
     await expect(apply.getAttribute("aria-disabled")).resolves.toBe("true");
     await page.keyboard.press("Enter"); // ignored while saving
     await page.evaluate(() => (window as unknown as { __officeStub: { releaseSave(): void } }).__officeStub.releaseSave());
-    await page.getByText("Settings saved in this workbook and MPS formulas recalculated.").waitFor();
+    await page.getByText(NO_FORMULAS_YET).waitFor();
     await expect(apply.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
     expect(await stub<number>("saves")).toBe(1);
     await page.waitForFunction(() =>
-      (window as unknown as { __announced: string[] }).__announced.some((text) =>
-        text.includes("Applied Settings saved in this workbook and MPS formulas recalculated."),
-      ),
+      (window as unknown as { __announced: string[] }).__announced.some((text) => text.includes("Applied Settings saved in this workbook.")),
       undefined,
       { timeout: 5000 },
     );
@@ -292,7 +316,7 @@ describeInChromium("task pane in headless Chromium", () => {
     expect(charts[1].series.map((series) => series.categories)).toEqual(Array(4).fill("'MPS sample'!B13:M13"));
   });
 
-  it("recalculates the sheet's MPS.* formulas with the settings applied", async () => {
+  it("recalculates only the MPS.* formulas, with the settings applied", async () => {
     await openPane();
     await page.getByRole("button", { name: "Insert sample sheet" }).click();
     await page.getByText("Sample sheet “MPS sample” added (MTS).").waitFor();
@@ -307,6 +331,178 @@ describeInChromium("task pane in headless Chromium", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByText("Settings saved in this workbook and MPS formulas recalculated.").waitFor();
     expect(await row("B18:M18")).toEqual(orders);
+    // The one MPS.TABLE cell was recalculated: not the application, not every sheet.
+    expect(await stub<string[]>("calculations")).toEqual(["Range:'MPS sample'!A14"]);
+  });
+
+  it("waits for an Office.js that starts late, showing it is connecting, then works in Excel", async () => {
+    // Office.js can take seconds to start (a cold Excel, a slow network): the pane used to give up after 4 s.
+    await openPane({ stubOptions: { holdReady: true }, early: true });
+    await page.getByText("Connecting to Excel…").waitFor();
+    // Said 4 s after the pane started waiting, when the pane of old had given up on Excel.
+    await page.getByText("Excel is taking a while to start the add-in", { exact: false }).waitFor({ timeout: 20_000 });
+    await page.evaluate(() => (window as unknown as { __officeStub: { startOffice(): void } }).__officeStub.startOffice());
+    await page.getByRole("heading", { name: "MPS settings" }).waitFor({ timeout: 15_000 });
+    await expect(page.getByText("Not running inside Excel").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText(NO_FORMULAS_YET).waitFor();
+    expect(await stub<number>("saves")).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it("follows another author's change: the pane shows it and the functions plan with it", async () => {
+    await openPane();
+    const theirs = JSON.stringify({ version: 1, model: "MTO", backward: 3, forward: 0, mode: "backward-forward", demandTimeFence: 12, planningTimeFence: 12, atpMethod: "discrete" });
+    await page.evaluate((value) => (window as unknown as { __officeStub: { coauthorSaves(n: string, v: string): void } }).__officeStub.coauthorSaves("mps.settings", value), theirs);
+    await page.getByText("Another author changed the MPS settings").waitFor();
+    await expect(page.getByRole("radio", { name: /Make to order \(MTO\)/ }).isChecked()).resolves.toBe(true);
+    await expect(spin("Backward periods").inputValue()).resolves.toBe("3");
+    expect(await stub<number>("refreshes")).toBeGreaterThanOrEqual(1);
+    // The functions read the refreshed settings: with the fences over the whole horizon, demand is the orders.
+    await page.getByRole("button", { name: "Insert sample sheet" }).click();
+    await page.getByText("Sample sheet “MPS sample” added (MTO).").waitFor();
+    const row = async (address: string) => (await stub<unknown[][]>(`read("MPS sample", "${address}")`))[0];
+    expect(await row("B18:M18")).toEqual(await row("B10:M10"));
+  });
+
+  it("respects manual calculation: Apply recalculates nothing and says F9 applies it", async () => {
+    await openPane({ stubOptions: { calculationMode: "Manual" } });
+    await page.getByRole("button", { name: "Insert sample sheet" }).click();
+    await page.getByText("Sample sheet “MPS sample” added (MTS).").waitFor();
+    const row = async (address: string) => (await stub<unknown[][]>(`read("MPS sample", "${address}")`))[0];
+    const orders = await row("B10:M10");
+    const before = await row("B18:M18");
+    expect(before).not.toEqual(orders);
+    await setPeriods("Demand time fence", "12");
+    await setPeriods("Planning time fence", "12");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText("Saved: press F9 to apply").waitFor();
+    expect(await stub<string[]>("calculations")).toEqual([]);
+    expect(await row("B18:M18")).toEqual(before);
+    await page.evaluate(() => (window as unknown as { __officeStub: { pressF9(): void } }).__officeStub.pressF9());
+    expect(await row("B18:M18")).toEqual(orders);
+  });
+
+  it("keeps Apply in reach in Excel's first 350 × 380 pane, and nothing wider than the pane at 200 % zoom", async () => {
+    await openPane({ viewport: { width: 350, height: 380 } });
+    const inView = async () => {
+      const box = await page.getByRole("button", { name: "Apply" }).boundingBox();
+      const { height } = page.viewportSize()!;
+      return box !== null && box.y >= 0 && box.y + box.height <= height;
+    };
+    await expect(inView()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-first-run.png") });
+    await context.close();
+
+    // 200 % zoom: the same pane is 175 × 190 CSS pixels.
+    await openPane({ viewport: { width: 175, height: 190 } });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    await expect(inView()).resolves.toBe(true);
+    await page.getByRole("combobox", { name: "Consumption mode" }).scrollIntoViewIfNeeded();
+    const combo = await page.getByRole("combobox", { name: "Consumption mode" }).boundingBox();
+    expect(combo!.x + combo!.width).toBeLessThanOrEqual(175);
+    await page.getByRole("combobox", { name: "Consumption mode" }).click();
+    const list = await page.getByRole("listbox").boundingBox();
+    expect(list!.x).toBeGreaterThanOrEqual(0);
+    expect(list!.x + list!.width).toBeLessThanOrEqual(175);
+    await page.keyboard.press("Escape");
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-zoom-200.png"), fullPage: true });
+  });
+
+  it("greets a workbook without settings: what the add-in does, its help, a sample sheet", async () => {
+    await openPane();
+    const block = page.getByRole("region", { name: "Start planning" });
+    await block.waitFor();
+    const help = block.getByRole("link", { name: "How the MPS functions work" });
+    const href = await help.evaluate((link) => (link as HTMLAnchorElement).href);
+    const response = await page.request.get(href);
+    expect(response.status()).toBe(200);
+    await expect(response.text()).resolves.toContain("MPS.TABLE");
+    await block.getByRole("button", { name: "Insert a sample sheet" }).click();
+    await page.getByText("Sample sheet “MPS sample” added (MTS).").waitFor();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText("Settings saved in this workbook and MPS formulas recalculated.").waitFor();
+    await expect(block.count()).resolves.toBe(0);
+  });
+
+  describe("the stub is as strict as Excel", () => {
+    it("refuses to read a property before load() and sync()", async () => {
+      await openPane();
+      const outcome = await page.evaluate(async () => {
+        const excel = (window as unknown as { Excel: typeof Excel }).Excel;
+        return excel.run(async (context) => {
+          const range = context.workbook.worksheets.getItemOrNullObject("Sheet1").getRange("A1");
+          const seen: string[] = [];
+          try {
+            void range.values;
+          } catch (error) {
+            seen.push((error as { code: string }).code);
+          }
+          range.load("values");
+          try {
+            void range.values;
+          } catch (error) {
+            seen.push((error as { code: string }).code);
+          }
+          await context.sync();
+          seen.push(JSON.stringify(range.values));
+          return seen;
+        });
+      });
+      expect(outcome).toEqual(["PropertyNotLoaded", "PropertyNotLoaded", '[[""]]']);
+    });
+
+    it("shows a custom function's message only on #VALUE! and #N/A", async () => {
+      await openPane();
+      await page.evaluate(() => {
+        const cf = (window as unknown as { CustomFunctions: typeof CustomFunctions }).CustomFunctions;
+        cf.associate("TESTNUM", () => {
+          throw new cf.Error(cf.ErrorCode.invalidNumber, "a #NUM! message");
+        });
+        cf.associate("TESTNA", () => {
+          throw new cf.Error(cf.ErrorCode.notAvailable, "a #N/A message");
+        });
+        const stubbed = (window as unknown as { __officeStub: { enter(s: string, a: string, g: unknown[][]): void } }).__officeStub;
+        stubbed.enter("Sheet1", "A1:C2", [
+          ["=MPS.TESTNUM()", "=MPS.TESTNA()", "=MPS.CONSUME(A2:B2,C2)"],
+          [1, 2, "lots"],
+        ]);
+      });
+      expect(await stub<unknown[][]>('read("Sheet1", "A1:C1")')).toEqual([["#NUM!", "#N/A", "#VALUE!"]]);
+      expect(await stub<string | undefined>('errorMessage("Sheet1", "A1")')).toBeUndefined();
+      expect(await stub<string>('errorMessage("Sheet1", "B1")')).toBe("a #N/A message");
+      expect(await stub<string>('errorMessage("Sheet1", "C1")')).toMatch(/orders/);
+    });
+
+    it.each([
+      ["PC", 0],
+      ["OfficeOnline", null],
+    ])("passes a blank cell to a function as %s does (%p), and the sample plans the same on both", async (platform, blank) => {
+      await openPane({ stubOptions: { platform } });
+      const seen = await page.evaluate(() => {
+        const cf = (window as unknown as { CustomFunctions: typeof CustomFunctions }).CustomFunctions;
+        let received: unknown[] = [];
+        cf.associate("PROBE", (cell: unknown, range: unknown) => {
+          received = [cell, range];
+          return 1;
+        });
+        const stubbed = (window as unknown as { __officeStub: { enter(s: string, a: string, g: unknown[][]): void } }).__officeStub;
+        stubbed.enter("Sheet1", "A1", [["=MPS.PROBE(Z1,Y1:Z1)"]]);
+        return received;
+      });
+      expect(seen).toEqual([blank, [[blank, blank]]]);
+      await page.getByRole("button", { name: "Insert sample sheet" }).click();
+      await page.getByText("Sample sheet “MPS sample” added (MTS).").waitFor();
+      // Safety stock left blank: no safety stock on either platform.
+      await page.evaluate(() =>
+        (window as unknown as { __officeStub: { enter(s: string, a: string, g: unknown[][]): void } }).__officeStub.enter("MPS sample", "B4", [[""]]),
+      );
+      const block = await stub<unknown[][]>('read("MPS sample", "A14:M22")');
+      expect(block.map((line) => line[0])).toEqual(TABLE_LABELS);
+      expect(block[6].slice(1)).toEqual(BLANK_SAFETY_STOCK_PAB);
+    });
   });
 
   it("follows Office's dark theme", async () => {

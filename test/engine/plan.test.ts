@@ -183,6 +183,30 @@ describe("planMps", () => {
     });
   });
 
+  describe("whole quantities beyond a billion stay exact", () => {
+    it("plans 5,000,000,000 for MPS.PLAN({5000000000},0,0,\"FOQ\",1), not 4,999,999,995", () => {
+      const p = unwrap(planMps([5e9], { onHand: 0, safetyStock: 0, lotRule: "FOQ", lotSize: 1 }));
+      expect(list(p.mps)).toEqual([5e9]);
+      expect(list(p.projectedAvailable)).toEqual([0]);
+    });
+
+    it("keeps FOQ, POQ, minLot, multiple and maxLot exact at 10^14", () => {
+      const big = 1e14;
+      // FOQ 7: 1e14 + 3 needs ⌈(1e14 + 3) / 7⌉ = 14285714285715 lots = 100000000000005
+      expect(list(unwrap(planMps([big + 3], { onHand: 0, lotRule: "FOQ", lotSize: 7 })).mps)).toEqual([big + 5]);
+      // POQ 2: each lot covers two periods, to the unit
+      const poq = unwrap(planMps([big + 1, big + 2, 5, 7], { onHand: 0, lotRule: "POQ", lotSize: 2 }));
+      expect(list(poq.mps)).toEqual([2 * big + 3, 0, 12, 0]);
+      expect(list(poq.projectedAvailable)).toEqual([big + 2, 0, 7, 0]);
+      // LFL rounded to a multiple of 10: 1e14 + 1 → 1e14 + 10; 12 raised to minLot 2e13
+      const modified = unwrap(planMps([big + 1, 1, 20], { onHand: 0, minLot: 2e13, multiple: 10, maxLot: big / 4 }));
+      expect(list(modified.mps)).toEqual([big + 10, 0, 2e13]);
+      expect(list(modified.projectedAvailable)).toEqual([9, 8, 2e13 - 12]);
+      // 1e14 + 10 in lots of at most 2.5e13: 5 lots (4 would hold only 1e14)
+      expect(modified.actions).toMatchObject([{ type: "split-lot", period: 0, quantity: big + 10, lots: 5 }]);
+    });
+  });
+
   it("plans no lot for floating-point noise", () => {
     // 0.3 on hand against 0.1 + 0.2 of demand leaves 0 up to noise
     const p = unwrap(planMps([0.1, 0.2], { onHand: 0.3 }));

@@ -13,6 +13,7 @@ import {
   projectAvailable,
   promise,
 } from "../../src/engine";
+import { MAX_QUANTITY, MIN_LOT } from "../../src/engine/numeric";
 import { list, sum, unwrap } from "./helpers";
 
 const TOLERANCE = 1e-6;
@@ -303,5 +304,196 @@ describe("every public function", () => {
         for (const call of calls) expect(typeof call().ok).toBe("boolean");
       }),
     );
+  });
+});
+
+describe("decimal inputs (numeric.ts: equal up to noise, results snap)", () => {
+  // Quantities in hundredths: the engine on the same quantities counted in whole cents is
+  // exact (whole numbers carry no noise), so it is the oracle for the decimal run.
+  // Mostly tenths up to 3, whose sums meet often (where noise shows), and some larger amounts.
+  const cents = fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: 30 }).map((x) => x * 10) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 100_000 }) },
+  );
+  const centRows = (count: number, min = 0, max = 24) =>
+    fc.integer({ min, max }).chain((n) => fc.tuple(...Array.from({ length: count }, () => fc.array(cents, { minLength: n, maxLength: n }))));
+  const toUnits = (row: number[]) => row.map((c) => c / 100);
+  /** The decimal result equals the exact one up to noise, and is exactly 0 or exactly `exact` where the exact one is. */
+  const expectSnapped = (actual: ArrayLike<number>, exactCents: ArrayLike<number>, snapTo: number[] = []) => {
+    for (let t = 0; t < exactCents.length; t++) {
+      const exact = exactCents[t] / 100;
+      if (exactCents[t] === 0 || snapTo.includes(exact)) expect(actual[t]).toBe(exact);
+      else expect(Math.abs(actual[t] - exact)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(exact)));
+    }
+  };
+
+  it("repeats the issue: MPS.PEG({0,0.3},{0.1,0.2},0,1) pegs no phantom excess", () => {
+    const c = unwrap(consumeForecast([0, 0.3], [0.1, 0.2], { backward: 0, forward: 1, pegging: true }));
+    expect(list(c.excessOrders)).toEqual([0, 0]);
+    expect(list(c.remainingForecast)).toEqual([0, 0]);
+    expect(list(c.consumed)).toEqual([0, 0.3]);
+    expect(c.pegging.map((p) => p.forecastPeriod)).toEqual([1, 1]);
+    const p = unwrap(planMps([0.1, 0.2], { onHand: 0.3 }));
+    expect(list(p.projectedAvailable)).toEqual([0.19999999999999998, 0]);
+    expect(list(unwrap(projectAvailable([0.1, 0.2], 0.3, [0, 0])))).toEqual([0.19999999999999998, 0]);
+  });
+
+  it("consumption leaves no 1e-17 of remaining forecast or excess, and consumed + remaining + expired = forecast", () => {
+    fc.assert(
+      fc.property(centRows(2), windowSize, windowSize, mode, fc.integer({ min: 0, max: 3 }), ([forecast, orders], b, f, m, current) => {
+        const options = { backward: b, forward: f, mode: m, currentPeriod: current, pegging: true };
+        const exact = unwrap(consumeForecast(forecast, orders, options));
+        const c = unwrap(consumeForecast(toUnits(forecast), toUnits(orders), options));
+        expectSnapped(c.remainingForecast, exact.remainingForecast);
+        expectSnapped(c.excessOrders, exact.excessOrders);
+        expect(c.pegging.map((p) => [p.orderPeriod, p.forecastPeriod])).toEqual(exact.pegging.map((p) => [p.orderPeriod, p.forecastPeriod]));
+        for (let t = 0; t < forecast.length; t++) {
+          const total = c.consumed[t] + c.remainingForecast[t] + c.expiredForecast[t];
+          if (c.remainingForecast[t] === 0) expect(total).toBe(forecast[t] / 100);
+          else expect(total).toBeCloseTo(forecast[t] / 100, 9);
+        }
+      }),
+    );
+  });
+
+  it("planning shows no −1e-17 PAB and plans no lot of noise, for every lot rule", () => {
+    const input = fc.record({
+      rows: centRows(2),
+      onHand: cents,
+      safetyStock: fc.oneof(fc.constant(0), cents),
+      lotRule: fc.constantFrom(...LOT_RULES),
+      lotCents: fc.integer({ min: 1, max: 5000 }),
+      periods: fc.integer({ min: 1, max: 4 }),
+      planningTimeFence: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(input, ({ rows: [demand, receipts], onHand, safetyStock, lotRule, lotCents, periods, planningTimeFence }) => {
+        const lotSize = lotRule === "POQ" ? periods : lotCents;
+        const exact = unwrap(planMps(demand, { onHand, safetyStock, lotRule, lotSize, receipts, planningTimeFence }));
+        const plan = unwrap(
+          planMps(toUnits(demand), {
+            onHand: onHand / 100,
+            safetyStock: safetyStock / 100,
+            lotRule,
+            lotSize: lotRule === "POQ" ? periods : lotCents / 100,
+            receipts: toUnits(receipts),
+            planningTimeFence,
+          }),
+        );
+        expectSnapped(plan.mps, exact.mps);
+        expectSnapped(plan.projectedAvailable, exact.projectedAvailable, [safetyStock / 100]);
+        for (let t = planningTimeFence; t < demand.length; t++) expect(plan.projectedAvailable[t]).toBeGreaterThanOrEqual(safetyStock / 100);
+        const supply = demand.map((_, t) => exact.mps[t] + receipts[t]);
+        expectSnapped(unwrap(projectAvailable(toUnits(demand), onHand / 100, toUnits(supply))), unwrap(projectAvailable(demand, onHand, supply)));
+      }),
+    );
+  });
+
+  it("ATP shows no ±1e-17 under any method", () => {
+    for (const method of ATP_METHODS) {
+      expect(list(unwrap(availableToPromise(0.3, [0, 0], [0.1, 0.2], method)))).toEqual([0, 0]);
+      expect(list(unwrap(availableToPromise(0.1, [0.2, 0, 0.1], [0, 0.3, 0.1], method)))).toEqual([0, 0, 0]);
+    }
+    // small tenths: sums of orders often meet supply exactly
+    const tenths = fc.integer({ min: 0, max: 5 }).map((x) => x * 10);
+    const small = fc
+      .integer({ min: 1, max: 10 })
+      .chain((n) => fc.tuple(fc.array(tenths, { minLength: n, maxLength: n }), fc.array(tenths, { minLength: n, maxLength: n }), tenths));
+    const any = centRows(2, 1).chain(([supply, orders]) => fc.tuple(fc.constant(supply), fc.constant(orders), cents));
+    fc.assert(
+      fc.property(fc.oneof(small, any), fc.constantFrom(...ATP_METHODS), ([supplySeed, orders, onHand], method) => {
+        const supply = supplySeed.map((s, t) => (t % 2 === 0 ? s : 0));
+        const exact = unwrap(availableToPromise(onHand, supply, orders, method));
+        const atp = unwrap(availableToPromise(onHand / 100, toUnits(supply), toUnits(orders), method));
+        expectSnapped(atp, exact);
+      }),
+    );
+  });
+});
+
+describe("results are always finite", () => {
+  // Valid quantities up to the largest accepted, with the extremes weighted in, and hostile
+  // numbers (NaN, ±Infinity, 1e308, 5e-324, negatives) that must be refused.
+  const huge = fc.constantFrom(MAX_QUANTITY, MAX_QUANTITY * 0.999, 1e14, 2 ** 49 + 0.5, MIN_LOT, 0);
+  const quantity = fc.oneof(huge, fc.double({ min: 0, max: MAX_QUANTITY, noNaN: true }), qty);
+  const hostile = fc.oneof(
+    { weight: 4, arbitrary: quantity },
+    { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, 1e308, Number.MAX_VALUE, 5e-324, MAX_QUANTITY * 1.0000001, -1) },
+    { weight: 1, arbitrary: fc.double() },
+  );
+  const row = (n: number) => fc.array(hostile, { minLength: n, maxLength: n });
+  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+  const input = fc.integer({ min: 0, max: 12 }).chain((n) =>
+    fc.record({
+      forecast: row(n),
+      orders: row(n),
+      receipts: maybe(row(n)),
+      firmMps: maybe(row(n)),
+      onHand: hostile,
+      safetyStock: maybe(hostile),
+      lotRule: fc.constantFrom(...LOT_RULES),
+      lotSize: fc.oneof(hostile, fc.integer({ min: 1, max: 5 })),
+      minLot: maybe(hostile),
+      maxLot: maybe(hostile),
+      multiple: maybe(hostile),
+      hedge: maybe(hostile),
+      quantity: hostile,
+      backward: fc.oneof(windowSize, fc.constantFrom(1e300, Number.MAX_SAFE_INTEGER)),
+      forward: fc.oneof(windowSize, fc.constantFrom(1e300, Number.MAX_SAFE_INTEGER)),
+      planningTimeFence: fc.integer({ min: 0, max: 3 }),
+      demandTimeFence: fc.integer({ min: 0, max: 3 }),
+      atpMethod: fc.constantFrom(...ATP_METHODS),
+      model: fc.constantFrom("MTS" as const, "ATO" as const, "MTO" as const),
+      pegging: fc.constant(true),
+    }),
+  );
+
+  /** Every number anywhere in a result, rows, lists and action messages included. */
+  function numbersIn(value: unknown, out: number[] = []): number[] {
+    if (typeof value === "number") out.push(value);
+    else if (ArrayBuffer.isView(value)) out.push(...Array.from(value as Float64Array));
+    else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
+    else if (typeof value === "object" && value !== null) for (const v of Object.values(value)) numbersIn(v, out);
+    return out;
+  }
+
+  it("either refuses an input, naming it, or returns only finite numbers", () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const results = [
+          consumeForecast(i.forecast, i.orders, i),
+          demandFor(i.orders, i.forecast, i),
+          planMps(i.forecast, i),
+          projectAvailable(i.forecast, i.onHand, i.orders),
+          availableToPromise(i.onHand, i.forecast, i.orders, i.atpMethod),
+          promise(i.quantity, i.onHand, i.forecast, i.orders, i.atpMethod),
+          explodeForecast(i.forecast, i.orders, i.hedge),
+          planItem(i),
+        ];
+        for (const result of results) {
+          if (!result.ok) {
+            expect(result.error.message).toContain(result.error.field);
+            continue;
+          }
+          expect(numbersIn(result.value).filter((x) => !Number.isFinite(x))).toEqual([]);
+        }
+      }),
+    );
+  });
+
+  it("plans the largest accepted quantities in every period without overflow", () => {
+    const n = 104;
+    const most = new Array<number>(n).fill(MAX_QUANTITY);
+    for (const lotRule of LOT_RULES) {
+      const lotSize = lotRule === "POQ" ? n : MIN_LOT;
+      // every period short by 2e15 inside the fence, then lots of a billionth of a unit
+      const options = { onHand: 0, safetyStock: MAX_QUANTITY, lotRule, lotSize, maxLot: MIN_LOT, multiple: MIN_LOT, planningTimeFence: 3 };
+      const record = unwrap(planItem({ forecast: most, orders: most, firmMps: most, ...options, backward: n, forward: n, pegging: true }));
+      expect(record.actions.map((a) => a.type)).toContain("split-lot");
+      expect(numbersIn(record).every(Number.isFinite)).toBe(true);
+      expect(numbersIn(unwrap(planMps(most.map((q, t) => q * (t + 1) / n), options))).every(Number.isFinite)).toBe(true);
+    }
+    const explosion = unwrap(explodeForecast(most, [MAX_QUANTITY, MAX_QUANTITY], MAX_QUANTITY));
+    expect(numbersIn(explosion).every(Number.isFinite)).toBe(true);
   });
 });

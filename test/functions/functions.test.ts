@@ -3,7 +3,8 @@
  * as desktop and web pass them), spilled arrays or CustomFunctions.Error out.
  */
 import { atp, consume, demand, explode, pab, peg, plan as planRange, promise, table as tableRange } from "../../src/functions/functions";
-import { useOfficeSettings, useSettingsReader } from "../../src/shared/settingsStore";
+import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
+import { fixedSettingsSource, officeSettingsSource } from "../../src/shared/settingsSource";
 import { DEFAULT_SETTINGS, toStored } from "../../src/shared/settings";
 
 // on_hand of PLAN and TABLE is declared a range (it may be an item master); Excel passes one
@@ -27,7 +28,7 @@ function excelError(call: () => unknown): string {
   throw new Error("expected an Excel error");
 }
 
-afterEach(() => useSettingsReader(() => undefined));
+afterEach(() => setFunctionsSettingsForTests(fixedSettingsSource(undefined)));
 
 /** What a call that may return a promise came to, without ever leaving a rejection unhandled. */
 function settled(result: unknown): Promise<{ value: unknown } | { error: unknown }> {
@@ -266,14 +267,20 @@ describe("workbook defaults", () => {
   const stored = toStored({ ...DEFAULT_SETTINGS, backward: 1, forward: 1, model: "MTO", atpMethod: "cumulative" });
 
   it("take the saved window, model and ATP method for arguments left empty", () => {
-    useSettingsReader(() => stored);
+    setFunctionsSettingsForTests(fixedSettingsSource(stored));
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0))).toEqual([[0, 0, 0, 320]]);
     expect(demand(row(10, 10, 10), row(12, 8, 5))).toEqual([[12, 8, 5]]);
     expect(atp(80, row(0, 0, 60), row(30, 25, 30), OMITTED)).toEqual([[25, 25, 55]]);
   });
 
+  it("are taken for a number left in an empty cell, whether desktop (\"\") or web (null) passed it", () => {
+    setFunctionsSettingsForTests(fixedSettingsSource(stored));
+    expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), "", "")).toEqual([[0, 0, 0, 320]]);
+    expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), OMITTED, OMITTED)).toEqual([[0, 0, 0, 320]]);
+  });
+
   it("are overridden by an argument given in the formula", () => {
-    useSettingsReader(() => stored);
+    setFunctionsSettingsForTests(fixedSettingsSource(stored));
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), 0, 0)).toEqual([[50, 0, 70, 350]]);
   });
 
@@ -281,7 +288,7 @@ describe("workbook defaults", () => {
     const get = jest.fn().mockReturnValue(stored);
     Object.assign(globalThis, { Office: { context: { document: { settings: { get } } } } });
     try {
-      useOfficeSettings();
+      setFunctionsSettingsForTests(officeSettingsSource());
       expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0))).toEqual([[0, 0, 0, 320]]);
       expect(get).toHaveBeenCalledWith("mps.settings");
     } finally {
@@ -295,7 +302,7 @@ describe("workbook defaults", () => {
     const get = jest.fn().mockReturnValue(stored);
     Object.assign(globalThis, { Office: { onReady, context: { document: { settings: { get } } } } });
     try {
-      useOfficeSettings();
+      setFunctionsSettingsForTests(officeSettingsSource());
       const calls = [consume(row(350, 350, 350, 350), row(300, 500, 280, 0)), consume(row(1), row(-1))];
       // Both outcomes are taken at once: a rejection nobody awaits yet (because an expectation
       // below failed first) would end the whole jest run without a report.
@@ -316,9 +323,9 @@ describe("workbook defaults", () => {
   });
 
   it("fall back to the defaults when the saved value is corrupt, never an error", () => {
-    useSettingsReader(() => "{not json");
+    setFunctionsSettingsForTests(fixedSettingsSource("{not json"));
     expect(consume(row(350, 350), row(300, 500))).toEqual([[50, 0]]);
-    useSettingsReader(() => JSON.stringify({ backward: -3, mode: "nope" }));
+    setFunctionsSettingsForTests(fixedSettingsSource(JSON.stringify({ backward: -3, mode: "nope" })));
     expect(consume(row(350, 350), row(300, 500))).toEqual([[50, 0]]);
   });
 });

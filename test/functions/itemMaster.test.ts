@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { plan as planRange, table as tableRange } from "../../src/functions/functions";
 import { ITEM_MASTER_HEADERS, readItem } from "../../src/functions/itemMaster";
 import { DEFAULT_SETTINGS, toStored, type MpsSettings } from "../../src/shared/settings";
-import { useSettingsReader } from "../../src/shared/settingsStore";
+import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
+import { fixedSettingsSource } from "../../src/shared/settingsSource";
 
 const plan = planRange as (...args: unknown[]) => unknown[][];
 const table = tableRange as (...args: unknown[]) => unknown[][];
@@ -30,10 +31,10 @@ function byLabel(block: unknown[][]): Record<string, unknown[]> {
 }
 
 function withSettings(settings: Partial<MpsSettings>): void {
-  useSettingsReader(() => toStored({ ...DEFAULT_SETTINGS, ...settings }));
+  setFunctionsSettingsForTests(fixedSettingsSource(toStored({ ...DEFAULT_SETTINGS, ...settings })));
 }
 
-afterEach(() => useSettingsReader(() => undefined));
+afterEach(() => setFunctionsSettingsForTests(fixedSettingsSource(undefined)));
 
 // The textbook item: forecast 30 × 4 then 40 × 4, orders 33, 20, 10, 4, 2, on hand 64, FOQ 70.
 const FORECAST = row(30, 30, 30, 30, 40, 40, 40, 40);

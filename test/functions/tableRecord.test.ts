@@ -5,7 +5,8 @@
  */
 import { plan as planRange, table as tableRange } from "../../src/functions/functions";
 import { DEFAULT_SETTINGS, toStored, type MpsSettings } from "../../src/shared/settings";
-import { useSettingsReader } from "../../src/shared/settingsStore";
+import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
+import { fixedSettingsSource } from "../../src/shared/settingsSource";
 
 const plan = planRange as (...args: unknown[]) => unknown[][];
 const table = tableRange as (...args: unknown[]) => unknown[][];
@@ -32,10 +33,10 @@ function byLabel(block: unknown[][]): Record<string, unknown[]> {
 const BASE = ["Forecast", "Orders", "Remaining forecast", "Excess orders", "Demand", "Receipts", "PAB", "MPS"];
 
 function withSettings(settings: Partial<MpsSettings>): void {
-  useSettingsReader(() => toStored({ ...DEFAULT_SETTINGS, ...settings }));
+  setFunctionsSettingsForTests(fixedSettingsSource(toStored({ ...DEFAULT_SETTINGS, ...settings })));
 }
 
-afterEach(() => useSettingsReader(() => undefined));
+afterEach(() => setFunctionsSettingsForTests(fixedSettingsSource(undefined)));
 
 describe("MPS.TABLE(…, lead_time)", () => {
   // demand 10 × 5, on hand 15, LFL → MPS 0, 5, 10, 10, 10; lead time 2: 5 + 10 start in period 1

@@ -7,7 +7,9 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import { openWorkbook } from "../../src/recalc/readWorkbook";
 import { recalcWorkbook } from "../../src/recalc/recalc";
+import { toEngineInput } from "../../src/recalc/toSheets";
 import { runCli, saveWorkbook, values } from "./helpers";
 
 let dir: string;
@@ -74,5 +76,36 @@ describe("the 1904 date system", () => {
     await reopened.xlsx.readFile(out);
     expect(reopened.properties.date1904).toBe(true);
     expect(reopened.getWorksheet("Plan")!.getCell("B1").result).toBe(43_837);
+  });
+});
+
+describe("what the file saved besides the cells evaluated", () => {
+  it("keeps formulas' cached values, saved spills (clamped to the sheet), and hidden rows", async () => {
+    const file = await saveWorkbook(
+      dir,
+      (book) => {
+        book.addWorksheet("Plan").getCell("A1").value = 0;
+      },
+      async (zip) => {
+        const part = "xl/worksheets/sheet1.xml";
+        const xml = await zip.file(part)!.async("string");
+        const sheetData =
+          '<sheetData><row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" cm="1"><f t="array" ref="B1:B3">SEQUENCE(3)</f><v>1</v></c>' +
+          '<c r="C1" cm="1"><f t="array" ref="C1:XFD1048576">SEQUENCE(2)</f><v>1</v></c></row>' +
+          '<row r="2" hidden="1"><c r="B2"><v>2</v></c><c r="C2"><v>2</v></c></row><row r="3"><c r="B3"><v>3</v></c></row></sheetData>';
+        zip.file(part, xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, sheetData));
+      },
+    );
+    const opened = await openWorkbook(file);
+    if (!opened.ok) throw new Error(opened.problems.join("\n"));
+    const input = toEngineInput(opened.value.book, opened.value.budget);
+    if (!input.ok) throw new Error(input.problems.join("\n"));
+    const { saved, sheets } = input.value;
+    expect(saved.value("Plan", 0, 0)).toBe(2);
+    // B2 and B3 are the saved spill: emptied for HyperFormula, kept here.
+    expect([sheets.Plan[1]?.[1], saved.value("Plan", 1, 1), saved.value("Plan", 2, 1)]).toEqual([undefined, 2, 3]);
+    expect(saved.spill("Plan", 0, 1)).toEqual({ top: 0, left: 1, bottom: 2, right: 1 });
+    expect(saved.spill("Plan", 0, 2)).toEqual({ top: 0, left: 2, bottom: 2, right: 2 });
+    expect([saved.isHiddenRow("Plan", 1), saved.isHiddenRow("Plan", 2)]).toEqual([true, false]);
   });
 });

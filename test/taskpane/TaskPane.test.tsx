@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./domSetup";
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { DEFAULT_SETTINGS, fromStored, toStored, type MpsSettings } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS, SETTING_GROUPS, fromStored, toStored, type MpsSettings } from "../../src/shared/settings";
 import { createMemoryHost } from "../../src/taskpane/host/memoryHost";
 import { BUSY_BLOCK_MESSAGE, type WorkbookHost } from "../../src/taskpane/host/WorkbookHost";
 import { announced, periodInput, renderPane } from "./renderPane";
@@ -318,4 +318,112 @@ describe("TaskPane", () => {
     await renderPane(host);
     await waitFor(() => expect(screen.getByText(/could not be read \(boom\); defaults are in use/)).toBeVisible());
   });
+
+  describe("first run", () => {
+    it("says what the add-in does, links to the help and offers a sample sheet on a workbook without settings", async () => {
+      const host = createMemoryHost();
+      const { user } = await renderPane(host);
+      const block = screen.getByRole("region", { name: "Start planning" });
+      expect(within(block).getByText(/turn forecasts and customer orders into a master production schedule/)).toBeVisible();
+      expect(within(block).getByRole("link", { name: "How the MPS functions work" })).toHaveAttribute("href", "help.html");
+      await user.click(within(block).getByRole("button", { name: "Insert a sample sheet" }));
+      expect(await screen.findByText("Sample sheet “MPS sample” added (MTS).")).toBeVisible();
+      expect(host.workbook.sheets).toEqual(["Sheet1", "MPS sample"]);
+    });
+
+    it("is gone once the settings are saved, and never shown on a workbook that has them", async () => {
+      const { user, unmount } = await renderPane(createMemoryHost());
+      await user.click(applyButton());
+      await screen.findByText("Applied");
+      expect(screen.queryByRole("region", { name: "Start planning" })).not.toBeInTheDocument();
+      unmount();
+      await renderPane(createMemoryHost({ stored: toStored(DEFAULT_SETTINGS) }));
+      expect(screen.queryByRole("region", { name: "Start planning" })).not.toBeInTheDocument();
+    });
+
+    it("closes on request", async () => {
+      const { user } = await renderPane(createMemoryHost());
+      await user.click(screen.getByRole("button", { name: "Got it" }));
+      expect(screen.queryByRole("region", { name: "Start planning" })).not.toBeInTheDocument();
+    });
+  });
+
+  describe("recalculation after Apply", () => {
+    it("recalculates nothing in manual calculation mode, and says F9 applies the settings", async () => {
+      const host = createMemoryHost({ calculationMode: "manual" });
+      const { user } = await renderPane(host);
+      await typePeriods(user, "Backward periods", "1");
+      await user.click(applyButton());
+      expect(await screen.findByText("Saved: press F9 to apply")).toBeVisible();
+      expect(screen.getAllByText(/Excel calculates it manually, so nothing was recalculated: press F9/)[0]).toBeVisible();
+      expect(host.workbook.recalculations).toBe(0);
+      expect(fromStored(host.workbook.stored).settings.backward).toBe(1);
+    });
+
+    it("says so when the workbook has no MPS formulas to recalculate yet", async () => {
+      const host = createMemoryHost();
+      jest.spyOn(host, "recalculate").mockResolvedValue({ mode: "automatic", formulas: 0 });
+      const { user } = await renderPane(host);
+      await user.click(applyButton());
+      expect(await screen.findByText(/It has no MPS formulas yet; new ones will use these settings\./)).toBeVisible();
+    });
+  });
+
+  describe("another author's change (co-authoring)", () => {
+    const theirs: MpsSettings = { ...DEFAULT_SETTINGS, model: "MTO", backward: 3 };
+
+    it("shows their settings when the planner has not edited the form", async () => {
+      const host = createMemoryHost({ stored: toStored(DEFAULT_SETTINGS) });
+      await renderPane(host);
+      act(() => host.coauthorSaves(toStored(theirs)));
+      expect(await screen.findByText("Another author changed the MPS settings")).toBeVisible();
+      expect(screen.getAllByText(/The form shows their settings now/)[0]).toBeVisible();
+      expect(screen.getByRole("radio", { name: /Make to order \(MTO\)/ })).toBeChecked();
+      expect(periodInput("Backward periods")).toHaveValue("3");
+      expect(screen.queryByText("Unsaved changes")).not.toBeInTheDocument();
+    });
+
+    it("keeps the planner's unsaved edits, and shows theirs on request", async () => {
+      const host = createMemoryHost({ stored: toStored(DEFAULT_SETTINGS) });
+      const { user } = await renderPane(host);
+      await typePeriods(user, "Forward periods", "2");
+      act(() => host.coauthorSaves(toStored(theirs)));
+      expect(await screen.findByText(/Your unsaved changes are kept: Apply saves them over theirs\./)).toBeVisible();
+      expect(periodInput("Forward periods")).toHaveValue("2");
+      expect(screen.getByRole("radio", { name: /Make to stock/ })).toBeChecked();
+      await user.click(screen.getByRole("button", { name: "Show theirs" }));
+      expect(periodInput("Forward periods")).toHaveValue("0");
+      expect(periodInput("Backward periods")).toHaveValue("3");
+      expect(screen.getByRole("radio", { name: /Make to order/ })).toBeChecked();
+    });
+  });
+
+  describe("saved settings the functions cannot use", () => {
+    it("names each one, with its reason and the default the MPS formulas use instead", async () => {
+      const stored = JSON.stringify({ ...DEFAULT_SETTINGS, backward: -4, mode: "sideways" });
+      await renderPane(createMemoryHost({ stored }));
+      expect(screen.getByText("Saved settings not used as they are")).toBeVisible();
+      const list = screen.getByRole("list", { name: "Saved settings not used" });
+      expect(within(list).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+        "Backward periods cannot be negative. The MPS formulas use the default, 0, until you apply a valid value.",
+        "Consumption mode must be one of backward-forward, forward-backward, backward, forward. The MPS formulas use the default, Backward, then forward, until you apply a valid value.",
+      ]);
+    });
+
+    it("says so when another author saves one", async () => {
+      const host = createMemoryHost({ stored: toStored(DEFAULT_SETTINGS) });
+      await renderPane(host);
+      act(() => host.coauthorSaves(JSON.stringify({ ...DEFAULT_SETTINGS, forward: 1.5 })));
+      expect(await screen.findByText(/Forward periods must be a whole number of periods \(got 1\.5\)\. The MPS formulas use the default, 0/)).toBeVisible();
+    });
+  });
+
+  it("gives every group of settings a section, each with its heading", async () => {
+    await renderPane(createMemoryHost());
+    for (const [group, { title }] of Object.entries(SETTING_GROUPS)) {
+      const section = screen.getByTestId(`section-${group}`);
+      expect(within(section).getByRole("heading", { name: title })).toBeVisible();
+    }
+  });
 });
+

@@ -1,11 +1,14 @@
 /**
  * The Office.js host against office-addin-mock: scalar properties read without load() and
  * sync() come back as the mock's error strings, so a forgotten load shows as a failure here.
+ * What office-addin-mock leaves as plain objects (ranges returned by methods, collection items)
+ * are strict proxies (strictProxy.ts): reading them before load() and sync() throws, as in Excel.
  */
 import { SETTINGS_KEY, DEFAULT_SETTINGS, toStored, type MpsSettings } from "../../src/shared/settings";
 import { createOfficeHost } from "../../src/taskpane/host/officeHost";
 import { BUSY_BLOCK_MESSAGE, NO_BLOCK_MESSAGE } from "../../src/taskpane/host/WorkbookHost";
 import { sampleLayout } from "../../src/taskpane/host/sampleSheet";
+import { StrictContext, strictObject } from "./strictProxy";
 
 // office-addin-mock imports office-addin-manifest only for its OfficeApp enum, and that
 // package pulls in an ES-module-only dependency Jest cannot require: hand it the enum alone.
@@ -40,9 +43,19 @@ const TABLE_VALUES = [
   ["ATP", 30, 0, 40],
 ];
 
-function officeMock(initial?: string, failSave = false) {
+/** Whether an "ExcelApi" requirement `version` is met by a host at `supported` ("1.12" is above "1.9"). */
+function meets(version: string, supported: string): boolean {
+  const [major, minor] = version.split(".").map(Number);
+  const [hasMajor, hasMinor] = supported.split(".").map(Number);
+  return major < hasMajor || (major === hasMajor && minor <= hasMinor);
+}
+
+function officeMock(initial?: string, failSave = false, excelApi = "1.12") {
   const store: Record<string, unknown> = initial === undefined ? {} : { [SETTINGS_KEY]: initial };
-  const calls = { set: [] as unknown[][], saveAsync: 0 };
+  /** What the document holds, as other authors see it; the in-memory copy follows on refreshAsync. */
+  let documentCopy: Record<string, unknown> = { ...store };
+  const calls = { set: [] as unknown[][], saveAsync: 0, refreshAsync: 0 };
+  const handlers: Record<string, () => void> = {};
   const office = new OfficeMockObject({
     context: {
       document: {
@@ -57,39 +70,68 @@ function officeMock(initial?: string, failSave = false) {
           },
           saveAsync: (callback: (result: any) => void) => {
             calls.saveAsync += 1;
+            if (!failSave) documentCopy = { ...store };
             callback(
               failSave
                 ? { status: "failed", error: { message: "The workbook is read-only." } }
                 : { status: "succeeded" },
             );
           },
+          addHandlerAsync: (type: string, handler: () => void) => {
+            handlers[type] = handler;
+          },
+          refreshAsync: (callback: (result: any) => void) => {
+            calls.refreshAsync += 1;
+            for (const name of Object.keys(store)) delete store[name];
+            Object.assign(store, documentCopy);
+            callback({ status: "succeeded" });
+          },
         },
       },
-      requirements: { isSetSupported: () => true },
+      requirements: { isSetSupported: (name: string, version: string) => name === "ExcelApi" && meets(version, excelApi) },
     },
   });
-  // An enum is a constant, not a proxy to load: attach it as it is.
-  Object.assign(office, { AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" } });
-  return { office, store, calls };
+  // Enums are constants, not proxies to load: attach them as they are.
+  Object.assign(office, {
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: { SettingsChanged: "settingsChanged" },
+  });
+  /** Another author saves `value`: the document changes, Office fires settingsChanged. */
+  const coauthorSaves = (value: string) => {
+    documentCopy = { ...documentCopy, [SETTINGS_KEY]: value };
+    handlers.settingsChanged?.();
+  };
+  return { office, store, calls, coauthorSaves };
 }
 
 /**
- * A range got by address: what the host assigns is kept for the test to read; loading its
- * values gives the sheet's `cells` at that address (blank when the test gave none).
+ * A range got by address: what the host assigns is kept for the test to read; its values,
+ * once loaded and synced, are the sheet's `cells` at that address (blank when the test gave none).
  */
-function writableRange(address: string, cells: Record<string, unknown[][]> = {}) {
-  return {
+function writableRange(strict: StrictContext, address: string, cells: Record<string, unknown[][]> = {}) {
+  return strictObject(strict, () => ({ values: cells[address] ?? [[""]] }), {
     address,
     format: { font: {} as Record<string, unknown> },
-    load(this: Record<string, any>, what: string) {
-      if (/values/.test(what)) this.values = cells[address] ?? [[""]];
-      return this;
-    },
-  } as Record<string, any>;
+  }) as Record<string, any>;
+}
+
+/** A block of formulas on a sheet, from its top-left cell (0-based), as getSpecialCells returns an area. */
+interface FormulaArea {
+  row: number;
+  column: number;
+  formulas: unknown[][];
+}
+
+/** A sheet as the recalculation sees it: no used range, used with no formulas, or its formula areas. */
+interface SheetSpec {
+  name: string;
+  areas?: FormulaArea[] | "empty" | "no formulas";
 }
 
 interface ExcelOptions {
-  sheets?: string[];
+  sheets?: (string | SheetSpec)[];
+  /** Excel's calculation mode. */
+  calculationMode?: "Automatic" | "AutomaticExceptTables" | "Manual";
   /** The spilled block the selection lies in, if any. */
   spill?: { address: string; values: unknown[][] };
   /** The selection itself (formulas default to its values). */
@@ -108,11 +150,18 @@ interface Line {
 }
 
 function excelMock(options: ExcelOptions = {}) {
+  const strict = new StrictContext();
   const added: string[] = [];
   const ranges: Record<string, any>[] = [];
   const charts: any[] = [];
+  /** Cells recalculated by Range.calculate, as "Sheet!row,column" (0-based). */
+  const calculatedCells: string[] = [];
+  /** Sheets calculated by Worksheet.calculate, with markAllDirty. */
+  const calculatedSheets: [string, boolean][] = [];
+  /** Application.calculate calls: every open workbook recalculated. */
+  const applicationCalculations: string[] = [];
   const getRange = (address: string) => {
-    const range = writableRange(address, options.cells);
+    const range = writableRange(strict, address, options.cells);
     ranges.push(range);
     return range;
   };
@@ -153,22 +202,58 @@ function excelMock(options: ExcelOptions = {}) {
       },
     },
   });
+  /** A worksheet of `items`: its name, its used range, its formula cells and their areas, all strict. */
+  const sheetItem = ({ name, areas = "empty" }: SheetSpec) => {
+    const areaItems = Array.isArray(areas)
+      ? areas.map((area) =>
+          strictObject(strict, () => ({ formulas: area.formulas }), {
+            getCell: (r: number, c: number) => ({
+              calculate: () => calculatedCells.push(`${name}!${area.row + r},${area.column + c}`),
+            }),
+          }),
+        )
+      : [];
+    const collection = strictObject(strict, () => ({ items: areaItems }), {});
+    const loadCollection = collection.load;
+    Object.assign(collection, {
+      load(what: string) {
+        if (what === "items/formulas") {
+          for (const area of areaItems) area.load("formulas");
+          return loadCollection("items");
+        }
+        return loadCollection(what);
+      },
+    });
+    const special = strictObject(strict, () => ({ isNullObject: !Array.isArray(areas) }), { areas: collection });
+    const used = strictObject(strict, () => ({ isNullObject: areas === "empty" }), {
+      getSpecialCellsOrNullObject: (type: string) => {
+        if (type !== "Formulas") throw new Error(`Unexpected special cell type ${type}`);
+        return special;
+      },
+    });
+    return strictObject(strict, () => ({ name }), {
+      getUsedRangeOrNullObject: () => used,
+      calculate: (markAllDirty: boolean) => calculatedSheets.push([name, markAllDirty]),
+    });
+  };
   const selection = options.selection ?? { address: "Sheet1!H20", values: [[""]] };
   const excel = new OfficeMockObject({
     context: {
       workbook: {
         application: {
-          calculated: "none",
-          calculate(type: string) {
-            this.calculated = type;
-          },
+          calculationMode: options.calculationMode ?? "Automatic",
+          calculate: (type: string) => applicationCalculations.push(type),
         },
         worksheets: {
-          items: (options.sheets ?? ["Sheet1"]).map((name) => ({ name })),
-          // office-addin-mock keeps arrays as plain values, so the navigation path
-          // "items/name" is loaded as "items": still nothing to read without a load().
+          items: (options.sheets ?? ["Sheet1"]).map((sheet) => sheetItem(typeof sheet === "string" ? { name: sheet } : sheet)),
+          // office-addin-mock keeps arrays as plain values: "items/name" loads the array, and
+          // each item (a strict proxy) its name, both readable only after the next sync.
           load(this: any, what: string) {
-            return OfficeMockObject.prototype.load.call(this, what === "items/name" ? "items" : what);
+            if (what === "items/name") {
+              for (const item of this._properties.get("items")._valueBeforeLoaded) item.load("name");
+              return OfficeMockObject.prototype.load.call(this, "items");
+            }
+            return OfficeMockObject.prototype.load.call(this, what);
           },
           add(this: any, name: string) {
             added.push(name);
@@ -243,6 +328,8 @@ function excelMock(options: ExcelOptions = {}) {
   // Enums are constants, not proxies to load: attach them as they are.
   Object.assign(excel, {
     CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
+    CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" },
+    SpecialCellType: { formulas: "Formulas" },
     ChartType: { line: "Line" },
     ChartSeriesBy: { auto: "Auto", rows: "Rows", columns: "Columns" },
   });
@@ -256,7 +343,13 @@ function excelMock(options: ExcelOptions = {}) {
   ]) {
     nullable.load("isNullObject");
   }
-  return { excel, added, ranges, charts };
+  // Each sync of the context also answers the strict proxies' loads.
+  const mockSync = excel.context.sync.bind(excel.context);
+  excel.context.sync = async () => {
+    await mockSync();
+    strict.sync();
+  };
+  return { excel, added, ranges, charts, calculatedCells, calculatedSheets, applicationCalculations, strict };
 }
 
 function hostOver(office: any, excel: any) {
@@ -267,7 +360,12 @@ describe("officeHost", () => {
   describe("loadSettings", () => {
     it("reads the document's settings under SETTINGS_KEY", async () => {
       const { office } = officeMock(toStored(SETTINGS));
-      await expect(hostOver(office, excelMock().excel).loadSettings()).resolves.toEqual({ settings: SETTINGS });
+      await expect(hostOver(office, excelMock().excel).loadSettings()).resolves.toEqual({ settings: SETTINGS, saved: true });
+    });
+
+    it("says when the workbook holds no MPS settings yet (the pane's first run)", async () => {
+      const { office } = officeMock();
+      await expect(hostOver(office, excelMock().excel).loadSettings()).resolves.toEqual({ settings: DEFAULT_SETTINGS, saved: false });
     });
 
     it("returns defaults with a notice for a corrupt value", async () => {
@@ -287,6 +385,12 @@ describe("officeHost", () => {
       expect(store[SETTINGS_KEY]).toBe(toStored(SETTINGS));
     });
 
+    it("keeps the names a newer version stored, which this one does not know", async () => {
+      const { office, store } = officeMock(JSON.stringify({ version: 1, ...DEFAULT_SETTINGS, capacityStrategy: "level" }));
+      await hostOver(office, excelMock().excel).saveSettings(SETTINGS);
+      expect(JSON.parse(store[SETTINGS_KEY] as string)).toEqual({ version: 1, ...SETTINGS, capacityStrategy: "level" });
+    });
+
     it("rejects with Office's message when saving fails, and puts the previous value back", async () => {
       const before = toStored(DEFAULT_SETTINGS);
       const { office, store } = officeMock(before, true);
@@ -297,10 +401,73 @@ describe("officeHost", () => {
     });
   });
 
-  it("recalculate requests a full calculation", async () => {
-    const { excel } = excelMock();
-    await hostOver(officeMock().office, excel).recalculate();
-    expect(excel.context.workbook.application.calculated).toBe("Full");
+  describe("recalculate", () => {
+    const plan: SheetSpec = {
+      name: "Plan",
+      areas: [
+        { row: 13, column: 0, formulas: [["=MPS.TABLE(B9:M9,B10:M10,B3)"], ["=SUM(B2:B5)"]] },
+        { row: 2, column: 4, formulas: [['="MPS.TABLE(" & A1', "=IFERROR(mps.plan(B1:C1,3),0)"]] },
+      ],
+    };
+    const sheets: SheetSpec[] = [plan, { name: "Notes" }, { name: "Totals", areas: "no formulas" }];
+
+    it("recalculates only the cells holding MPS.* formulas, never every open workbook", async () => {
+      const { excel, calculatedCells, calculatedSheets, applicationCalculations } = excelMock({ sheets });
+      const done = await hostOver(officeMock().office, excel).recalculate();
+      expect(done).toEqual({ mode: "automatic", formulas: 2 });
+      expect(calculatedCells).toEqual(["Plan!13,0", "Plan!2,5"]);
+      expect(calculatedSheets).toEqual([]);
+      expect(applicationCalculations).toEqual([]);
+    });
+
+    it("recalculates nothing in manual calculation mode, and says how many formulas wait for F9", async () => {
+      const { excel, calculatedCells, applicationCalculations } = excelMock({ sheets, calculationMode: "Manual" });
+      await expect(hostOver(officeMock().office, excel).recalculate()).resolves.toEqual({ mode: "manual", formulas: 2 });
+      expect(calculatedCells).toEqual([]);
+      expect(applicationCalculations).toEqual([]);
+    });
+
+    it("reports a workbook without MPS formulas", async () => {
+      const { excel, calculatedCells } = excelMock({ sheets: [{ name: "Sheet1" }] });
+      await expect(hostOver(officeMock().office, excel).recalculate()).resolves.toEqual({ mode: "automatic", formulas: 0 });
+      expect(calculatedCells).toEqual([]);
+    });
+
+    it("calculates this workbook's sheets, marked dirty, where getSpecialCells (ExcelApi 1.9) is missing", async () => {
+      const { excel, calculatedCells, calculatedSheets, applicationCalculations } = excelMock({ sheets });
+      const done = await hostOver(officeMock(undefined, false, "1.8").office, excel).recalculate();
+      expect(done).toEqual({ mode: "automatic" });
+      expect(calculatedSheets).toEqual([
+        ["Plan", true],
+        ["Notes", true],
+        ["Totals", true],
+      ]);
+      expect(calculatedCells).toEqual([]);
+      expect(applicationCalculations).toEqual([]);
+    });
+  });
+
+  describe("onSettingsChanged", () => {
+    it("passes on the settings another author saved, read again from the document (refreshAsync)", async () => {
+      const { office, calls, coauthorSaves } = officeMock(toStored(DEFAULT_SETTINGS));
+      const host = hostOver(office, excelMock().excel);
+      const heard: unknown[] = [];
+      const stop = host.onSettingsChanged((loaded) => heard.push(loaded.settings));
+      coauthorSaves(toStored(SETTINGS));
+      expect(calls.refreshAsync).toBe(1);
+      expect(heard).toEqual([SETTINGS]);
+      stop();
+      coauthorSaves(toStored(DEFAULT_SETTINGS));
+      expect(heard).toEqual([SETTINGS]);
+    });
+
+    it("names what another author saved that the functions cannot use", async () => {
+      const { office, coauthorSaves } = officeMock(toStored(DEFAULT_SETTINGS));
+      const heard: unknown[] = [];
+      hostOver(office, excelMock().excel).onSettingsChanged((loaded) => heard.push(loaded.invalid));
+      coauthorSaves(JSON.stringify({ ...DEFAULT_SETTINGS, backward: -2 }));
+      expect(heard).toEqual([{ backward: "Backward periods cannot be negative." }]);
+    });
   });
 
   describe("insertSampleSheet", () => {

@@ -5,7 +5,7 @@
 import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { TaskPane } from "../../src/taskpane/components/TaskPane";
+import { TaskPane } from "../../src/taskpane/components/TaskPane/TaskPane";
 import type { WorkbookHost } from "../../src/taskpane/host/WorkbookHost";
 
 export async function renderPane(host: WorkbookHost) {

@@ -13,15 +13,40 @@ export interface ChartInserted {
   source: "selection" | "sample";
 }
 
+/** The workbook's settings as read: the settings in force, what was wrong with the stored value, and whether there was one. */
+export interface WorkbookSettings extends LoadedSettings {
+  /** False when the workbook holds no MPS settings yet (the pane then shows its first-run block). */
+  saved: boolean;
+}
+
+/** What Apply's recalculation did. */
+export interface Recalculation {
+  /**
+   * "automatic": the MPS.* formulas were recalculated. "manual": Excel calculates this
+   * workbook manually, so nothing was recalculated (F9 applies the settings there).
+   */
+  mode: "automatic" | "manual";
+  /** How many MPS.* formulas the workbook holds; undefined when the host cannot tell. */
+  formulas?: number;
+}
+
 export interface WorkbookHost {
   /** "excel" inside Excel; "memory" when the page runs outside Office. */
   readonly kind: "excel" | "memory";
   /** The workbook's saved settings; never rejects for corrupt data (defaults and a notice instead). */
-  loadSettings(): Promise<LoadedSettings>;
-  /** Saves the settings in the workbook, so they travel with the file. */
+  loadSettings(): Promise<WorkbookSettings>;
+  /** Saves the settings in the workbook, so they travel with the file (names this version does not know are kept). */
   saveSettings(settings: MpsSettings): Promise<void>;
-  /** Recalculates the workbook so every MPS.* formula picks the settings up. */
-  recalculate(): Promise<void>;
+  /**
+   * Recalculates what depends on the settings, the MPS.* formulas, and nothing else (not every
+   * open workbook); in manual calculation mode, nothing.
+   */
+  recalculate(): Promise<Recalculation>;
+  /**
+   * Calls `listener` with the settings another author saved (co-authoring in Excel on the web);
+   * returns how to stop listening.
+   */
+  onSettingsChanged(listener: (loaded: LoadedSettings) => void): () => void;
   /** Adds a sample sheet for the model under a new unique name, and returns that name. */
   insertSampleSheet(model: ProductionModel): Promise<string>;
   /**
@@ -39,3 +64,8 @@ export const NO_BLOCK_MESSAGE = "Select a cell of an MPS.TABLE block first, or i
  * still being calculated: #BUSY!, or no labels yet.
  */
 export const BUSY_BLOCK_MESSAGE = "The MPS.TABLE block is still calculating. Try again in a moment.";
+
+/** Whether a document setting's value is there at all (Office returns null for a missing one). */
+export function isStored(raw: unknown): boolean {
+  return raw !== undefined && raw !== null && raw !== "";
+}

@@ -4,16 +4,38 @@
  * - Settings live in the document's add-in settings (`Office.context.document.settings`,
  *   saved in the file's web-extension part) under SETTINGS_KEY, in the stored form of
  *   `toStored`; the custom functions read the same value at calc time (settingsStore.ts).
- * - Recalculation is a full calculation, so every MPS.* formula relying on defaults updates.
+ *   Changes other authors save arrive through the same settings source the functions use.
+ * - Recalculation touches only the cells holding MPS.* formulas (`Range.calculate`), and none
+ *   in manual calculation mode; never `Application.calculate`, which recalculates every open
+ *   workbook.
  * - Sheets are added under new names only; charts are native Excel line charts.
+ * - Every property is read after `load()` and `context.sync()`, as Excel requires.
  *
  * Office and Excel are passed in (the globals in the add-in, office-addin-mock in tests).
  */
 import type { ProductionModel } from "../../engine";
-import { SETTINGS_KEY, fromStored, toStored, type LoadedSettings, type MpsSettings } from "../../shared/settings";
-import { BUSY_BLOCK_MESSAGE, NO_BLOCK_MESSAGE, type ChartInserted, type WorkbookHost } from "./WorkbookHost";
+import {
+  SETTINGS_KEY,
+  fromStored,
+  settingsMessages,
+  toStored,
+  type LoadedSettings,
+  type MpsSettings,
+} from "../../shared/settings";
+import { officeSettingsSource } from "../../shared/settingsSource";
+import {
+  BUSY_BLOCK_MESSAGE,
+  NO_BLOCK_MESSAGE,
+  isStored,
+  type ChartInserted,
+  type Recalculation,
+  type WorkbookHost,
+  type WorkbookSettings,
+} from "./WorkbookHost";
 import { arePeriodLabels, isStillCalculating, planChart, type ChartPlan } from "./mpsBlock";
+import { mpsFormulaCells } from "./mpsFormulas";
 import { sampleLayout, uniqueSheetName } from "./sampleSheet";
+import { messageOf } from "../hooks/messageOf";
 
 export interface OfficeApis {
   office: typeof Office;
@@ -45,21 +67,24 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
     }
   };
 
+  const settingsSource = officeSettingsSource(() => office);
+
   return {
     kind: "excel",
 
-    async loadSettings(): Promise<LoadedSettings> {
+    async loadSettings(): Promise<WorkbookSettings> {
       try {
-        return fromStored(documentSettings().get(SETTINGS_KEY));
-      } catch {
-        return { ...fromStored(undefined), notice: "The workbook's MPS settings could not be read; defaults are in use." };
+        const raw: unknown = documentSettings().get(SETTINGS_KEY);
+        return { ...fromStored(raw), saved: isStored(raw) };
+      } catch (error) {
+        return { ...fromStored(undefined), saved: false, notice: settingsMessages.couldNotRead(messageOf(error)) };
       }
     },
 
     async saveSettings(settings: MpsSettings): Promise<void> {
       const store = documentSettings();
       const previous: unknown = store.get(SETTINGS_KEY);
-      store.set(SETTINGS_KEY, toStored(settings));
+      store.set(SETTINGS_KEY, toStored(settings, previous));
       try {
         await new Promise<void>((resolve, reject) =>
           store.saveAsync((result) =>
@@ -76,11 +101,35 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
       }
     },
 
-    async recalculate(): Promise<void> {
-      await excel.run(async (context) => {
-        context.workbook.application.calculate(excel.CalculationType.full);
+    async recalculate(): Promise<Recalculation> {
+      return excel.run(async (context) => {
+        const application = context.workbook.application;
+        application.load("calculationMode");
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
         await context.sync();
+        const manual = application.calculationMode === excel.CalculationMode.manual;
+        if (!supports("1.9")) {
+          // Without getSpecialCells (ExcelApi 1.9) the formulas cannot be found: calculate this
+          // workbook's sheets (ExcelApi 1.8), marking their formulas dirty so custom functions rerun.
+          if (!manual) for (const sheet of sheets.items) sheet.calculate(true);
+          await context.sync();
+          return { mode: manual ? "manual" : "automatic" };
+        }
+        const cells = await mpsCells(context, sheets.items);
+        if (!manual && cells.length > 0) {
+          // Range.calculate (ExcelApi 1.6) recalculates the cell whatever Excel thinks of it, and
+          // Excel then updates the cells that read it, as after an edit.
+          for (const cell of cells) cell.calculate();
+          await context.sync();
+        }
+        return { mode: manual ? "manual" : "automatic", formulas: cells.length };
       });
+    },
+
+    onSettingsChanged(listener: (loaded: LoadedSettings) => void): () => void {
+      settingsSource.ready(); // starts following settingsChanged (Office is ready: at once)
+      return settingsSource.onChange(() => listener(settingsSource.current()));
     },
 
     async insertSampleSheet(model: ProductionModel): Promise<string> {
@@ -134,6 +183,30 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
       });
     },
   };
+
+  /**
+   * Every cell holding an MPS.* formula, sheet by sheet: the sheet's formula cells
+   * (`getSpecialCellsOrNullObject`, ExcelApi 1.9), read area by area, kept when they call MPS.*.
+   */
+  async function mpsCells(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<Excel.Range[]> {
+    // Each *OrNullObject result is known only after a sync; nothing is asked of a null object.
+    const used = sheets.map((sheet) => sheet.getUsedRangeOrNullObject());
+    await context.sync();
+    const found = used
+      .filter((range) => !range.isNullObject)
+      .map((range) => range.getSpecialCellsOrNullObject(excel.SpecialCellType.formulas));
+    await context.sync();
+    const areas = found.filter((cells) => !cells.isNullObject).map((cells) => cells.areas);
+    for (const collection of areas) collection.load("items/formulas");
+    await context.sync();
+    const cells: Excel.Range[] = [];
+    for (const collection of areas) {
+      for (const area of collection.items) {
+        for (const [row, column] of mpsFormulaCells(area.formulas)) cells.push(area.getCell(row, column));
+      }
+    }
+    return cells;
+  }
 
   /**
    * The MPS.TABLE block the selection is in: its spill (ExcelApi 1.12), else the selection

@@ -5,8 +5,8 @@
  */
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import type { ConsumptionMode } from "../../engine";
-import { describeWindow, windowCells, type WindowCell } from "../window/consumptionWindow";
+import type { ConsumptionMode } from "../../../engine";
+import { describeWindow, windowCells, type WindowCell } from "../../window/consumptionWindow";
 
 export interface WindowPictureProps {
   /** Backward periods (a whole number ≥ 0). */

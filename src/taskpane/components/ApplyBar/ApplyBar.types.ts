@@ -1,0 +1,5 @@
+import type { SettingsForm } from "../../hooks/useSettings";
+
+export interface ApplyBarProps {
+  form: SettingsForm;
+}
