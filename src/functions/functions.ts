@@ -156,13 +156,13 @@ export function atp(on_hand: any, supply: any[][], orders: any[][], method?: any
  * @param [lot_size] FOQ: the lot quantity. POQ: the number of periods one lot covers.
  * @param [model] "MTS", "ATO" or "MTO"; ATO adds a Final assembly row. Default: workbook setting.
  * @param [receipts] Scheduled receipts and firm supply per period; inside the planning time fence (workbook setting) they are the only supply.
- * @param [capacity] Capacity per period (as long as forecast, or one cell for every period), in units, or in hours with hours_per_unit; adds Load, Capacity and Utilization % rows. The workbook's Capacity strategy says whether the MPS is only checked or levelled.
+ * @param [capacity] Capacity per period (as long as forecast, or one cell for every period), in units, or in hours with hours_per_unit; adds Load, Capacity and Utilization % rows. The Capacity strategy (workbook setting or item master) says whether the MPS is only checked or levelled.
  * @param [hours_per_unit] Capacity one unit takes (hours per unit). Default 1.
  * @param [lead_time] Whole periods from start to completion; adds a Planned start row.
  * @param [min_lot] Smallest lot: a smaller lot is raised to it. Default none.
  * @param [max_lot] Largest lot: a larger quantity is released as several lots in its period. Default none.
  * @param [multiple] Lots are rounded up to a multiple of this. Default none.
- * @param [plan_from] The period planning starts from (counted from 1); earlier forecast expires and shows as Expired forecast. Default 1.
+ * @param [plan_from] The period planning starts from (counted from 1); earlier forecast expires and shows as Expired forecast. Default: workbook setting.
  * @param [firm_mps] Firm MPS quantities: kept in the MPS row, the only MPS inside the planning time fence.
  * @returns A labelled block, one row per line of the record (one column per line for column inputs).
  */

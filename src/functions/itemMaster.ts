@@ -26,7 +26,6 @@ import {
   CONSUMPTION_MODES,
   LOT_RULES,
   PRODUCTION_MODELS,
-  type CapacityStrategy,
   type LotRule,
 } from "../engine";
 import type { MpsSettings } from "../shared/settings";
@@ -46,9 +45,6 @@ export interface ItemValues {
   /** One number for every period. */
   capacity?: number;
   hoursPerUnit?: number;
-  /** A period number from 1 (checked where it is used). */
-  planFrom?: number;
-  capacityStrategy?: CapacityStrategy;
 }
 
 /** An item master row as read: the item's values, its settings over the workbook's, and where each came from. */
@@ -89,14 +85,14 @@ export const ITEM_MASTER_FIELDS: readonly Field[] = [
   { header: "Model", aliases: ["Production model"], target: { setting: "model" }, param: "model", choices: PRODUCTION_MODELS },
   { header: "Capacity", target: { value: "capacity" }, param: "capacity", zeroIsBlank: true },
   { header: "Hours per unit", target: { value: "hoursPerUnit" }, param: "hours_per_unit", zeroIsBlank: true },
-  { header: "Plan from", aliases: ["Plan from period"], target: { value: "planFrom" }, param: "plan_from", zeroIsBlank: true },
+  { header: "Plan from", aliases: ["Plan from period"], target: { setting: "planFrom" }, param: "plan_from", zeroIsBlank: true },
   { header: "Demand time fence", target: { setting: "demandTimeFence" }, param: "demand_time_fence" },
   { header: "Planning time fence", target: { setting: "planningTimeFence" }, param: "planning_time_fence" },
   { header: "Backward", aliases: ["Backward periods"], target: { setting: "backward" }, param: "backward" },
   { header: "Forward", aliases: ["Forward periods"], target: { setting: "forward" }, param: "forward" },
   { header: "Consumption mode", target: { setting: "mode" }, param: "mode", choices: CONSUMPTION_MODES },
   { header: "ATP method", target: { setting: "atpMethod" }, param: "method", choices: ATP_METHODS },
-  { header: "Capacity strategy", target: { value: "capacityStrategy" }, param: "capacity_strategy", choices: CAPACITY_STRATEGIES },
+  { header: "Capacity strategy", target: { setting: "capacityStrategy" }, param: "capacity_strategy", choices: CAPACITY_STRATEGIES },
 ];
 
 const ON_HAND = ITEM_MASTER_FIELDS[0];

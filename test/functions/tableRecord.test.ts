@@ -208,3 +208,33 @@ describe("every new row at once", () => {
     ]);
   });
 });
+
+describe("the workbook settings Capacity strategy and Plan from period", () => {
+  const forecast = row(20, 40, 80, 30);
+  const orders = row(0, 0, 0, 0);
+
+  it("level the MPS of every table with capacity when the workbook says so", () => {
+    // chase within 50: 20, 40, 50, 50 (30 of period 3 late)
+    withSettings({ capacityStrategy: "chase" });
+    expect(byLabel(table(forecast, orders, 0, _, _, _, _, _, 50))["MPS"]).toEqual([20, 40, 50, 50]);
+    // without capacity the strategy has nothing to level: the plan is the LFL plan
+    expect(byLabel(table(forecast, orders, 0))["MPS"]).toEqual([20, 40, 80, 30]);
+  });
+
+  it("give way to the item master's Capacity strategy", () => {
+    withSettings({ capacityStrategy: "level" });
+    const item = [["On hand", "Capacity strategy"], [0, "check"]];
+    expect(byLabel(table(forecast, orders, item, _, _, _, _, _, 50))["MPS"]).toEqual([20, 40, 80, 30]);
+  });
+
+  it("plan from the workbook's period when plan_from is left empty, and from the argument when given", () => {
+    // plan from 2: period 1's forecast 20 expires → demand 0, 40, 80, 30
+    withSettings({ planFrom: 2 });
+    const rows = byLabel(table(forecast, orders, 0));
+    expect(rows["Expired forecast"]).toEqual([20, 0, 0, 0]);
+    expect(rows["MPS"]).toEqual([0, 40, 80, 30]);
+    expect(table(forecast, orders, 0, _, _, _, _, _, _, _, _, _, _, _, 1)).toEqual(
+      (withSettings({}), table(forecast, orders, 0)),
+    );
+  });
+});

@@ -87,10 +87,23 @@ function pick<T>(argument: T | undefined, master: ItemMaster | null, key: keyof 
   return value;
 }
 
+/** The item master's headers that are per-item settings, by the argument name messages use. */
+const SETTING_PARAMS = [
+  "model",
+  "demand_time_fence",
+  "planning_time_fence",
+  "backward",
+  "forward",
+  "mode",
+  "method",
+  "capacity_strategy",
+  "plan_from",
+];
+
 /** The per-item settings the item master gave (they already replaced the workbook's), for messages. */
 function settingsFromMaster(master: ItemMaster | null, fromMaster: Set<string>): void {
   if (master === null) return;
-  for (const param of ["model", "demand_time_fence", "planning_time_fence", "backward", "forward", "mode", "method"]) {
+  for (const param of SETTING_PARAMS) {
     if (master.sources[param] !== undefined) fromMaster.add(param);
   }
 }
@@ -208,15 +221,14 @@ const TABLE_PARAMS = [
     series(
       "capacity",
       "Capacity per period (as long as forecast, or one cell for every period), in units, or in hours with hours_per_unit; " +
-        "adds Load, Capacity and Utilization % rows. The workbook's Capacity strategy says whether the MPS is only checked or levelled.",
+        "adds Load, Capacity and Utilization % rows. The Capacity strategy (workbook setting or item master) says whether the MPS is only checked or levelled.",
       { optional: true },
     ),
     number("hours_per_unit", "Capacity one unit takes (hours per unit).", { optional: true, defaultText: "Default 1." }),
     number("lead_time", "Whole periods from start to completion; adds a Planned start row.", { optional: true }),
     ...LOT_LIMITS,
     number("plan_from", "The period planning starts from (counted from 1); earlier forecast expires and shows as Expired forecast.", {
-      optional: true,
-      defaultText: "Default 1.",
+      setting: "planFrom",
     }),
     series("firm_mps", "Firm MPS quantities: kept in the MPS row, the only MPS inside the planning time fence.", { optional: true }),
 ] as const;
@@ -229,8 +241,8 @@ export const TABLE = defineFunction({
     const fromMaster = new Set<string>();
     settingsFromMaster(master, fromMaster);
     const capacityArgument = args.capacity === undefined ? undefined : args.capacity.values.length === 1 ? args.capacity.values[0] : args.capacity.values;
-    const planFrom = pick(args.plan_from, master, "planFrom", "plan_from", fromMaster) ?? 1;
-    const planFromError = checkPlanFrom(planFrom, fromMaster.has("plan_from") ? master!.sources.plan_from : "plan_from");
+    const planFrom = args.plan_from;
+    const planFromError = checkPlanFrom(planFrom, master?.settings.planFrom === planFrom ? master.sources.plan_from : "plan_from");
     if (planFromError) return planFromError;
     const input: ItemInput = {
       forecast: args.forecast.values,
@@ -243,7 +255,7 @@ export const TABLE = defineFunction({
       capacity: pick<number | number[]>(capacityArgument, master, "capacity", "capacity", fromMaster),
       hoursPerUnit: pick(args.hours_per_unit, master, "hoursPerUnit", "hours_per_unit", fromMaster),
       leadTime: pick(args.lead_time, master, "leadTime", "lead_time", fromMaster),
-      capacityStrategy: pick(undefined, master, "capacityStrategy", "capacity_strategy", fromMaster),
+      capacityStrategy: settings.capacityStrategy,
       currentPeriod: planFrom - 1,
       backward: settings.backward,
       forward: settings.forward,
@@ -294,7 +306,7 @@ function tableSize(call: SizeQuery<typeof TABLE_PARAMS>): number {
     leadTime: given("lead_time", "leadTime"),
     maxLot: given("max_lot", "maxLot"),
     capacity: given("capacity", "capacity"),
-    expired: planFrom === UNKNOWN || (planFrom ?? master?.planFrom ?? 1) !== 1,
+    expired: planFrom === UNKNOWN || planFrom !== 1,
   };
   return tableLabels(shape).length;
 }
