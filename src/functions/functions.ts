@@ -89,7 +89,7 @@ export function demand(
  * @customfunction PLAN
  * @helpurl https://localhost:3000/help.html#plan
  * @param demand Demand per period (one row or one column).
- * @param on_hand Stock on hand at the start of the first period, or the item master: a header row and the item's value row (or a header column and a value column) with headers among On hand, Safety stock, Lot rule, Lot size, Min lot, Max lot, Multiple, Planning time fence; On hand is required, other headers are ignored, a blank value is not given. An argument in the formula wins over the item master, which wins over the workbook setting.
+ * @param on_hand Stock on hand, or the item master: a header row and the item's value row, headers among On hand, Safety stock, Lot rule, Lot size, Min lot, Max lot, Multiple, Planning time fence. An argument in the formula wins over it.
  * @param [safety_stock] Stock to keep in reserve. Default 0.
  * @param [lot_rule] "LFL" (lot for lot), "FOQ" (fixed order quantity) or "POQ" (period order quantity). Default LFL.
  * @param [lot_size] FOQ: the lot quantity. POQ: the number of periods one lot covers.
@@ -145,18 +145,18 @@ export function atp(on_hand: any, supply: any[][], orders: any[][], method?: any
 }
 
 /**
- * The whole MPS record of an item as one block: forecast, orders, remaining forecast, excess orders, demand, receipts, PAB, MPS and ATP; with lead time, max lot, capacity or a later plan-from period also Planned start, Lots, Load, Capacity, Utilization % and Expired forecast.
+ * The whole MPS record of an item as one block: forecast, orders, remaining forecast, excess orders, demand, receipts, PAB, MPS and ATP; with their arguments also Expired forecast, Lots, Planned start, Load, Capacity and Utilization %.
  * @customfunction TABLE
  * @helpurl https://localhost:3000/help.html#table
  * @param forecast Forecast per period (one row or one column).
  * @param orders Customer orders per period, as long as forecast.
- * @param on_hand Stock on hand at the start of the first period, or the item master: a header row and the item's value row (or a header column and a value column) with headers among On hand, Safety stock, Lot rule, Lot size, Min lot, Max lot, Multiple, Lead time, Model, Capacity, Hours per unit, Plan from, Demand time fence, Planning time fence, Backward, Forward, Consumption mode, ATP method, Capacity strategy; On hand is required, other headers are ignored, a blank value is not given. An argument in the formula wins over the item master, which wins over the workbook setting.
+ * @param on_hand Stock on hand at the start of the first period, or the item master: a header row (On hand, Safety stock, Lot rule, Lead time, Capacity, … see help) and the item's value row. An argument in the formula wins over it; it wins over the workbook settings.
  * @param [safety_stock] Stock to keep in reserve. Default 0.
  * @param [lot_rule] "LFL", "FOQ" or "POQ". Default LFL.
  * @param [lot_size] FOQ: the lot quantity. POQ: the number of periods one lot covers.
  * @param [model] "MTS", "ATO" or "MTO"; ATO adds a Final assembly row. Default: workbook setting.
  * @param [receipts] Scheduled receipts and firm supply per period; inside the planning time fence (workbook setting) they are the only supply.
- * @param [capacity] Capacity per period (as long as forecast, or one cell for every period), in units, or in hours with hours_per_unit; adds Load, Capacity and Utilization % rows. The Capacity strategy (workbook setting or item master) says whether the MPS is only checked or levelled.
+ * @param [capacity] Capacity per period (as long as forecast, or one cell for all), in units, or in hours with hours_per_unit; adds Load, Capacity and Utilization % rows. The Capacity strategy (setting or item master) says: check or level.
  * @param [hours_per_unit] Capacity one unit takes (hours per unit). Default 1.
  * @param [lead_time] Whole periods from start to completion; adds a Planned start row.
  * @param [min_lot] Smallest lot: a smaller lot is raised to it. Default none.

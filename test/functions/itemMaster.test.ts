@@ -229,3 +229,14 @@ describe("item master and positional arguments (property)", () => {
     );
   });
 });
+
+describe("the help page", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's CommonJS script, as webpack loads it
+  const help = require("../../scripts/helpPage.js") as { renderHelpPage(m: { functions: [] }): string; ITEM_MASTER_HEADERS: string[] };
+
+  it("lists every header the item master reader accepts", () => {
+    expect(help.ITEM_MASTER_HEADERS).toEqual(ITEM_MASTER_HEADERS);
+    const page = help.renderHelpPage({ functions: [] });
+    for (const header of ITEM_MASTER_HEADERS) expect(page).toContain(header);
+  });
+});

@@ -29,7 +29,7 @@ import {
 } from "../../engine";
 import { functionError, isFunctionError, type FunctionError } from "../cells";
 import { UNKNOWN, defineFunction, lineShape, periodsOf, type Cell, type Shape, type SizeQuery } from "../define";
-import { ITEM_MASTER_HEADERS, isItemMaster, nameItemCells, type ItemMaster, type ItemValues } from "../itemMaster";
+import { isItemMaster, nameItemCells, type ItemMaster, type ItemValues } from "../itemMaster";
 import { messages } from "../messages";
 import { item, number, option, series } from "../params";
 import { asBlock, asLine, fromEngine, paramName, toCells, unwrapResult } from "../results";
@@ -49,18 +49,19 @@ const LOT_LIMITS = [
   number("multiple", "Lots are rounded up to a multiple of this.", { optional: true, defaultText: "Default none." }),
 ] as const;
 
-/** The on_hand help: one cell, or an item master with the headers the function reads. */
-function itemHelp(headers: readonly string[]): string {
-  return (
-    "Stock on hand at the start of the first period, or the item master: a header row and the item's value row " +
-    `(or a header column and a value column) with headers among ${headers.join(", ")}; On hand is required, ` +
-    "other headers are ignored, a blank value is not given. An argument in the formula wins over the item master, " +
-    "which wins over the workbook setting."
-  );
-}
+/**
+ * The on_hand help (Excel shows at most 255 characters): one cell, or an item master. The full
+ * list of headers is on the help page (scripts/helpPage.js, checked against ITEM_MASTER_HEADERS).
+ */
+const TABLE_ITEM_HELP =
+  "Stock on hand at the start of the first period, or the item master: a header row (On hand, Safety stock, Lot rule, " +
+  "Lead time, Capacity, … see help) and the item's value row. An argument in the formula wins over it; it wins over the workbook settings.";
 
 /** The headers MPS.PLAN reads: it plans the demand it is given, so no model, lead time, capacity or consumption. */
 const PLAN_HEADERS = ["On hand", "Safety stock", "Lot rule", "Lot size", "Min lot", "Max lot", "Multiple", "Planning time fence"];
+const PLAN_ITEM_HELP =
+  `Stock on hand, or the item master: a header row and the item's value row, headers among ${PLAN_HEADERS.join(", ")}. ` +
+  "An argument in the formula wins over it.";
 
 /** Arguments the record gained with lead time, lot limits, capacity and plan from: every refusal about them is #VALUE!. */
 const NEW_ARGUMENTS = new Set([
@@ -156,7 +157,7 @@ export const PLAN = defineFunction({
   id: "PLAN",
   params: [
     DEMAND,
-    item("on_hand", itemHelp(PLAN_HEADERS)),
+    item("on_hand", PLAN_ITEM_HELP),
     SAFETY_STOCK,
     option("lot_rule", '"LFL" (lot for lot), "FOQ" (fixed order quantity) or "POQ" (period order quantity).', LOT_RULES, DEFAULT_LOT_RULE),
     LOT_SIZE,
@@ -208,7 +209,7 @@ function utilizationCell(value: number): Cell {
 const TABLE_PARAMS = [
     FORECAST,
     ORDERS,
-    item("on_hand", itemHelp(ITEM_MASTER_HEADERS)),
+    item("on_hand", TABLE_ITEM_HELP),
     SAFETY_STOCK,
     option("lot_rule", '"LFL", "FOQ" or "POQ".', LOT_RULES, DEFAULT_LOT_RULE),
     LOT_SIZE,
@@ -220,8 +221,8 @@ const TABLE_PARAMS = [
     ),
     series(
       "capacity",
-      "Capacity per period (as long as forecast, or one cell for every period), in units, or in hours with hours_per_unit; " +
-        "adds Load, Capacity and Utilization % rows. The Capacity strategy (workbook setting or item master) says whether the MPS is only checked or levelled.",
+      "Capacity per period (as long as forecast, or one cell for all), in units, or in hours with hours_per_unit; " +
+        "adds Load, Capacity and Utilization % rows. The Capacity strategy (setting or item master) says: check or level.",
       { optional: true },
     ),
     number("hours_per_unit", "Capacity one unit takes (hours per unit).", { optional: true, defaultText: "Default 1." }),
