@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { plan as planRange, table as tableRange } from "../../src/functions/functions";
-import { ITEM_MASTER_HEADERS, readItem } from "../../src/functions/itemMaster";
+import { ITEM_MASTER_HEADERS, readItem, withItemSettings } from "../../src/functions/itemMaster";
 import { DEFAULT_SETTINGS, toStored, type MpsSettings } from "../../src/shared/settings";
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { fixedSettingsSource } from "../../src/shared/settingsSource";
@@ -238,5 +238,13 @@ describe("the help page", () => {
     expect(help.ITEM_MASTER_HEADERS).toEqual(ITEM_MASTER_HEADERS);
     const page = help.renderHelpPage({ functions: [] });
     for (const header of ITEM_MASTER_HEADERS) expect(page).toContain(header);
+  });
+});
+
+describe("withItemSettings", () => {
+  it("repeats the doc example: the item's settings over the workbook's", () => {
+    const master = readItem("on_hand", [["On hand", "Planning time fence"], [0, 3]]);
+    expect(withItemSettings(DEFAULT_SETTINGS, master)).toEqual({ ...DEFAULT_SETTINGS, planningTimeFence: 3 });
+    expect(withItemSettings(DEFAULT_SETTINGS, 64)).toBe(DEFAULT_SETTINGS);
   });
 });

@@ -174,3 +174,20 @@ describe("headless MPS.TABLE planning from a later period", () => {
     expect(rowOf(sheet, "MPS", 4)).toEqual([0, 0, 70, 30]);
   });
 });
+
+describe("headless MPS.TABLE with the workbook's capacity strategy and a firm MPS", () => {
+  it("levels with the workbook's strategy (chase within 50: 20, 40, 50, 50)", () => {
+    const sheet = recalc([["Forecast", 20, 40, 80, 30], ["Orders", 0, 0, 0, 0], [], ["=MPS.TABLE(B1:E1,B2:E2,0,,,,,,50)"]], {
+      capacityStrategy: "chase",
+    });
+    expect(rowOf(sheet, "MPS", 4)).toEqual([20, 40, 50, 50]);
+  });
+
+  it("keeps the firm MPS inside the planning time fence (60 firm in period 1 → MPS 60, 0, 80, 30)", () => {
+    const sheet = recalc(
+      [["Forecast", 20, 40, 80, 30], ["Orders", 0, 0, 0, 0], ["Firm", 60, 0, 0, 0], ["=MPS.TABLE(B1:E1,B2:E2,0,,,,,,,,,,,,,B3:E3)"]],
+      { planningTimeFence: 1 },
+    );
+    expect(rowOf(sheet, "MPS", 4)).toEqual([60, 0, 80, 30]);
+  });
+});
