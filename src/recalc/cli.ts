@@ -1,21 +1,30 @@
 /**
- * `mps-recalc <workbook.xlsx> [--out <file.xlsx>] [--json] [--sheet <name>] [--settings <file.json>]`
+ * `mps-recalc <workbook.xlsx> [--out <file.xlsx>] [--json [--details]] [--strict] [--sheet <name>] [--settings <file.json>]`
  *
  * Recalculates a planning workbook without Excel and prints the values (a table, or JSON with
- * `--json`). Every failure is one clear message on stderr and a non-zero exit: 2 for a wrong
- * command line, 1 for a workbook that cannot be recalculated. Never a stack trace.
+ * `--json`). A formula cell that cannot be recalculated as Excel would keeps its saved value and
+ * is listed on stderr with the reason. Every failure is one clear message on stderr and a non-zero
+ * exit: 2 for a wrong command line, 1 for a workbook that cannot be recalculated, 3 (only with
+ * `--strict`) when some formula cells were not recalculated. Never a stack trace.
  */
 import { messages } from "./messages";
 import { describe } from "./outcome";
 import { recalcWorkbook, strictProblems, type RecalcOptions } from "./recalc";
-import { formatReport, toJson } from "./report";
+import { formatReport, refusalLines, toJson, toJsonDetails } from "./report";
 
 export interface CliArgs extends RecalcOptions {
   workbook: string;
   json: boolean;
-  /** Exit 1 when anything was not used as given (cells not read or written, settings warnings). */
+  /** `--details`: JSON with each error's message and the refused cells (implies `--json`). */
+  details?: boolean;
+  /** `--strict`: refused formula cells, cells not read or written and settings warnings fail the run (exit 3). */
   strict?: boolean;
 }
+
+/** Exit code when `--strict` is given and some formula cells were not recalculated. */
+export const EXIT_REFUSED = 3;
+
+const FLAGS: Record<string, "json" | "details" | "strict"> = { "--json": "json", "--details": "details", "--strict": "strict" };
 
 export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; help: true } | { ok: false; help: false; problem: string };
 
@@ -30,10 +39,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") return { ok: false, help: true };
-    if (arg === "--json") {
-      args.json = true;
-    } else if (arg === "--strict") {
-      args.strict = true;
+    if (FLAGS[arg]) {
+      args[FLAGS[arg]] = true;
+      if (arg === "--details") args.json = true;
     } else if (arg.startsWith("--")) {
       const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
       const key = VALUED[flag];
@@ -84,17 +92,21 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       for (const problem of result.problems) io.err(`mps-recalc: ${problem}`);
       return 1;
     }
-    const { settings, cells, written } = result.value;
+    const { settings, cells, refused, written } = result.value;
     if (settings.notice) io.err(`mps-recalc: ${messages.settingsNotice(settings.source, settings.notice)}`);
-    if (args.json) {
+    for (const line of refusalLines(refused)) io.err(`mps-recalc: ${line}`);
+    if (args.details) {
+      io.out(JSON.stringify(toJsonDetails(cells, refused), null, 2));
+    } else if (args.json) {
       io.out(JSON.stringify(toJson(cells), null, 2));
     } else {
-      io.out(cells.length > 0 ? formatReport(cells, io.width) : messages.noFormulas(args.sheet ?? args.workbook));
+      const scope = args.sheet ?? args.workbook;
+      io.out(cells.length > 0 ? formatReport(cells, io.width) : refused.length > 0 ? messages.noneRecalculated(scope) : messages.noFormulas(scope));
     }
     if (written !== undefined && args.out !== undefined) (args.json ? io.err : io.out)(messages.wrote(args.out, written));
     for (const warning of result.value.warnings) io.err(`mps-recalc: ${warning}`);
-    // Exit 3, as for refused cells under --strict: the run finished, but not everything was used as given.
-    return args.strict && strictProblems(result.value).length > 0 ? 3 : 0;
+    // The run finished, but under --strict what was not used as given fails it.
+    return args.strict && (refused.length > 0 || strictProblems(result.value).length > 0) ? EXIT_REFUSED : 0;
   } catch (error) {
     io.err(`mps-recalc: ${messages.unexpected(describe(error))}`);
     return 1;

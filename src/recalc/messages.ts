@@ -5,9 +5,12 @@
 export const messages = {
   usage: (): string =>
     [
-      "Usage: mps-recalc <workbook.xlsx> [--out <file.xlsx>] [--json] [--sheet <name>] [--settings <file.json>] [--strict]",
+      "Usage: mps-recalc <workbook.xlsx> [--out <file.xlsx>] [--json [--details]] [--strict] [--sheet <name>] [--settings <file.json>]",
       "  Recalculates every formula of the workbook, MPS.* functions included, without Excel.",
+      "  A formula it cannot recalculate as Excel would keeps its saved value and is listed on stderr.",
       "  --json             print {\"Sheet!A1\": value} for every formula cell and every spilled cell",
+      "  --details          with --json: {\"values\": …, \"errors\": messages, \"refused\": cells not recalculated}",
+      "  --strict           exit with status 3 when a formula cell could not be recalculated, a cell not read or written, or a settings key not known",
       "  --out <file.xlsx>  write the workbook back with the computed values cached in the formula cells",
       "  --sheet <name>     report only this sheet (everything is still calculated)",
       "  --settings <file>  planning settings (JSON) instead of those saved in the workbook",
@@ -59,6 +62,21 @@ export const messages = {
   spillReference: (cell: string): string =>
     `${cell}: spill references (A1#, saved as ANCHORARRAY) are not supported by the headless recalculation; use a plain range such as B10:K19.`,
   unknownName: (cell: string, detail: string): string => `${cell}: ${detail}`,
+  undefinedName: (cell: string, name: string): string => `${cell}: unknown name ${name} (the workbook defines no such name).`,
+  unusableName: (cell: string, name: string, why: string): string =>
+    `${cell}: uses the defined name ${name}, which the headless recalculation cannot evaluate (${why}).`,
+  tableReference: (cell: string, problem: string): string => `${cell}: cannot resolve a table reference (${problem}).`,
+  dynamicOffset: (cell: string): string =>
+    `${cell}: OFFSET with a row, column, height or width computed by a formula is not supported (only constant numbers).`,
+  engineOnlyError: (cell: string, code: string, detail: string): string =>
+    `${cell}: HyperFormula gives ${code}${detail ? ` (${detail})` : ""}, which is not an Excel result.`,
+  excelOnlyError: (cell: string, source: string, code: string): string =>
+    `${cell}: reads ${source}, which holds the error ${code}; HyperFormula has no ${code}, so the result could differ from Excel's.`,
+  refusedCell: (reason: string, cached: string | undefined, dependents: number): string =>
+    `${reason} Kept ${cached === undefined ? "no value (none was saved)" : `the saved value ${cached}`}${
+      dependents > 0 ? `; ${dependents} formula cell${dependents === 1 ? "" : "s"} computed from it` : ""
+    }.`,
+  refusedCount: (count: number): string => `${count} formula cell${count === 1 ? "" : "s"} not recalculated (listed above).`,
   unparsable: (cell: string, formula: string, detail: string): string =>
     `${cell}: cannot read the formula ${formula} (${detail}).`,
   circular: (cells: readonly string[]): string =>
@@ -71,5 +89,6 @@ export const messages = {
   unexpected: (detail: string): string => `Unexpected failure: ${detail}`,
   wrote: (path: string, formulas: number): string => `Wrote ${path} (${formulas} formula cells with cached values).`,
   noFormulas: (scope: string): string => `No formulas in ${scope}.`,
+  noneRecalculated: (scope: string): string => `No formula of ${scope} could be recalculated (the reasons are on stderr).`,
   sampleTitle: (item: string, sheet: string): string => `${item}  (${sheet})`,
 };

@@ -1,7 +1,8 @@
 /**
  * MPS.<ID>(…) for HyperFormula — the headless host of the MPS functions.
  *
- * One plugin, generated from the function catalog (src/functions/catalog.ts): each catalog entry
+ * One plugin, generated from the function catalog (src/functions/catalog.ts, read in one marked
+ * block below: CATALOG, spec.params, spec.maxSize and invoke): each catalog entry
  * becomes `MPS.<ID>` with one optional ANY parameter per catalog parameter, an evaluating method
  * that hands HyperFormula's values to `invoke` (the same adapter Excel calls, so arguments are
  * read, coerced and defaulted in one place), and a size method that bounds the result from the
@@ -23,10 +24,22 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import { CATALOG } from "../functions/catalog";
-import { NOT_LITERAL, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/define";
+import { NOT_LITERAL, type Cell, type Output, type Shape } from "../functions/define";
 import { isFunctionError, type ErrorCode } from "../functions/cells";
 import { invoke } from "../functions/invoke";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../shared/settings";
+import type { ExcelContext } from "./excelFunctions";
+import {
+  astKind,
+  definePluginMethod,
+  literalOf,
+  namedExpressionOf,
+  referencedCell,
+  referencedRange,
+  type Ast,
+  type CallAst,
+  type InterpreterState as State,
+} from "./hfInternals";
 import { messages } from "./messages";
 
 /** What one HyperFormula instance tells the MPS functions: passed as the `context` config option. */
@@ -39,10 +52,49 @@ export interface MpsContext {
    * row and column from 0: lets a result be sized from an option the planner keeps in a cell.
    */
   typed?: (sheet: number, row: number, col: number) => unknown;
+  /** For the built-in functions redone as Excel computes them (src/recalc/excelFunctions.ts). */
+  excel?: ExcelContext;
 }
 
-/** The name a catalog entry has in formulas. */
-export const functionName = (spec: FunctionSpec): string => `MPS.${spec.id}`;
+// ─── The function catalog, read in this block only ─────────────────────────────────────────────
+// Everything this file needs from src/functions/ (CATALOG, spec.params, spec.maxSize, invoke),
+// as a HostedFunction; the rest of the file sees no catalog type. A change of the catalog's
+// shape is adapted here.
+
+/** An MPS function as this host needs it. */
+interface HostedFunction {
+  /** "TABLE" */
+  id: string;
+  /** How many arguments it takes, at most. */
+  arity: number;
+  /** Whether argument i is a series (one row or one column of quantities). */
+  isSeries(i: number): boolean;
+  /** Whether argument i may be an item master range, whose constants size the result (on_hand of TABLE and PLAN). */
+  isItem(i: number): boolean;
+  /** The largest result for arguments of these shapes and literal values (NOT_LITERAL where only evaluation can tell). */
+  maxSize(shapes: (Shape | undefined)[], literals: unknown[], settings: MpsSettings): Shape;
+  /** Runs the function as Excel does (the same adapter): its cells, or an error with a message. */
+  run(args: unknown[], settings: MpsSettings): { ok: true; output: Output } | { ok: false; code: ErrorCode; message: string };
+}
+
+const HOSTED: readonly HostedFunction[] = Object.values(CATALOG).map((spec) => ({
+  id: spec.id,
+  arity: spec.params.length,
+  isSeries: (i: number) => spec.params[i]?.kind === "series",
+  isItem: (i: number) => spec.params[i]?.kind === "item",
+  maxSize: (shapes, literals, settings) => spec.maxSize(shapes, { literals, settings }),
+  run: (args, settings) => {
+    const output = invoke(spec.id, args, settings);
+    return isFunctionError(output) ? { ok: false, code: output.code, message: output.message } : { ok: true, output };
+  },
+}));
+// ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A cell address as HyperFormula gives it. */
+type CellAddress = NonNullable<ReturnType<typeof referencedCell>>;
+
+/** The name an MPS function has in formulas. */
+const functionName = (fn: HostedFunction): string => `MPS.${fn.id}`;
 
 const ERROR_TEXT: Record<ErrorType, string> = {
   [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
@@ -83,12 +135,12 @@ function hostArgument(value: unknown): unknown {
 }
 
 /** The result as HyperFormula returns it, padded with empty cells to the predicted size. */
-function engineResult(spec: FunctionSpec, output: Output, size: Shape): Cell | CellError | SimpleRangeValue | typeof EmptyValue {
+function engineResult(fn: HostedFunction, output: Output, size: Shape): Cell | CellError | SimpleRangeValue | typeof EmptyValue {
   if (!Array.isArray(output)) return output;
   const rows = output.length;
   const columns = rows > 0 ? output[0].length : 0;
   if (rows > size.rows || columns > size.columns) {
-    return new CellError(ErrorType.VALUE, messages.resultTooLarge(spec.id, rows, columns, size.rows, size.columns));
+    return new CellError(ErrorType.VALUE, messages.resultTooLarge(fn.id, rows, columns, size.rows, size.columns));
   }
   if (size.rows === 1 && size.columns === 1) return rows === 1 && columns === 1 ? output[0][0] : EmptyValue;
   const padded: unknown[][] = [];
@@ -107,21 +159,23 @@ function engineResult(spec: FunctionSpec, output: Output, size: Shape): Cell | C
  * cells (empty cells null), so the rows it adds to a table are known before evaluation.
  */
 function literalValue(ast: Ast | undefined, state: State, typed: MpsContext["typed"], wholeRange = false): unknown {
-  if (ast === undefined || (ast.type as string) === "EMPTY") return undefined;
-  if ((ast.type as string) === "STRING" || (ast.type as string) === "NUMBER") return (ast as { value: unknown }).value;
-  if ((ast.type as string) === "CELL_REFERENCE" && typed) {
-    const cell = (ast as CellReferenceAst).reference.toSimpleCellAddress(state.formulaAddress);
+  if (astKind(ast) === "EMPTY") return undefined;
+  const literal = literalOf(ast);
+  if (literal !== undefined) return literal;
+  const cell = referencedCell(ast, state);
+  if (cell && typed) {
     const value = constantOf(typed(cell.sheet, cell.row, cell.col));
     return value === null ? undefined : value;
   }
-  if ((ast.type as string) === "CELL_RANGE" && typed && wholeRange) return constantRange(ast as unknown as CellRangeAst, state, typed);
+  const range = wholeRange ? referencedRange(ast, state) : undefined;
+  if (range && typed) return constantRange(range.start, range.end, typed);
   return NOT_LITERAL;
 }
 
 /** A cell's constant as a host passes it (empty → null), or NOT_LITERAL for a formula. */
 function constantOf(value: unknown): unknown {
   if (value === undefined || value === null || value === "") return null;
-  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "number") return value;
   // As HyperFormula holds cells: "=…" is a formula, a leading apostrophe marks text.
   if (typeof value === "string" && !value.startsWith("=")) return value.startsWith("'") ? value.slice(1) : value;
   return NOT_LITERAL;
@@ -131,9 +185,7 @@ function constantOf(value: unknown): unknown {
 const MAX_CONSTANT_RANGE = 256;
 
 /** The constants of a range on one sheet as rows of cells, or NOT_LITERAL when one is a formula. */
-function constantRange(ast: CellRangeAst, state: State, typed: NonNullable<MpsContext["typed"]>): unknown {
-  const start = ast.start.toSimpleCellAddress(state.formulaAddress);
-  const end = ast.end.toSimpleCellAddress(state.formulaAddress);
+function constantRange(start: CellAddress, end: CellAddress, typed: NonNullable<MpsContext["typed"]>): unknown {
   const rows = end.row - start.row + 1;
   const columns = end.col - start.col + 1;
   if (start.sheet !== end.sheet || rows < 1 || columns < 1 || rows * columns > MAX_CONSTANT_RANGE) return NOT_LITERAL;
@@ -150,31 +202,17 @@ function constantRange(ast: CellRangeAst, state: State, typed: NonNullable<MpsCo
   return grid;
 }
 
-const evaluateMethod = (spec: FunctionSpec) => `mps${spec.id}`;
-const sizeMethod = (spec: FunctionSpec) => `mps${spec.id}Size`;
+const evaluateMethod = (fn: HostedFunction) => `mps${fn.id}`;
+const sizeMethod = (fn: HostedFunction) => `mps${fn.id}Size`;
 
-function metadataFor(spec: FunctionSpec): FunctionMetadata {
+function metadataFor(fn: HostedFunction): FunctionMetadata {
   return {
-    method: evaluateMethod(spec),
-    sizeOfResultArrayMethod: sizeMethod(spec),
+    method: evaluateMethod(fn),
+    sizeOfResultArrayMethod: sizeMethod(fn),
     // Every parameter is optional to HyperFormula: invoke says which required one is missing.
-    parameters: spec.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
+    parameters: Array.from({ length: fn.arity }, () => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
     vectorizationForbidden: true,
   };
-}
-
-/** HyperFormula's syntax tree of an argument, of the MPS call itself, and its interpreter state. */
-type Ast = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0];
-type CallAst = Extract<Ast, { procedureName: string }>;
-type State = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1];
-/** A reference to one cell, as much of it as sizing needs. */
-interface CellReferenceAst {
-  reference: { toSimpleCellAddress(base: State["formulaAddress"]): State["formulaAddress"] };
-}
-/** A range of cells A1:B2, as much of it as sizing needs. */
-interface CellRangeAst {
-  start: CellReferenceAst["reference"];
-  end: CellReferenceAst["reference"];
 }
 
 export class MpsFunctionPlugin extends FunctionPlugin {
@@ -182,7 +220,7 @@ export class MpsFunctionPlugin extends FunctionPlugin {
 
   private get mpsContext(): MpsContext {
     const context = this.config.context as Partial<MpsContext> | undefined;
-    return { settings: context?.settings ?? DEFAULT_SETTINGS, names: context?.names ?? new Map(), typed: context?.typed };
+    return { settings: context?.settings ?? DEFAULT_SETTINGS, names: context?.names ?? new Map(), typed: context?.typed, excel: context?.excel };
   }
 
   /** Shape of one argument in the formula text; undefined when left out. */
@@ -190,66 +228,63 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     ast: Ast | undefined,
     state: State,
   ): Shape | undefined {
-    if (ast === undefined || (ast.type as string) === "EMPTY") return undefined;
-    if ((ast.type as string) === "NAMED_EXPRESSION") {
-      const named = this.mpsContext.names.get((ast as { expressionName: string }).expressionName.toLowerCase());
-      if (named) return named;
-    }
+    if (ast === undefined || astKind(ast) === "EMPTY") return undefined;
+    const name = namedExpressionOf(ast);
+    const named = name === undefined ? undefined : this.mpsContext.names.get(name.toLowerCase());
+    if (named) return named;
     const size = this.arraySizeForAst(ast, state);
     return { rows: size.height, columns: size.width };
   }
 
   private resultShape(
-    spec: FunctionSpec,
+    fn: HostedFunction,
     ast: CallAst,
     state: State,
   ): Shape {
-    const shapes = spec.params.map((_, i) => this.argumentShape(ast.args[i], state));
+    const positions = Array.from({ length: fn.arity }, (_, i) => i);
+    const shapes = positions.map((i) => this.argumentShape(ast.args[i], state));
     // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
-    const notALine = spec.params.some((p, i) => p.kind === "series" && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
-    const literals = spec.params.map((p, i) => literalValue(ast.args[i], state, this.mpsContext.typed, p.kind === "item"));
-    return notALine ? { rows: 1, columns: 1 } : spec.maxSize(shapes, { literals, settings: this.mpsContext.settings });
+    const notALine = positions.some((i) => fn.isSeries(i) && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
+    const literals = positions.map((i) => literalValue(ast.args[i], state, this.mpsContext.typed, fn.isItem(i)));
+    return notALine ? { rows: 1, columns: 1 } : fn.maxSize(shapes, literals, this.mpsContext.settings);
   }
 
-  /** HyperFormula's size method for `spec`. */
+  /** HyperFormula's size method for `fn`. */
   sizeOf(
-    spec: FunctionSpec,
+    fn: HostedFunction,
     ast: CallAst,
     state: State,
   ): ArraySize {
-    const shape = this.resultShape(spec, ast, state);
+    const shape = this.resultShape(fn, ast, state);
     return shape.rows === 1 && shape.columns === 1 ? ArraySize.scalar() : new ArraySize(shape.columns, shape.rows);
   }
 
-  /** HyperFormula's evaluating method for `spec`. */
+  /** HyperFormula's evaluating method for `fn`. */
   evaluate(
-    spec: FunctionSpec,
+    fn: HostedFunction,
     ast: CallAst,
     state: State,
   ) {
-    const size = this.resultShape(spec, ast, state);
-    return this.runFunction(ast.args, state, this.metadata(functionName(spec)), (...args: unknown[]): ReturnType<Parameters<MpsFunctionPlugin["runFunction"]>[3]> => {
-      const output = invoke(spec.id, args.map(hostArgument), this.mpsContext.settings);
-      if (isFunctionError(output)) return new CellError(ERROR_TYPE[output.code], output.message);
-      return engineResult(spec, output, size);
+    const size = this.resultShape(fn, ast, state);
+    return this.runFunction(ast.args, state, this.metadata(functionName(fn)), (...args: unknown[]): ReturnType<Parameters<MpsFunctionPlugin["runFunction"]>[3]> => {
+      const result = fn.run(args.map(hostArgument), this.mpsContext.settings);
+      return result.ok ? engineResult(fn, result.output, size) : new CellError(ERROR_TYPE[result.code], result.message);
     });
   }
 }
 
-for (const spec of Object.values(CATALOG)) {
-  MpsFunctionPlugin.implementedFunctions[functionName(spec)] = metadataFor(spec);
-  Object.assign(MpsFunctionPlugin.prototype, {
-    [evaluateMethod(spec)](this: MpsFunctionPlugin, ...call: Parameters<MpsFunctionPlugin["evaluate"]> extends [unknown, ...infer R] ? R : never) {
-      return this.evaluate(spec, ...call);
-    },
-    [sizeMethod(spec)](this: MpsFunctionPlugin, ...call: Parameters<MpsFunctionPlugin["sizeOf"]> extends [unknown, ...infer R] ? R : never) {
-      return this.sizeOf(spec, ...call);
-    },
+for (const fn of HOSTED) {
+  MpsFunctionPlugin.implementedFunctions[functionName(fn)] = metadataFor(fn);
+  definePluginMethod(MpsFunctionPlugin, evaluateMethod(fn), function (this: MpsFunctionPlugin, ast: CallAst, state: State) {
+    return this.evaluate(fn, ast, state);
+  });
+  definePluginMethod(MpsFunctionPlugin, sizeMethod(fn), function (this: MpsFunctionPlugin, ast: CallAst, state: State) {
+    return this.sizeOf(fn, ast, state);
   });
 }
 
 /** Every MPS function name, e.g. "MPS.TABLE". */
-export const MPS_FUNCTION_NAMES: readonly string[] = Object.values(CATALOG).map(functionName);
+export const MPS_FUNCTION_NAMES: readonly string[] = HOSTED.map(functionName);
 
 let registered = false;
 

@@ -4,11 +4,12 @@
  */
 import v8 from "v8";
 import { heapAvailable, memoryShortfall } from "./budget";
-import { evaluate, type ComputedCell, type Evaluation } from "./evaluate";
+import { evaluate, type ComputedCell, type Evaluation, type RefusedCell } from "./evaluate";
 import { messages } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
 import { openWorkbook, type OpenedWorkbook } from "./readWorkbook";
 import type { SavedCells } from "./savedCells";
+import { readTables } from "./tables";
 import { toEngineInput } from "./toSheets";
 import { chooseSettings, type ChosenSettings } from "./workbookSettings";
 import { writeWorkbook } from "./writeWorkbook";
@@ -28,6 +29,8 @@ export interface Recalculation {
   evaluation: Evaluation;
   /** The cells to report: all of them, or those of the chosen sheet. */
   cells: ComputedCell[];
+  /** The refused formula cells to report: all of them, or those of the chosen sheet. */
+  refused: RefusedCell[];
   /** Formula cells written, when `out` was given. */
   written?: number;
   /**
@@ -69,11 +72,23 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
   if (!input.ok) return failure(...input.problems, messages.cannotRecalculate(path));
   const short = memoryShortfall(input.value.cellCount, input.value.formulas.length, heapAvailable(v8.getHeapStatistics()));
   if (short) return failure(messages.notEnoughMemory(path, short));
-  const evaluation = evaluate(input.value, settings.value.settings);
+  const tables = readTables(opened.value.book, opened.value.budget);
+  if (!tables.ok) return failure(...tables.problems, messages.cannotRecalculate(path));
+  const evaluation = evaluate(input.value, settings.value.settings, { cache: input.value.saved, tables: tables.value });
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
-  const cells = options.sheet === undefined ? evaluation.value.cells : evaluation.value.cells.filter((c) => c.sheet === options.sheet);
+  const chosen = <T extends { sheet: string }>(all: T[]) => (options.sheet === undefined ? all : all.filter((c) => c.sheet === options.sheet));
+  const cells = chosen(evaluation.value.cells);
+  const refused = chosen(evaluation.value.refused);
   const warnings = input.value.unread.map((note) => note.message);
-  const result: Recalculation = { opened: opened.value, settings: settings.value, evaluation: evaluation.value, cells, warnings, saved: input.value.saved };
+  const result: Recalculation = {
+    opened: opened.value,
+    settings: settings.value,
+    evaluation: evaluation.value,
+    cells,
+    refused,
+    warnings,
+    saved: input.value.saved,
+  };
   if (options.out !== undefined) {
     const written = await writeWorkbook(opened.value, evaluation.value, options.out);
     if (!written.ok) return written;

@@ -3,7 +3,8 @@
  * table per formula that a planner can read in a terminal.
  */
 import { cellKey, columnName, type CellBox } from "./address";
-import type { ComputedCell, Shown } from "./evaluate";
+import type { ComputedCell, RefusedCell, Shown } from "./evaluate";
+import { messages } from "./messages";
 
 /**
  * The `--json` object: every formula cell and every spilled cell, numbers as numbers, errors as text.
@@ -13,6 +14,35 @@ export function toJson(cells: readonly ComputedCell[]): Record<string, Shown> {
   const out: Record<string, Shown> = {};
   for (const cell of cells) out[cell.key] = cell.value;
   return out;
+}
+
+/** `--json --details`: the values as `--json` gives them, each error's message, and the refused cells. */
+export interface JsonDetails {
+  values: Record<string, Shown>;
+  errors: Record<string, { value: string; message: string }>;
+  refused: Record<string, { reason: string; cached?: Shown; dependents: string[] }>;
+}
+
+/**
+ * The `--json --details` object: `values` is exactly what `--json` prints; `errors` gives the
+ * message of every error value (what Excel shows in the cell's tooltip); `refused` the formula
+ * cells not recalculated, with the reason, the value they keep and the cells computed from it.
+ * @example toJsonDetails(cells, refused).errors["Plan!B7"] // → { value: "#VALUE!", message: "orders: cell 2 is text …" }
+ */
+export function toJsonDetails(cells: readonly ComputedCell[], refused: readonly RefusedCell[]): JsonDetails {
+  const errors: JsonDetails["errors"] = {};
+  for (const cell of cells) if (cell.error) errors[cell.key] = { value: String(cell.value), message: cell.error.message };
+  const refusedCells: JsonDetails["refused"] = {};
+  for (const cell of refused) refusedCells[cell.key] = { reason: cell.reason, cached: cell.cached, dependents: cell.dependents };
+  return { values: toJson(cells), errors, refused: refusedCells };
+}
+
+/** One line per refused cell (for stderr), then how many there are. */
+export function refusalLines(refused: readonly RefusedCell[]): string[] {
+  if (refused.length === 0) return [];
+  const lines = refused.map((cell) => messages.refusedCell(cell.reason, cell.cached === undefined ? undefined : formatValue(cell.cached), cell.dependents.length));
+  lines.push(messages.refusedCount(refused.length));
+  return lines;
 }
 
 /** A value as a short text: at most two decimals. */

@@ -22,7 +22,17 @@ interface SheetSaved {
   right: number;
 }
 
-export class SavedCells {
+/** What evaluation asks of the file's saved cells (a refused formula keeps its cached value). */
+export interface WorkbookCache {
+  /** The value Excel cached in a cell (a formula's result, or a plain cell's value), as HyperFormula raw content. */
+  value(sheet: string, row: number, col: number): RawCellContent | undefined;
+  /** The spill area Excel recorded on an array formula's anchor (`<f t="array" ref="B2:K11">`). */
+  spill(sheet: string, row: number, col: number): CellBox | undefined;
+  /** Whether a row (from 0) is hidden. */
+  isHiddenRow(sheet: string, row: number): boolean;
+}
+
+export class SavedCells implements WorkbookCache {
   private sheets = new Map<string, SheetSaved>();
 
   private sheet(name: string): SheetSaved {

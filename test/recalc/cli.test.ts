@@ -33,7 +33,10 @@ beforeAll(async () => {
   results.notXlsx = await inProcess([fixture("not-a-workbook.xlsx")]);
   results.noSheet = await inProcess([fixture("textbook.xlsx"), "--sheet", "Nope"]);
   results.usage = await inProcess(["--out"]);
-}, 60_000);
+  results.details = await inProcess([fixture("bad-inputs.xlsx"), "--details"]);
+  results.detailsRefused = await inProcess([fixture("circular.xlsx"), "--json", "--details"]);
+  results.strict = await inProcess([fixture("circular.xlsx"), "--strict", "--json"]);
+}, 120_000);
 
 describe("mps-recalc", () => {
   it("prints one JSON object, numbers as numbers, for formula and spilled cells", () => {
@@ -51,6 +54,15 @@ describe("mps-recalc", () => {
     });
   });
 
+  it("adds each error's message and the refused cells under --details, keeping --json's values as they are", () => {
+    const details = JSON.parse(results.details.stdout);
+    expect(Object.keys(details)).toEqual(["values", "errors", "refused"]);
+    expect(details.values["Bad!B7"]).toBe("#VALUE!");
+    expect(details.errors["Bad!B7"]).toEqual({ value: "#VALUE!", message: "orders: cell 2 is text 'ten'; enter a number (numbers stored as text are not read)" });
+    const refused = JSON.parse(results.detailsRefused.stdout).refused;
+    expect(refused["Plan!B1"]).toEqual({ reason: "Plan!B1: Circular reference: Plan!B1, Plan!B2 depend on each other.", dependents: [] });
+  });
+
   it("prints a readable table by default", () => {
     const { code, stdout } = results.table;
     expect(code).toBe(0);
@@ -59,11 +71,27 @@ describe("mps-recalc", () => {
   });
 
   it.each([
+    ["unknown", /Plan!B2: unknown function MPS\.FORECASTX; the MPS functions are MPS\.CONSUME,[^\n]*\n.*Plan!B3: unknown function NOSUCHFUNCTION\./],
+    ["circular", /Plan!B1: Circular reference: Plan!B1, Plan!B2 depend on each other\. Kept no value \(none was saved\)\./],
+  ])("lists the %s cells it does not recalculate, naming each cell and the cause, and still exits 0", (name, message) => {
+    const { code, stderr } = results[name];
+    expect(code).toBe(0);
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/2 formula cells not recalculated \(listed above\)\./);
+    expect(stderr).not.toMatch(STACK);
+  });
+
+  it("fails the run with exit 3 under --strict when a cell is not recalculated", () => {
+    const { code, stdout, stderr } = results.strict;
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout)).toEqual({});
+    expect(stderr).toContain("Plan!B2: Circular reference");
+  });
+
+  it.each([
     ["missing", /no-such-workbook\.xlsx: no such file\./],
     ["notXlsx", /not-a-workbook\.xlsx: not an \.xlsx workbook/],
     ["encrypted", /encrypted\.xlsx: the workbook is password-protected \(encrypted\)/],
-    ["unknown", /Plan!B2: unknown function MPS\.FORECASTX; the MPS functions are MPS\.CONSUME,[^\n]*\n.*Plan!B3: unknown function NOSUCHFUNCTION\./],
-    ["circular", /Circular reference: Plan!B1, Plan!B2 depend on each other\./],
     ["noSheet", /No sheet named 'Nope'; the workbook has 'Textbook', 'Notes'\./],
   ])("refuses %s with a clear message, exit 1 and no stack trace", (name, message) => {
     const { code, stdout, stderr } = results[name];
@@ -87,5 +115,6 @@ describe("mps-recalc", () => {
     });
     expect(parseArgs(["a.xlsx", "b.xlsx"])).toMatchObject({ ok: false, problem: "Only one workbook at a time; 'b.xlsx' is one too many." });
     expect(parseArgs(["--help"])).toEqual({ ok: false, help: true });
+    expect(parseArgs(["a.xlsx", "--details", "--strict"])).toEqual({ ok: true, args: { workbook: "a.xlsx", json: true, details: true, strict: true } });
   });
 });

@@ -1,6 +1,8 @@
-import { calledFunctions, toEngineFormula } from "../../src/recalc/formula";
+import { calledFunctions, namesIn, renameNames, toEngineFormula } from "../../src/recalc/formula";
 import { translateFormula } from "../../src/recalc/sharedFormula";
 import { a1, boxText, columnName, parseA1, parseBox } from "../../src/recalc/address";
+import * as sharedA1 from "../../src/shared/a1";
+import * as chartBlock from "../../src/taskpane/host/mpsBlock";
 
 describe("toEngineFormula", () => {
   it("rewrites the saved spelling of an MPS function, in any case", () => {
@@ -35,6 +37,16 @@ describe("calledFunctions", () => {
   });
 });
 
+describe("namesIn and renameNames", () => {
+  it("find names outside strings, calls, cell and column references and error literals", () => {
+    expect(namesIn('=LeadTime*2+SUM(A1:B2)+Plan!Fc&"Qty"+IF(ISNA(#N/A),Tax?,\\Rate)+SUM(C:C)')).toEqual(["LeadTime", "Fc", "Tax?", "\\Rate"]);
+  });
+
+  it("respell names, leaving strings and look-alikes alone", () => {
+    expect(renameNames('=Week12+Week123+"Week12"', new Map([["week12", "_A"]]))).toBe('=_A+Week123+"Week12"');
+  });
+});
+
 describe("translateFormula (shared formulas)", () => {
   it("moves relative references and keeps absolute ones", () => {
     expect(translateFormula("A1*$B$1+B$2+$C3", 2, 1)).toBe("B3*$B$1+C$2+$C5");
@@ -61,5 +73,12 @@ describe("addresses", () => {
     expect(parseA1("B")).toBeUndefined();
     expect(parseBox("B10:C11")).toEqual({ top: 9, left: 1, bottom: 10, right: 2 });
     expect(boxText({ top: 9, left: 1, bottom: 9, right: 1 })).toBe("B10");
+  });
+
+  it("live in one module, src/shared/a1.ts, for the recalculation and the task pane alike", () => {
+    expect(columnName).toBe(sharedA1.columnName);
+    expect(chartBlock.parseAddress).toBe(sharedA1.parseAddress);
+    expect(sharedA1.parseAddress("'Bob''s plan'!$B$2:D4")).toEqual({ sheet: "Bob's plan", row: 1, column: 1, rows: 3, columns: 3 });
+    expect(sharedA1.cellName(0, 27)).toBe(a1({ row: 0, col: 27 }));
   });
 });

@@ -48,8 +48,8 @@ describe("unknown functions", () => {
       sheet.getCell("B2").value = { formula: "ISERROR(_xldudf_MPS_TABEL(A1))" } as never;
       sheet.getCell("B3").value = { formula: 'IFERROR(A1,"NOPE(")' } as never;
     });
-    const run = await runCli([file]);
-    expect(run.code).toBe(1);
+    const run = await runCli([file, "--strict"]);
+    expect(run.code).toBe(3);
     expect(run.stderr).toContain("mps-recalc: Plan!B1: unknown function FOOBAR.");
     expect(run.stderr).toContain("mps-recalc: Plan!B2: unknown function MPS.TABEL; the MPS functions are MPS.CONSUME");
     expect(run.stderr).not.toContain("NOPE");

@@ -4,17 +4,12 @@
  * values, these helpers decide what to chart.
  */
 
+import { cellName, formatBlock, parseAddress } from "../../shared/a1";
+
+export { cellName, formatBlock, parseAddress, type CellBlock } from "../../shared/a1";
+
 /** The lines charted, in legend order. */
 export const CHART_SERIES = ["Demand", "MPS", "PAB", "ATP"] as const;
-
-/** A rectangle of cells, 0-based, on a named sheet (or the sheet at hand). */
-export interface CellBlock {
-  sheet?: string;
-  row: number;
-  column: number;
-  rows: number;
-  columns: number;
-}
 
 export interface ChartPlan {
   /** "rows": labels in the first column, one row per line (MPS.TABLE of row inputs). */
@@ -115,38 +110,4 @@ export function isStillCalculating(
 function indexesOf(labels: readonly unknown[]): number[] | undefined {
   const found = CHART_SERIES.map((name) => labels.findIndex((label) => label === name));
   return found.every((i) => i >= 0) ? found : undefined;
-}
-
-/**
- * Parses an A1 address such as "'MPS sample'!A14:M23", "Sheet1!C3" or "B2:D4".
- * @example parseAddress("Sheet1!B2:D4") // → { sheet: "Sheet1", row: 1, column: 1, rows: 3, columns: 3 }
- */
-export function parseAddress(address: string): CellBlock | undefined {
-  const match = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address.trim());
-  if (!match) return undefined;
-  const [, quoted, plain, c1, r1, c2 = c1, r2 = r1] = match;
-  const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : plain;
-  const [top, bottom] = [Number(r1) - 1, Number(r2) - 1].sort((a, b) => a - b);
-  const [left, right] = [columnIndex(c1), columnIndex(c2)].sort((a, b) => a - b);
-  return { sheet, row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
-}
-
-/** "B2:D4" (no sheet) for a block; a single cell is just "B2". */
-export function formatBlock(block: CellBlock): string {
-  const start = cellName(block.row, block.column);
-  if (block.rows === 1 && block.columns === 1) return start;
-  return `${start}:${cellName(block.row + block.rows - 1, block.column + block.columns - 1)}`;
-}
-
-/** @example cellName(0, 27) // → "AB1" */
-export function cellName(row: number, column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
