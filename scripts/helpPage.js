@@ -21,6 +21,28 @@ ${rows}
 </section>`;
 }
 
+// The headers an item master row may have (src/functions/itemMaster.ts ITEM_MASTER_HEADERS; a
+// test checks the two lists agree). Excel shows at most 255 characters per argument, so the full
+// list lives here rather than in on_hand's description.
+const ITEM_MASTER_HEADERS = [
+  "On hand", "Safety stock", "Lot rule", "Lot size", "Min lot", "Max lot", "Multiple", "Lead time", "Model", "Capacity",
+  "Hours per unit", "Plan from", "Demand time fence", "Planning time fence", "Backward", "Forward", "Consumption mode",
+  "ATP method", "Capacity strategy",
+];
+
+function itemMasterSection() {
+  return `<section id="item-master">
+<h2>Item master rows</h2>
+<p>MPS.TABLE and MPS.PLAN take an item's parameters from one range given in place of <code>on_hand</code>:
+a header row and the item's value row (or a header column and a value column). Headers, matched
+without regard to case, spaces, underscores or dashes: ${ITEM_MASTER_HEADERS.map(escape).join(", ")}
+(On hand is required; the task pane's setting labels work too). Other headers are ignored; a blank
+value is not given. An argument typed in the formula wins over the item master, which wins over
+the workbook settings. Only the cells given are read, so include the header row:
+<code>VSTACK(Items[#Headers], XLOOKUP("Bike", Items[Item], Items))</code> for a table of many items.</p>
+</section>`;
+}
+
 function renderHelpPage(metadata) {
   return `<!doctype html>
 <html lang="en">
@@ -39,9 +61,10 @@ section { margin-bottom: 2rem; }
 <p>Series arguments are one row or one column; results spill the same way. Empty cells count as 0.
 Optional arguments left empty take this workbook's defaults from the <em>MPS settings</em> task pane.</p>
 ${metadata.functions.map(section).join("\n")}
+${itemMasterSection()}
 </body>
 </html>
 `;
 }
 
-module.exports = { renderHelpPage };
+module.exports = { renderHelpPage, ITEM_MASTER_HEADERS };

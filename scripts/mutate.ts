@@ -338,8 +338,8 @@ export const MUTANTS: readonly Mutant[] = [
     id: "size-table-model",
     rule: "MPS.TABLE is sized for MTS whatever the model, so ATO's last row is cut",
     file: "src/functions/families/planning.ts",
-    from: "tableLabels({ model }).length;",
-    to: 'tableLabels({ model: "MTS" }).length;',
+    from: 'model: model === UNKNOWN ? "ATO" : model,',
+    to: 'model: model === UNKNOWN ? "MTS" : "MTS",',
     tests: ["test/functions/size.test.ts", "test/recalc/spill.test.ts"],
   },
   {

@@ -56,3 +56,4 @@ export { EXCEPTION_TYPES, exceptionsOf, TRACKING_SIGNAL_LIMIT } from "./exceptio
 export type { ExceptionMessage, ExceptionType } from "./exceptions";
 export { CAPACITY_STRATEGIES } from "./exceptionInput";
 export type { CapacityRows, CapacityStrategy, ExceptionInput } from "./exceptionInput";
+export { LARGEST_TABLE_ROWS, tableRows } from "./record";

@@ -78,6 +78,14 @@ export const messages = {
     `${field} must hold one value per ${rowName} (${count}) or one value for all, got ${length}`,
   rowCount: (field: string, reference: string, count: number, length: number): string =>
     `${field} must have one row per row of ${reference} (${count}), got ${length}`,
+
+  // The record with capacity (planItem): a levelled MPS is lot for lot.
+  levelledLotRule: (rule: string, strategy: string): string =>
+    `lotRule ${rule} cannot be used with the capacity strategy ${strategy}: a levelled MPS is lot for lot ` +
+    `(use lot rule LFL, or the capacity strategy check)`,
+  levelledModifier: (field: string, strategy: string): string =>
+    `${field} cannot be used with the capacity strategy ${strategy}: a levelled MPS builds what capacity allows, ` +
+    `not whole lots (leave ${field} empty, or use the capacity strategy check)`,
 };
 
 /**

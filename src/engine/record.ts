@@ -3,15 +3,26 @@
  * slab region and of the `MPS.TABLE` block; which rows a record has, how many slab rows it takes,
  * the record's type, `MPS.TABLE`'s rows and its spill size all follow from this list.
  *
- * A new row (Planned start, Load, …) is one entry here; the compiler then asks `planItem` to fill
- * it, and `MPS.TABLE` shows it when `inTable` is set.
+ * A new row is one entry here; the compiler then asks `planItem` to fill it, and `MPS.TABLE` shows
+ * it when `inTable` is set (and `shownWhen`, if any, holds).
  */
 import { resultRows } from "./rows";
 import { PRODUCTION_MODELS, type ProductionModel } from "./types";
 
-/** What decides which rows a record has. Grows when a row depends on more than the model. */
+/**
+ * What decides which rows a record has: the production model and which of the optional
+ * planning inputs were given. A flag left out means "not given".
+ */
 export interface RecordShape {
   model: ProductionModel;
+  /** A lead time was given: Planned start (and the hidden release-past-due row). */
+  leadTime?: boolean;
+  /** A maximum lot was given: Lots. */
+  maxLot?: boolean;
+  /** Capacity was given: Load, Capacity and Utilization % (and the hidden overload row). */
+  capacity?: boolean;
+  /** Planning starts after period 0 (plan from period 2 or later): the table shows Expired forecast. */
+  expired?: boolean;
 }
 
 export interface RecordRowSpec {
@@ -23,6 +34,8 @@ export interface RecordRowSpec {
   readonly inTable: boolean;
   /** When the record has this row; always when left out. An absent row is `null` in the record. */
   readonly presentWhen?: (shape: RecordShape) => boolean;
+  /** For a row the record always has: when `MPS.TABLE` shows it; always when left out. */
+  readonly shownWhen?: (shape: RecordShape) => boolean;
 }
 
 export const RECORD_ROWS = [
@@ -31,14 +44,27 @@ export const RECORD_ROWS = [
   { field: "remainingForecast", label: "Remaining forecast", inTable: true },
   { field: "consumed", label: "Consumed forecast", inTable: false },
   { field: "excessOrders", label: "Excess orders", inTable: true },
-  { field: "expiredForecast", label: "Expired forecast", inTable: false },
+  // Forecast before the period planning starts from: shown once there is such a period.
+  { field: "expiredForecast", label: "Expired forecast", inTable: true, shownWhen: (shape) => shape.expired === true },
   { field: "demand", label: "Demand", inTable: true },
   { field: "receipts", label: "Receipts", inTable: true },
   { field: "projectedAvailable", label: "PAB", inTable: true },
   { field: "mps", label: "MPS", inTable: true },
+  // How many lots of at most the maximum lot the period's MPS quantity is released in.
+  { field: "lots", label: "Lots", inTable: true, presentWhen: (shape) => shape.maxLot === true },
+  // The MPS offset by the lead time: when production must start (starts before period 1 in period 1).
+  { field: "plannedStart", label: "Planned start", inTable: true, presentWhen: (shape) => shape.leadTime === true },
+  // Per MPS due period, the quantity whose start falls before period 1 (what the coach reports).
+  { field: "releasePastDue", label: "Release past due", inTable: false, presentWhen: (shape) => shape.leadTime === true },
   { field: "atp", label: "ATP", inTable: true },
   // The final-assembly schedule, which is the orders row: ATO assembles to order.
   { field: "finalAssembly", label: "Final assembly", inTable: true, presentWhen: (shape) => shape.model === "ATO" },
+  // Rough-cut capacity of the MPS row: hours per unit × MPS, in the unit capacity is given in.
+  { field: "load", label: "Load", inTable: true, presentWhen: (shape) => shape.capacity === true },
+  { field: "capacity", label: "Capacity", inTable: true, presentWhen: (shape) => shape.capacity === true },
+  // 100 × load / capacity: 85 means 85 %.
+  { field: "utilization", label: "Utilization %", inTable: true, presentWhen: (shape) => shape.capacity === true },
+  { field: "overload", label: "Overload", inTable: false, presentWhen: (shape) => shape.capacity === true },
 ] as const satisfies readonly RecordRowSpec[];
 
 type DeclaredRow = (typeof RECORD_ROWS)[number];
@@ -52,7 +78,9 @@ export type RecordRows = {
 
 /**
  * Whether a record of this shape has the row.
- * @example isPresent(RECORD_ROWS[11], { model: "MTS" }) // → false: Final assembly is ATO only
+ * @example
+ * const finalAssembly = RECORD_ROWS.find((row) => row.field === "finalAssembly")!;
+ * isPresent(finalAssembly, { model: "MTS" }) // → false: Final assembly is ATO only
  */
 export function isPresent(row: RecordRowSpec, shape: RecordShape): boolean {
   return row.presentWhen === undefined || row.presentWhen(shape);
@@ -66,18 +94,36 @@ export function presentRows(shape: RecordShape): RecordRowSpec[] {
   return RECORD_ROWS.filter((row) => isPresent(row, shape));
 }
 
+/** Whether `MPS.TABLE` shows the row for a record of this shape. */
+function isShown(row: RecordRowSpec, shape: RecordShape): boolean {
+  return row.inTable && isPresent(row, shape) && (row.shownWhen === undefined || row.shownWhen(shape));
+}
+
+/**
+ * The `MPS.TABLE` rows of a record of this shape, in order.
+ * @example tableRows({ model: "MTS", leadTime: true }).map((row) => row.label)
+ * // → Forecast, Orders, Remaining forecast, Excess orders, Demand, Receipts, PAB, MPS, Planned start, ATP
+ */
+export function tableRows(shape: RecordShape): RecordRowSpec[] {
+  return RECORD_ROWS.filter((row) => isShown(row, shape));
+}
+
 /**
  * The labels of the `MPS.TABLE` rows of a record of this shape, in order.
  * @example tableLabels({ model: "MTS" }).length // → 9
  */
 export function tableLabels(shape: RecordShape): string[] {
-  return presentRows(shape)
-    .filter((row) => row.inTable)
-    .map((row) => row.label);
+  return tableRows(shape).map((row) => row.label);
 }
 
-/** The largest `MPS.TABLE` of any shape: the room to keep when the shape is known only at evaluation. */
+/**
+ * The largest `MPS.TABLE` of any production model without the optional rows (lead time, lots,
+ * capacity, expired forecast): the room kept when only the model is unknown before evaluation.
+ */
 export const MAX_TABLE_ROWS = Math.max(...PRODUCTION_MODELS.map((model) => tableLabels({ model }).length));
+
+/** The largest `MPS.TABLE` of all: ATO with every optional row. */
+export const LARGEST_TABLE_ROWS = tableLabels({ model: "ATO", leadTime: true, maxLot: true, capacity: true, expired: true }).length;
 
 const ABSENT = RECORD_ROWS.map((row) => row.field).reduce<Record<string, null>>((rows, field) => {
   rows[field] = null;

@@ -7,6 +7,7 @@
  */
 import type { MpsSettings } from "../shared/settings";
 import { isFunctionError, type FunctionError } from "./cells";
+import { withItemSettings } from "./itemMaster";
 import { readArgument, type ParamSpec } from "./params";
 
 /** One cell of a result; an error in one cell (a line beyond the horizon) leaves the others shown. */
@@ -97,17 +98,44 @@ export function defineFunction<const P extends readonly ParamSpec[]>(definition:
     params,
     // invoke read every argument from these very parameters, so each has its declared type.
     run: (args, settings) => definition.run(args as ArgsOf<P>, settings),
-    maxSize: (shapes, { literals, settings }) =>
-      definition.size({
+    maxSize: (shapes, { literals, settings }) => {
+      // An item master brings the item's own settings (see invoke); one only evaluation can read
+      // leaves every value that falls back to a setting unknown.
+      const item = itemHint(params, shapes, literals, settings);
+      return definition.size({
         shape: (name) => shapes[position(name)],
         value: (name) => {
           const i = position(name);
           if (literals[i] === NOT_LITERAL) return UNKNOWN;
-          const value = readArgument(params[i], literals[i], settings);
+          const fromSetting = literals[i] === undefined && params[i].default !== undefined && "setting" in params[i].default;
+          if (fromSetting && item === UNKNOWN) return UNKNOWN;
+          const value = readArgument(params[i], literals[i], item === UNKNOWN ? settings : item);
           return isFunctionError(value) ? UNKNOWN : (value as ArgsOf<P>[typeof name]);
         },
-      }),
+      });
+    },
   };
+}
+
+/**
+ * The settings a call's arguments are read with before evaluation: the workbook's, with those
+ * of an item master the formula shows in their place; UNKNOWN when the item argument is a range
+ * only evaluation can read (a single cell is on hand and brings no settings).
+ */
+function itemHint(
+  params: readonly ParamSpec[],
+  shapes: ReadonlyArray<Shape | undefined>,
+  literals: ReadonlyArray<unknown>,
+  settings: MpsSettings,
+): MpsSettings | typeof UNKNOWN {
+  const i = params.findIndex((param) => param.kind === "item");
+  if (i < 0) return settings;
+  if (literals[i] === NOT_LITERAL) {
+    const shape = shapes[i];
+    return shape !== undefined && shape.rows * shape.columns > 1 ? UNKNOWN : settings;
+  }
+  const value = readArgument(params[i], literals[i], settings);
+  return isFunctionError(value) ? settings : withItemSettings(settings, value);
 }
 
 /** The shape of a series argument, a single cell when left out. */

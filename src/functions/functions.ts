@@ -105,26 +105,32 @@ export function demand(
  * @customfunction PLAN
  * @helpurl https://localhost:3000/help.html#plan
  * @param demand Demand per period (one row or one column).
- * @param on_hand Stock on hand at the start of the first period.
+ * @param on_hand Stock on hand, or the item master: a header row and the item's value row, headers among On hand, Safety stock, Lot rule, Lot size, Min lot, Max lot, Multiple, Planning time fence. An argument in the formula wins over it.
  * @param [safety_stock] Stock to keep in reserve. Default 0.
  * @param [lot_rule] "LFL" (lot for lot), "FOQ" (fixed order quantity) or "POQ" (period order quantity). Default LFL.
  * @param [lot_size] FOQ: the lot quantity. POQ: the number of periods one lot covers.
  * @param [receipts] Scheduled receipts per period already on order.
  * @param [planning_time_fence] Frozen periods from the start: no new MPS, only firm_mps. Default: workbook setting.
  * @param [firm_mps] Firm MPS quantities inside the planning time fence.
+ * @param [min_lot] Smallest lot: a smaller lot is raised to it. Default none.
+ * @param [max_lot] Largest lot: a larger quantity is released as several lots in its period. Default none.
+ * @param [multiple] Lots are rounded up to a multiple of this. Default none.
  * @returns MPS quantity per period, laid out like demand.
  */
 export function plan(
   demand: any[][],
-  on_hand: any,
+  on_hand: any[][],
   safety_stock?: any,
   lot_rule?: any,
   lot_size?: any,
   receipts?: any[][],
   planning_time_fence?: any,
   firm_mps?: any[][],
+  min_lot?: any,
+  max_lot?: any,
+  multiple?: any,
 ): any[][] {
-  return excel("PLAN", [demand, on_hand, safety_stock, lot_rule, lot_size, receipts, planning_time_fence, firm_mps]);
+  return excel("PLAN", [demand, on_hand, safety_stock, lot_rule, lot_size, receipts, planning_time_fence, firm_mps, min_lot, max_lot, multiple]);
 }
 
 /**
@@ -155,30 +161,63 @@ export function atp(on_hand: any, supply: any[][], orders: any[][], method?: any
 }
 
 /**
- * The whole MPS record of an item as one block: forecast, orders, remaining forecast, excess orders, demand, receipts, PAB, MPS and ATP.
+ * The whole MPS record of an item as one block: forecast, orders, remaining forecast, excess orders, demand, receipts, PAB, MPS and ATP; with their arguments also Expired forecast, Lots, Planned start, Load, Capacity and Utilization %.
  * @customfunction TABLE
  * @helpurl https://localhost:3000/help.html#table
  * @param forecast Forecast per period (one row or one column).
  * @param orders Customer orders per period, as long as forecast.
- * @param on_hand Stock on hand at the start of the first period.
+ * @param on_hand Stock on hand at the start of the first period, or the item master: a header row (On hand, Safety stock, Lot rule, Lead time, Capacity, … see help) and the item's value row. An argument in the formula wins over it; it wins over the workbook settings.
  * @param [safety_stock] Stock to keep in reserve. Default 0.
  * @param [lot_rule] "LFL", "FOQ" or "POQ". Default LFL.
  * @param [lot_size] FOQ: the lot quantity. POQ: the number of periods one lot covers.
  * @param [model] "MTS", "ATO" or "MTO"; ATO adds a Final assembly row. Default: workbook setting.
  * @param [receipts] Scheduled receipts and firm supply per period; inside the planning time fence (workbook setting) they are the only supply.
+ * @param [capacity] Capacity per period (as long as forecast, or one cell for all), in units, or in hours with hours_per_unit; adds Load, Capacity and Utilization % rows. The Capacity strategy (setting or item master) says: check or level.
+ * @param [hours_per_unit] Capacity one unit takes (hours per unit). Default 1.
+ * @param [lead_time] Whole periods from start to completion; adds a Planned start row.
+ * @param [min_lot] Smallest lot: a smaller lot is raised to it. Default none.
+ * @param [max_lot] Largest lot: a larger quantity is released as several lots in its period. Default none.
+ * @param [multiple] Lots are rounded up to a multiple of this. Default none.
+ * @param [plan_from] The period planning starts from (counted from 1); earlier forecast expires and shows as Expired forecast. Default: workbook setting.
+ * @param [firm_mps] Firm MPS quantities: kept in the MPS row, the only MPS inside the planning time fence.
  * @returns A labelled block, one row per line of the record (one column per line for column inputs).
  */
 export function table(
   forecast: any[][],
   orders: any[][],
-  on_hand: any,
+  on_hand: any[][],
   safety_stock?: any,
   lot_rule?: any,
   lot_size?: any,
   model?: any,
   receipts?: any[][],
+  capacity?: any[][],
+  hours_per_unit?: any,
+  lead_time?: any,
+  min_lot?: any,
+  max_lot?: any,
+  multiple?: any,
+  plan_from?: any,
+  firm_mps?: any[][],
 ): any[][] {
-  return excel("TABLE", [forecast, orders, on_hand, safety_stock, lot_rule, lot_size, model, receipts]);
+  return excel("TABLE", [
+    forecast,
+    orders,
+    on_hand,
+    safety_stock,
+    lot_rule,
+    lot_size,
+    model,
+    receipts,
+    capacity,
+    hours_per_unit,
+    lead_time,
+    min_lot,
+    max_lot,
+    multiple,
+    plan_from,
+    firm_mps,
+  ]);
 }
 
 /**

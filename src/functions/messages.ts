@@ -94,4 +94,15 @@ export const messages = {
     `${param}: ${rows}×${columns} cells, but ${reference} is ${refRows}×${refColumns}; give it the same shape`,
   noPeriodDimension: (rows: number, columns: number, capacity: number): string =>
     `capacity: ${capacity} cells, but demand is ${rows}×${columns}; give one capacity per period (as many as demand has rows or columns)`,
+  // Item master rows (itemMaster.ts): cells counted from 1 inside the range given.
+  itemCell: (param: string, row: number, column: number): string => `${param} row ${row}, column ${column}`,
+  itemValue: (header: string, cell: string): string => `item master "${header}" (${cell})`,
+  itemDuplicate: (param: string, header: string, first: string, second: string): string =>
+    `${param}: the item master has "${header}" twice (${first} and ${second}); keep one`,
+  itemNoOnHand: (param: string): string => `${param}: the item master has no "On hand" header; On hand is required`,
+  itemBlankOnHand: (param: string, cell: string): string =>
+    `${param}: the item master's "On hand" (${cell}) is empty; On hand is required`,
+  notPlanFrom: (param: string, value: number): string =>
+    `${param}: ${value} is not a period number; plan from period 1, 2, 3, …`,
+  noCapacity: (): string => "no capacity",
 };

@@ -7,6 +7,7 @@
 import type { MpsSettings } from "../shared/settings";
 import { functionError, readNumber, readOption, readSeries, type SeriesInput } from "./cells";
 import { readLine, readRange, type LineInput, type RangeInput } from "./lines";
+import { readItem, type ItemMaster } from "./itemMaster";
 import { messages } from "./messages";
 import { readBlock, type BlockInput } from "./ranges";
 
@@ -14,9 +15,10 @@ import { readBlock, type BlockInput } from "./ranges";
  * series: one row or column of quantities; number, option: one cell; lines: one row or column
  * of cells read as they are (dates, order numbers: what a cell holds matters, an empty one is
  * not 0); range: one cell or a block, read as it is (the function says what it accepts);
- * block: one cell, a row, a column or a block of quantities (one row per item or resource).
+ * block: one cell, a row, a column or a block of quantities (one row per item or resource);
+ * item: one number (on hand) or an item master range (see itemMaster.ts).
  */
-export type ParamKind = "series" | "number" | "option" | "lines" | "range" | "block";
+export type ParamKind = "series" | "number" | "option" | "lines" | "range" | "block" | "item";
 
 /** The workbook settings that hold a value of type T. */
 type SettingOf<T> = { [K in keyof MpsSettings]: MpsSettings[K] extends T ? K : never }[keyof MpsSettings];
@@ -124,6 +126,20 @@ export function number<N extends string>(name: N, description: string, use?: Use
 }
 
 /**
+ * An item's on hand, or its item master range: a header row and a value row (see itemMaster.ts).
+ * Required. Excel hands it over as a range (any[][]), whichever it is.
+ * @example item("on_hand", "Stock on hand at the start of the first period, or the item master.")
+ */
+export function item<N extends string>(name: N, description: string): ParamSpec<N, number | ItemMaster> {
+  return declare(name, "item", description, undefined);
+}
+
+/** Whether Excel hands the argument over as a range (any[][] in functions.ts). */
+export function takesRange(param: ParamSpec): boolean {
+  return param.kind !== "number" && param.kind !== "option";
+}
+
+/**
  * One of a fixed list of choices, spelled in any case.
  * @example option("model", '"MTS", "ATO" or "MTO".', PRODUCTION_MODELS, { setting: "model" })
  */
@@ -180,6 +196,9 @@ export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettin
       break;
     case "block":
       value = readBlock(param.name, raw);
+      break;
+    case "item":
+      value = readItem(param.name, raw);
       break;
   }
   if (value !== undefined) return value;

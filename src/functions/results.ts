@@ -10,7 +10,8 @@ import { messages } from "./messages";
 /** Engine field names that are not simply the parameter name in camelCase. */
 const FIELD_TO_PARAM: Record<string, string> = { atpMethod: "method" };
 
-function paramName(field: string): string {
+/** The argument an engine field stands for: leadTime → lead_time, atpMethod → method. */
+export function paramName(field: string): string {
   return FIELD_TO_PARAM[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 

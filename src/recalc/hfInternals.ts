@@ -41,6 +41,14 @@ export function referencedCell(ast: Ast | undefined, state: InterpreterState): S
   return reference.toSimpleCellAddress(state.formulaAddress);
 }
 
+/** The first and last cell of a range node `A1:B2` on one sheet, seen from the formula being evaluated. */
+export function referencedRange(ast: Ast | undefined, state: InterpreterState): { start: SimpleCellAddress; end: SimpleCellAddress } | undefined {
+  if (astKind(ast) !== "CELL_RANGE") return undefined;
+  type Address = { toSimpleCellAddress(base: SimpleCellAddress): SimpleCellAddress };
+  const { start, end } = ast as unknown as { start: Address; end: Address };
+  return { start: start.toSimpleCellAddress(state.formulaAddress), end: end.toSimpleCellAddress(state.formulaAddress) };
+}
+
 /** The name a named-expression node refers to (`LeadTime`), as written. */
 export function namedExpressionOf(ast: Ast | undefined): string | undefined {
   return astKind(ast) === "NAMED_EXPRESSION" ? (ast as { expressionName: string }).expressionName : undefined;

@@ -35,6 +35,7 @@ import {
   literalOf,
   namedExpressionOf,
   referencedCell,
+  referencedRange,
   type Ast,
   type CallAst,
   type InterpreterState as State,
@@ -68,6 +69,8 @@ interface HostedFunction {
   arity: number;
   /** Whether argument i is a series (one row or one column of quantities). */
   isSeries(i: number): boolean;
+  /** Whether argument i may be an item master range, whose constants size the result (on_hand of TABLE and PLAN). */
+  isItem(i: number): boolean;
   /** The largest result for arguments of these shapes and literal values (NOT_LITERAL where only evaluation can tell). */
   maxSize(shapes: (Shape | undefined)[], literals: unknown[], settings: MpsSettings): Shape;
   /** Runs the function as Excel does (the same adapter): its cells, or an error with a message. */
@@ -79,6 +82,7 @@ const HOSTED: readonly HostedFunction[] = Object.values(CATALOG).map((spec) => (
   arity: spec.params.length,
   // Order lines are one row or one column too.
   isSeries: (i: number) => spec.params[i]?.kind === "series" || spec.params[i]?.kind === "lines",
+  isItem: (i: number) => spec.params[i]?.kind === "item",
   maxSize: (shapes, literals, settings) => spec.maxSize(shapes, { literals, settings }),
   run: (args, settings) => {
     const output = invoke(spec.id, args, settings);
@@ -86,6 +90,9 @@ const HOSTED: readonly HostedFunction[] = Object.values(CATALOG).map((spec) => (
   },
 }));
 // ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A cell address as HyperFormula gives it. */
+type CellAddress = NonNullable<ReturnType<typeof referencedCell>>;
 
 /** The name an MPS function has in formulas. */
 const functionName = (fn: HostedFunction): string => `MPS.${fn.id}`;
@@ -157,20 +164,51 @@ function engineResult(fn: HostedFunction, output: Output, size: Shape): number |
 /**
  * What an argument is before evaluation: a literal in the formula, or a constant in the one cell
  * it refers to; undefined when omitted or an empty cell; NOT_LITERAL when only evaluation can tell.
+ * With `wholeRange` (an item master argument), a small range of constants is read too, as rows of
+ * cells (empty cells null), so the rows it adds to a table are known before evaluation.
  */
-function literalValue(ast: Ast | undefined, state: State, typed: MpsContext["typed"]): unknown {
+function literalValue(ast: Ast | undefined, state: State, typed: MpsContext["typed"], wholeRange = false): unknown {
   if (astKind(ast) === "EMPTY") return undefined;
   const literal = literalOf(ast);
   if (literal !== undefined) return literal;
   const cell = referencedCell(ast, state);
   if (cell && typed) {
-    const value = typed(cell.sheet, cell.row, cell.col);
-    if (value === undefined || value === null || value === "") return undefined;
-    if (typeof value === "number") return value;
-    // As HyperFormula holds cells: "=…" is a formula, a leading apostrophe marks text.
-    if (typeof value === "string" && !value.startsWith("=")) return value.startsWith("'") ? value.slice(1) : value;
+    const value = constantOf(typed(cell.sheet, cell.row, cell.col));
+    return value === null ? undefined : value;
   }
+  const range = wholeRange ? referencedRange(ast, state) : undefined;
+  if (range && typed) return constantRange(range.start, range.end, typed);
   return NOT_LITERAL;
+}
+
+/** A cell's constant as a host passes it (empty → null), or NOT_LITERAL for a formula. */
+function constantOf(value: unknown): unknown {
+  if (value === undefined || value === null || value === "") return null;
+  if (typeof value === "number") return value;
+  // As HyperFormula holds cells: "=…" is a formula, a leading apostrophe marks text.
+  if (typeof value === "string" && !value.startsWith("=")) return value.startsWith("'") ? value.slice(1) : value;
+  return NOT_LITERAL;
+}
+
+/** An item master is a few dozen cells; a larger range is left to evaluation. */
+const MAX_CONSTANT_RANGE = 256;
+
+/** The constants of a range on one sheet as rows of cells, or NOT_LITERAL when one is a formula. */
+function constantRange(start: CellAddress, end: CellAddress, typed: NonNullable<MpsContext["typed"]>): unknown {
+  const rows = end.row - start.row + 1;
+  const columns = end.col - start.col + 1;
+  if (start.sheet !== end.sheet || rows < 1 || columns < 1 || rows * columns > MAX_CONSTANT_RANGE) return NOT_LITERAL;
+  const grid: unknown[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: unknown[] = [];
+    for (let c = 0; c < columns; c++) {
+      const value = constantOf(typed(start.sheet, start.row + r, start.col + c));
+      if (value === NOT_LITERAL) return NOT_LITERAL;
+      line.push(value);
+    }
+    grid.push(line);
+  }
+  return grid;
 }
 
 const evaluateMethod = (fn: HostedFunction) => `mps${fn.id}`;
@@ -216,7 +254,7 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     const shapes = positions.map((i) => this.argumentShape(ast.args[i], state));
     // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
     const notALine = positions.some((i) => fn.isSeries(i) && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
-    const literals = positions.map((i) => literalValue(ast.args[i], state, this.mpsContext.typed));
+    const literals = positions.map((i) => literalValue(ast.args[i], state, this.mpsContext.typed, fn.isItem(i)));
     return notALine ? { rows: 1, columns: 1 } : fn.maxSize(shapes, literals, this.mpsContext.settings);
   }
 

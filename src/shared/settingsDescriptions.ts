@@ -20,6 +20,8 @@ export const SETTING_GROUPS = {
   window: { title: "Consumption window" },
   fences: { title: "Time fences" },
   promise: { title: "Available to promise" },
+  capacity: { title: "Capacity strategy" },
+  planFrom: { title: "Plan from period" },
 } as const;
 
 export type SettingGroup = keyof typeof SETTING_GROUPS;
@@ -131,6 +133,24 @@ export const SETTING_DESCRIPTIONS: { readonly [K in SettingName]: SettingDescrip
       cumulative: ["Cumulative", "Running total of discrete ATP: all that is promisable up to each period."],
       lookahead: ["Look-ahead", "Cumulative, lowered wherever a later shortfall needs the stock: the safest promise."],
     }),
+  },
+  capacityStrategy: {
+    kind: "choice",
+    group: "capacity",
+    label: "Capacity strategy",
+    explanation: "What MPS.TABLE does with the capacity it is given: check the plan, or level the MPS within it.",
+    choices: choicesOf("capacityStrategy", {
+      check: ["Check only", "Keep the plan; show load against capacity and where it overloads (rough-cut check)."],
+      "build-ahead": ["Build ahead", "Level: what does not fit is built in the latest earlier periods with spare capacity."],
+      chase: ["Chase", "Level: each period builds its own need up to capacity; the rest is built late."],
+      level: ["Level rate", "Level: one constant rate per period, cut to capacity where capacity is lower."],
+    }),
+  },
+  planFrom: {
+    kind: "periods",
+    group: "planFrom",
+    label: "Plan from period",
+    explanation: "The period planning starts from (1 = the first); forecast in earlier periods has expired.",
   },
 };
 

@@ -9,6 +9,7 @@ import { MAX_PERIODS } from "./settingsSchema";
 export const settingsMessages = {
   notPeriods: (label: string) => `${label} must be a whole number of periods.`,
   negative: (label: string) => `${label} cannot be negative.`,
+  belowMin: (label: string, min: number) => `${label} must be ${min} or more (periods count 1, 2, 3, …).`,
   notWhole: (label: string, value: number) => `${label} must be a whole number of periods (got ${value}).`,
   tooMany: (label: string) => `${label} must be at most ${MAX_PERIODS} periods.`,
   notAChoice: (label: string, choices: readonly string[]) => `${label} must be one of ${choices.join(", ")}.`,

@@ -5,15 +5,17 @@
  * settingsDescriptions.ts (a new entry here does not compile until it is described there).
  * Pure: no Office calls.
  */
-import { ATP_METHODS, CONSUMPTION_MODES, PRODUCTION_MODELS } from "../engine";
+import { ATP_METHODS, CAPACITY_STRATEGIES, CONSUMPTION_MODES, PRODUCTION_MODELS } from "../engine";
 
 /** Largest window or fence we accept: two years of weekly buckets is already a lot of planning. */
 export const MAX_PERIODS = 520;
 
-/** A whole number of periods, 0 to MAX_PERIODS. */
+/** A whole number of periods, `min` (0 unless said) to MAX_PERIODS. */
 export interface PeriodsSchema {
   readonly kind: "periods";
   readonly default: number;
+  /** The smallest value: 0 for a count of periods, 1 for a period number. */
+  readonly min: number;
 }
 
 /** One of a fixed list of values (an engine option list, in the engine's order). */
@@ -25,8 +27,8 @@ export interface ChoiceSchema<T extends string = string> {
 
 export type SettingSchema = PeriodsSchema | ChoiceSchema;
 
-function periods(defaultValue = 0): PeriodsSchema {
-  return { kind: "periods", default: defaultValue };
+function periods(defaultValue = 0, min = 0): PeriodsSchema {
+  return { kind: "periods", default: defaultValue, min };
 }
 
 /** A choice among `choices`; the default is the first, as the engine's own default. */
@@ -37,7 +39,7 @@ function choice<T extends string>(choices: readonly T[], defaultValue: T = choic
 /**
  * Every setting, in the order the pane shows them. To add one: an entry here and its
  * description in SETTING_DESCRIPTIONS; validation, the stored form and the pane pick it up.
- * @example SETTINGS_SCHEMA.backward // → { kind: "periods", default: 0 }
+ * @example SETTINGS_SCHEMA.backward // → { kind: "periods", default: 0, min: 0 }
  */
 export const SETTINGS_SCHEMA = {
   model: choice(PRODUCTION_MODELS),
@@ -47,6 +49,9 @@ export const SETTINGS_SCHEMA = {
   demandTimeFence: periods(),
   planningTimeFence: periods(),
   atpMethod: choice(ATP_METHODS),
+  capacityStrategy: choice(CAPACITY_STRATEGIES),
+  // A period number, counted from 1 as the planner sees periods.
+  planFrom: periods(1, 1),
 } as const satisfies Record<string, SettingSchema>;
 
 type Schema = typeof SETTINGS_SCHEMA;

@@ -11,9 +11,10 @@ export type FieldErrors = Partial<Record<SettingName, string>>;
 
 export type SettingsCheck = { ok: true; settings: MpsSettings } | { ok: false; errors: FieldErrors };
 
-function periodsError(label: string, value: unknown): string | undefined {
+function periodsError(label: string, value: unknown, min: number): string | undefined {
   if (typeof value !== "number" || !Number.isFinite(value)) return settingsMessages.notPeriods(label);
-  if (value < 0) return settingsMessages.negative(label);
+  if (value < 0 && min === 0) return settingsMessages.negative(label);
+  if (value < min) return settingsMessages.belowMin(label, min);
   if (!Number.isInteger(value)) return settingsMessages.notWhole(label, value);
   if (value > MAX_PERIODS) return settingsMessages.tooMany(label);
   return undefined;
@@ -23,7 +24,7 @@ function periodsError(label: string, value: unknown): string | undefined {
 export function fieldError(name: SettingName, value: unknown): string | undefined {
   const schema = SETTINGS_SCHEMA[name];
   const { label } = describeSetting(name);
-  if (schema.kind === "periods") return periodsError(label, value);
+  if (schema.kind === "periods") return periodsError(label, value, schema.min);
   const choices: readonly string[] = schema.choices;
   return typeof value === "string" && choices.includes(value) ? undefined : settingsMessages.notAChoice(label, choices);
 }

@@ -47,9 +47,9 @@ describe("recordRows", () => {
 describe("planItem's record", () => {
   const input = { forecast: [10, 10, 10], orders: [4, 12, 0], onHand: 5 };
 
-  it.each(PRODUCTION_MODELS)("has the declared rows of %s, in their order, then actions and pegging", (model) => {
+  it.each(PRODUCTION_MODELS)("has the declared rows of %s, in their order, then actions, pegging and late lots", (model) => {
     const record = unwrap(planItem({ ...input, model }));
-    expect(Object.keys(record)).toEqual([...RECORD_ROWS.map((row) => row.field), "actions", "pegging"]);
+    expect(Object.keys(record)).toEqual([...RECORD_ROWS.map((row) => row.field), "actions", "pegging", "late"]);
     for (const row of RECORD_ROWS) {
       const values = record[row.field];
       if (isPresent(row, { model })) expect(values).toHaveLength(3);

@@ -75,11 +75,35 @@ export function plausible(id: string, param: ParamSpec, n: number, column: boole
       value = fc.constantFrom(...choices, ...choices.map((c) => c.toLowerCase()));
       break;
     }
+    case "item":
+      // On hand, or an item master row: On hand and a few other headers with plausible values.
+      value = fc.oneof(fc.integer({ min: 0, max: 200 }), itemMaster);
+      break;
   }
   if (known.value) value = known.value;
   if (!param.optional || known.given === "always") return value;
   return known.given === "seldom" ? fc.oneof({ weight: 4, arbitrary: omitted }, { weight: 1, arbitrary: value }) : fc.oneof(omitted, value);
 }
+
+/** An item master row as a planner could type it: a header row and a value row, On hand first. */
+const itemMaster = fc
+  .tuple(
+    fc.integer({ min: 0, max: 200 }),
+    fc.subarray([
+      ["Safety stock", fc.integer({ min: 0, max: 20 })],
+      ["Lead time", fc.integer({ min: 0, max: 3 })],
+      ["Max lot", fc.integer({ min: 1, max: 80 })],
+      ["Capacity", fc.integer({ min: 1, max: 150 })],
+      ["Model", fc.constantFrom("MTS", "ATO", "MTO")],
+      ["Plan from", fc.integer({ min: 1, max: 3 })],
+    ] as const),
+  )
+  .chain(([onHand, fields]) =>
+    fc.tuple(...fields.map(([, arbitrary]) => arbitrary as fc.Arbitrary<unknown>)).map((values) => [
+      ["On hand", ...fields.map(([header]) => header)],
+      [onHand, ...values],
+    ]),
+  );
 
 /** A whole plausible call of MPS.`id` with these parameters: its series all of one length and layout. */
 export const plausibleCall = (id: string, params: readonly ParamSpec[]) =>

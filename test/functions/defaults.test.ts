@@ -40,6 +40,8 @@ const OTHER: MpsSettings = {
   demandTimeFence: 2,
   planningTimeFence: 2,
   atpMethod: "lookahead",
+  capacityStrategy: "level",
+  planFrom: 2,
 };
 
 const defaulted = Object.values(CATALOG).flatMap((spec) =>

@@ -2,10 +2,15 @@
  * The MPS.* functions as Excel calls them: 2-D ranges in (rows or columns, with empty cells
  * as desktop and web pass them), spilled arrays or CustomFunctions.Error out.
  */
-import { atp, consume, demand, explode, pab, peg, plan, promise, table } from "../../src/functions/functions";
+import { atp, consume, demand, explode, pab, peg, plan as planRange, promise, table as tableRange } from "../../src/functions/functions";
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { fixedSettingsSource, officeSettingsSource } from "../../src/shared/settingsSource";
 import { DEFAULT_SETTINGS, toStored } from "../../src/shared/settings";
+
+// on_hand of PLAN and TABLE is declared a range (it may be an item master); Excel passes one
+// cell as [[64]], and the number alone is read the same way.
+const plan = planRange as (...args: unknown[]) => unknown[][];
+const table = tableRange as (...args: unknown[]) => unknown[][];
 
 /** What Excel passes for an omitted optional argument. */
 const OMITTED = null as never;

@@ -7,7 +7,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { CATALOG } from "../../src/functions/catalog";
 import * as excelFunctions from "../../src/functions/functions";
 import { invoke } from "../../src/functions/invoke";
-import { helpText } from "../../src/functions/params";
+import { helpText, takesRange } from "../../src/functions/params";
 
 // Only what functions.ts hands the adapter matters here, not what the adapter computes.
 jest.mock("../../src/functions/invoke", () => ({ invoke: jest.fn(() => [[0]]) }));
@@ -48,10 +48,12 @@ describe("functions.json", () => {
     expect(byId).toEqual({
       CONSUME: "forecast, orders, [backward], [forward], [mode]",
       DEMAND: "forecast, orders, [model], [demand_time_fence], [backward], [forward], [mode]",
-      PLAN: "demand, on_hand, [safety_stock], [lot_rule], [lot_size], [receipts], [planning_time_fence], [firm_mps]",
+      PLAN: "demand, on_hand, [safety_stock], [lot_rule], [lot_size], [receipts], [planning_time_fence], [firm_mps], [min_lot], [max_lot], [multiple]",
       PAB: "demand, on_hand, supply",
       ATP: "on_hand, supply, orders, [method]",
-      TABLE: "forecast, orders, on_hand, [safety_stock], [lot_rule], [lot_size], [model], [receipts]",
+      TABLE:
+        "forecast, orders, on_hand, [safety_stock], [lot_rule], [lot_size], [model], [receipts], [capacity], [hours_per_unit], " +
+        "[lead_time], [min_lot], [max_lot], [multiple], [plan_from], [firm_mps]",
       PEG: "forecast, orders, [backward], [forward], [mode], [period_starts]",
       EXPLODE: "family_forecast, attach_rates, [hedge]",
       PROMISE:
@@ -85,10 +87,9 @@ describe("functions.json", () => {
       );
     });
 
-    it("takes ranges (any[][]) exactly where a series, lines, a range or a block is declared", () => {
-      const ranges = new Set(["series", "lines", "range", "block"]);
+    it("takes ranges (any[][]) exactly where a series, lines, a range, a block or an item (on hand or item master) is declared", () => {
       expect(documented().map((p) => `${p.name}: ${p.dimensionality === "matrix" ? "range" : "cell"}`)).toEqual(
-        declared.map((p) => `${p.name}: ${ranges.has(p.kind) ? "range" : "cell"}`),
+        declared.map((p) => `${p.name}: ${takesRange(p) ? "range" : "cell"}`),
       );
     });
 

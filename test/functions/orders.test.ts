@@ -201,7 +201,7 @@ describe("MPS.PROMISE from an MPS.TABLE block", () => {
   const FORECAST = [30, 30, 30, 30, 40, 40, 40, 40];
   const ORDERS = [33, 20, 10, 4, 2, 0, 0, 0];
   const RECEIPTS = [0, 50, 0, 0, 0, 0, 0, 0];
-  const block = table(row(...FORECAST), row(...ORDERS), 64, 0, "FOQ", 70, "MTS", row(...RECEIPTS));
+  const block = table(row(...FORECAST), row(...ORDERS), cell(64), 0, "FOQ", 70, "MTS", row(...RECEIPTS));
   const mps = block.find((r) => r[0] === "MPS")!.slice(1) as number[];
   const supply = mps.map((q, t) => q + RECEIPTS[t]);
 
@@ -214,7 +214,7 @@ describe("MPS.PROMISE from an MPS.TABLE block", () => {
   });
 
   it("reads a block laid out in columns (labels in the first row), and lines promised from it", () => {
-    const columns = table(column(...FORECAST), column(...ORDERS), 64, 0, "FOQ", 70, "MTS", column(...RECEIPTS));
+    const columns = table(column(...FORECAST), column(...ORDERS), cell(64), 0, "FOQ", 70, "MTS", column(...RECEIPTS));
     expect(promise(column(10, 50, 100), columns)).toEqual(promise(column(10, 50, 100), cell(64), row(...supply), row(...ORDERS)));
   });
 

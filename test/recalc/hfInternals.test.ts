@@ -19,6 +19,7 @@ import {
   PARSER_FUNCTIONS,
   rangeStart,
   referencedCell,
+  referencedRange,
   sheetIdsOf,
   unknownFunctionIn,
   unknownNameIn,
@@ -29,6 +30,8 @@ import { ROOT } from "./helpers";
 
 /** What a probe function saw of its arguments, by formula. */
 const seen: Record<string, unknown> = {};
+/** The ranges a probe function saw, by formula. */
+const ranges: Record<string, unknown> = {};
 
 class ProbePlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {
@@ -45,6 +48,7 @@ class ProbePlugin extends FunctionPlugin {
       name: namedExpressionOf(arg),
       cell: referencedCell(arg, state),
     }));
+    ranges[`${at.row}:${at.col}`] = ast.args.map((arg) => referencedRange(arg, state));
     return 1;
   }
 
@@ -80,6 +84,16 @@ describe("HyperFormula internals (src/recalc/hfInternals.ts)", () => {
       { kind: "CELL_RANGE", literal: undefined, name: undefined, cell: undefined },
       { kind: "EMPTY", literal: undefined, name: undefined, cell: undefined },
       { kind: "FUNCTION_CALL", literal: undefined, name: undefined, cell: undefined },
+    ]);
+    hf.destroy();
+  });
+
+  it("referencedRange: the first and last cell of a range argument, nothing for other nodes", () => {
+    const hf = HyperFormula.buildFromSheets({ S: [[5, "=PROBE(A1,B2:C3,1)"]] }, config);
+    expect(ranges["0:1"]).toEqual([
+      undefined,
+      { start: { sheet: 0, row: 1, col: 1 }, end: { sheet: 0, row: 2, col: 2 } },
+      undefined,
     ]);
     hf.destroy();
   });

@@ -147,7 +147,7 @@ describe("a --settings file", () => {
     if (!chosen.ok) throw new Error(chosen.problems.join("\n"));
     expect(chosen.value.settings).toEqual({ ...DEFAULT_SETTINGS, forward: 1 });
     expect(chosen.value.warnings).toEqual([
-      `${at}: unknown settings 'backwards', 'colour' ignored; the settings are model, backward, forward, mode, demandTimeFence, planningTimeFence, atpMethod.`,
+      `${at}: unknown settings 'backwards', 'colour' ignored; the settings are model, backward, forward, mode, demandTimeFence, planningTimeFence, atpMethod, capacityStrategy, planFrom.`,
     ]);
   });
 

@@ -137,6 +137,8 @@ describe("TaskPane", () => {
         demandTimeFence: 2,
         planningTimeFence: 4,
         atpMethod: "cumulative",
+        capacityStrategy: "check",
+        planFrom: 1,
       };
       expect(save).toHaveBeenCalledWith(expected);
       expect(recalc).toHaveBeenCalledTimes(1);

@@ -448,9 +448,9 @@ describe("officeHost", () => {
     });
 
     it("keeps the names a newer version stored, which this one does not know", async () => {
-      const { office, store } = officeMock(JSON.stringify({ version: 1, ...DEFAULT_SETTINGS, capacityStrategy: "level" }));
+      const { office, store } = officeMock(JSON.stringify({ version: 1, ...DEFAULT_SETTINGS, shiftPattern: "two-shift" }));
       await hostOver(office, excelMock().excel).saveSettings(SETTINGS);
-      expect(JSON.parse(store[SETTINGS_KEY] as string)).toEqual({ version: 1, ...SETTINGS, capacityStrategy: "level" });
+      expect(JSON.parse(store[SETTINGS_KEY] as string)).toEqual({ version: 1, ...SETTINGS, shiftPattern: "two-shift" });
     });
 
     it("rejects with Office's message when saving fails, and puts the previous value back", async () => {

@@ -35,7 +35,17 @@ describe("SETTING_DESCRIPTIONS", () => {
   });
 
   it("uses the labels validateSettings names in its messages", () => {
-    const invalid = { model: "?", backward: -1, forward: -1, mode: "?", demandTimeFence: -1, planningTimeFence: -1, atpMethod: "?" };
+    const invalid = {
+      model: "?",
+      backward: -1,
+      forward: -1,
+      mode: "?",
+      demandTimeFence: -1,
+      planningTimeFence: -1,
+      atpMethod: "?",
+      capacityStrategy: "?",
+      planFrom: 0,
+    };
     const check = validateSettings(invalid);
     if (check.ok) throw new Error("expected errors");
     for (const name of Object.keys(invalid) as SettingName[]) {

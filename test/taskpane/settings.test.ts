@@ -23,7 +23,7 @@ import { fixedSettingsSource, officeSettingsSource } from "../../src/shared/sett
 describe("SETTINGS_SCHEMA", () => {
   it("gives every setting a default that passes validation", () => {
     expect(validateSettings({ ...DEFAULT_SETTINGS })).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
-    expect(SETTINGS_SCHEMA.backward).toEqual({ kind: "periods", default: 0 });
+    expect(SETTINGS_SCHEMA.backward).toEqual({ kind: "periods", default: 0, min: 0 });
   });
 
   it("puts every setting in a group the pane has a heading for", () => {
@@ -115,27 +115,27 @@ describe("stored form", () => {
   });
 
   it("reports names it does not know, and keeps them on the next save", () => {
-    const stored = JSON.stringify({ version: 1, ...saved, capacityStrategy: "level" });
+    const stored = JSON.stringify({ version: 1, ...saved, shiftPattern: "two-shift" });
     const loaded = fromStored(stored);
     expect(loaded.settings).toEqual(saved);
-    expect(loaded.unknown).toEqual(["capacityStrategy"]);
-    expect(loaded.notice).toMatch(/names this add-in does not know \(capacityStrategy\); they are kept in the workbook/);
+    expect(loaded.unknown).toEqual(["shiftPattern"]);
+    expect(loaded.notice).toMatch(/names this add-in does not know \(shiftPattern\); they are kept in the workbook/);
     expect(JSON.parse(toStored({ ...saved, backward: 5 }, stored))).toEqual({
       version: 1,
       ...saved,
       backward: 5,
-      capacityStrategy: "level",
+      shiftPattern: "two-shift",
     });
   });
 
   it("reads what a newer version saved without downgrading its version on save", () => {
-    const stored = { version: SETTINGS_VERSION + 1, ...saved, planFrom: 3 };
+    const stored = { version: SETTINGS_VERSION + 1, ...saved, horizonWeeks: 3 };
     const loaded = fromStored(stored);
     expect(loaded.settings).toEqual(saved);
     expect(loaded.notice).toBe(
-      "The saved MPS settings come from a newer version of the add-in; its settings planFrom are kept in the workbook but not used here.",
+      "The saved MPS settings come from a newer version of the add-in; its settings horizonWeeks are kept in the workbook but not used here.",
     );
-    expect(JSON.parse(toStored(saved, stored))).toMatchObject({ version: SETTINGS_VERSION + 1, planFrom: 3 });
+    expect(JSON.parse(toStored(saved, stored))).toMatchObject({ version: SETTINGS_VERSION + 1, horizonWeeks: 3 });
   });
 });
 

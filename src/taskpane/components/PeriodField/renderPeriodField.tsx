@@ -1,6 +1,6 @@
 /** A period setting's JSX: label, one-line explanation, SpinButton, and its message. Pure. */
 import { Field, SpinButton } from "@fluentui/react-components";
-import { MAX_PERIODS, SETTING_DESCRIPTIONS } from "../../../shared/settings";
+import { MAX_PERIODS, SETTINGS_SCHEMA, SETTING_DESCRIPTIONS } from "../../../shared/settings";
 import type { PeriodFieldProps } from "./PeriodField.types";
 import type { usePeriodFieldStyles } from "./usePeriodFieldStyles";
 
@@ -17,7 +17,7 @@ export function renderPeriodField(
         input={{ className: styles.input }}
         value={text.trim() !== "" && Number.isFinite(number) ? number : null}
         displayValue={text}
-        min={0}
+        min={SETTINGS_SCHEMA[name].min}
         max={MAX_PERIODS}
         disabled={disabled}
         onChange={(_event, data) => {
