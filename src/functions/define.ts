@@ -7,6 +7,7 @@
  */
 import type { MpsSettings } from "../shared/settings";
 import { isFunctionError, type FunctionError } from "./cells";
+import { messages } from "./messages";
 import { readArgument, type ParamSpec } from "./params";
 
 export type Cell = number | string;
@@ -18,6 +19,27 @@ export type Args = Record<string, unknown>;
 export interface Shape {
   rows: number;
   columns: number;
+}
+
+/** Excel's grid: a result must fit a sheet. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+/**
+ * The most cells one MPS function returns: one full column of a sheet. Line results (one
+ * value per period) always fit; a larger result is refused before it is computed, so a
+ * formula over whole columns cannot take gigabytes and seconds (MPS.EXPLODE(A:A, B:B)).
+ */
+export const MAX_CELLS = 1_048_576;
+
+/**
+ * The limit a result of this shape would break, in words; undefined when it fits.
+ * @example resultLimit({ rows: 1_048_576, columns: 2 }) // → "the 1,048,576 cells one MPS function may return"
+ */
+export function resultLimit(shape: Shape): string | undefined {
+  if (shape.rows > MAX_ROWS) return messages.gridRows(MAX_ROWS);
+  if (shape.columns > MAX_COLUMNS) return messages.gridColumns(MAX_COLUMNS);
+  if (shape.rows * shape.columns > MAX_CELLS) return messages.cellBudget(MAX_CELLS);
+  return undefined;
 }
 
 /** Marks an argument whose value the formula text does not show (a reference, an expression). */

@@ -115,17 +115,19 @@ function isOmitted(raw: unknown): boolean {
 
 /**
  * One argument as the host passed it, read as its parameter says: a series, a number or an
- * option; when left empty, its default (a workbook setting or a constant), undefined when the
- * engine has its own, or an error when it is required.
+ * option; when left out, its default (a workbook setting or a constant), undefined when the
+ * engine has its own, or an error when it is required. `referenced`: the host says the
+ * argument refers to a cell, so an empty one is an empty cell (0 for a number), not an
+ * argument left out (see cells.ts).
  */
-export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettings): unknown {
+export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettings, referenced = false): unknown {
   let value: unknown;
   switch (param.kind) {
     case "series":
       if (param.optional && isOmitted(raw)) return undefined;
       return readSeries(param.name, raw);
     case "number":
-      value = readNumber(param.name, raw);
+      value = readNumber(param.name, raw, referenced);
       break;
     case "option":
       value = readOption(param.name, raw, param.choices ?? []);

@@ -23,10 +23,11 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import { CATALOG } from "../functions/catalog";
-import { NOT_LITERAL, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/define";
+import { NOT_LITERAL, resultLimit, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/define";
 import { isFunctionError, type ErrorCode } from "../functions/cells";
-import { invoke } from "../functions/invoke";
+import { invoke, type CallSite } from "../functions/invoke";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../shared/settings";
+import { a1 } from "./address";
 import { messages } from "./messages";
 
 /** What one HyperFormula instance tells the MPS functions: passed as the `context` config option. */
@@ -57,7 +58,7 @@ const ERROR_TEXT: Record<ErrorType, string> = {
   [ErrorType.ERROR]: "#ERROR!",
 };
 
-const ERROR_TYPE: Record<ErrorCode, ErrorType> = { VALUE: ErrorType.VALUE, NUM: ErrorType.NUM, NA: ErrorType.NA };
+const ERROR_TYPE: Record<ErrorCode, ErrorType> = { VALUE: ErrorType.VALUE, NA: ErrorType.NA };
 
 /** An error value as Excel shows it, e.g. "#DIV/0!". */
 export const errorText = (type: ErrorType): string => ERROR_TEXT[type] ?? "#VALUE!";
@@ -74,6 +75,20 @@ function hostCell(value: unknown): unknown {
     return (value as { val: number }).val;
   }
   return value;
+}
+
+/**
+ * The first error value in the arguments' ranges, in reading order: Excel does not call a
+ * custom function whose inputs hold an error (functions.json has no allowErrorForDataTypeAny),
+ * it shows the error; so does the headless host. (An error given as a single-cell argument never
+ * reaches here: HyperFormula returns it itself.)
+ */
+function inputError(args: readonly unknown[]): CellError | undefined {
+  for (const arg of args) {
+    if (!(arg instanceof SimpleRangeValue)) continue;
+    for (const row of arg.data) for (const cell of row) if (cell instanceof CellError) return cell;
+  }
+  return undefined;
 }
 
 /** An argument as invoke reads it: ranges as 2-D arrays, omitted → undefined. */
@@ -135,9 +150,9 @@ function metadataFor(spec: FunctionSpec): FunctionMetadata {
 type Ast = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[0];
 type CallAst = Extract<Ast, { procedureName: string }>;
 type State = Parameters<MpsFunctionPlugin["arraySizeForAst"]>[1];
-/** A reference to one cell, as much of it as sizing needs. */
+/** A reference to one cell, as much of it as sizing and addresses need. */
 interface CellReferenceAst {
-  reference: { toSimpleCellAddress(base: State["formulaAddress"]): State["formulaAddress"] };
+  reference: { toSimpleCellAddress(base: State["formulaAddress"]): State["formulaAddress"] & { sheet: number } };
 }
 
 export class MpsFunctionPlugin extends FunctionPlugin {
@@ -171,7 +186,38 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
     const notALine = spec.params.some((p, i) => p.kind === "series" && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
     const literals = spec.params.map((_, i) => literalValue(ast.args[i], state, this.mpsContext.typed));
-    return notALine ? { rows: 1, columns: 1 } : spec.maxSize(shapes, { literals, settings: this.mpsContext.settings });
+    if (notALine) return { rows: 1, columns: 1 };
+    const shape = spec.maxSize(shapes, { literals, settings: this.mpsContext.settings });
+    // Too large for a sheet or the cell budget: invoke refuses it, in one cell.
+    return resultLimit(shape) === undefined ? shape : { rows: 1, columns: 1 };
+  }
+
+  /** A sheet's name as Excel writes it in an address: quoted unless it is a plain word. */
+  private sheetName(sheet: number): string {
+    const name = this.dependencyGraph.sheetMapping.getSheetName(sheet) ?? "";
+    return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  }
+
+  /**
+   * Where the call's arguments are, as Excel's parameter addresses give it ("Plan!B3:M3"; no
+   * address for a literal, an expression or an argument left out), and the formula's own cell.
+   */
+  private callSite(ast: CallAst, state: State): CallSite {
+    const base = state.formulaAddress;
+    const addresses = ast.args.map((arg): string | undefined => {
+      if ((arg.type as string) === "CELL_REFERENCE") {
+        const cell = (arg as CellReferenceAst).reference.toSimpleCellAddress(base);
+        return `${this.sheetName(cell.sheet)}!${a1(cell)}`;
+      }
+      if ((arg.type as string) === "CELL_RANGE") {
+        const { start, end } = arg as unknown as { start: CellReferenceAst["reference"]; end: CellReferenceAst["reference"] };
+        const from = start.toSimpleCellAddress(base);
+        const to = end.toSimpleCellAddress(base);
+        return `${this.sheetName(from.sheet)}!${a1(from)}:${a1(to)}`;
+      }
+      return undefined;
+    });
+    return { addresses, caller: `${this.sheetName(base.sheet)}!${a1(base)}` };
   }
 
   /** HyperFormula's size method for `spec`. */
@@ -192,7 +238,9 @@ export class MpsFunctionPlugin extends FunctionPlugin {
   ) {
     const size = this.resultShape(spec, ast, state);
     return this.runFunction(ast.args, state, this.metadata(functionName(spec)), (...args: unknown[]): ReturnType<Parameters<MpsFunctionPlugin["runFunction"]>[3]> => {
-      const output = invoke(spec.id, args.map(hostArgument), this.mpsContext.settings);
+      const error = inputError(args);
+      if (error) return error;
+      const output = invoke(spec.id, args.map(hostArgument), this.mpsContext.settings, this.callSite(ast, state));
       if (isFunctionError(output)) return new CellError(ERROR_TYPE[output.code], output.message);
       return engineResult(spec, output, size);
     });
