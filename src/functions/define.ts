@@ -6,7 +6,7 @@
  * invoke, the headless recalculation through its HyperFormula plugin.
  */
 import type { MpsSettings } from "../shared/settings";
-import { isFunctionError, type FunctionError } from "./cells";
+import { functionError, isFunctionError, type FunctionError } from "./cells";
 import { messages } from "./messages";
 import { readArgument, type ParamSpec } from "./params";
 
@@ -40,6 +40,12 @@ export function resultLimit(shape: Shape): string | undefined {
   if (shape.columns > MAX_COLUMNS) return messages.gridColumns(MAX_COLUMNS);
   if (shape.rows * shape.columns > MAX_CELLS) return messages.cellBudget(MAX_CELLS);
   return undefined;
+}
+
+/** The refusal of a result of this shape, before it is computed; undefined when it fits. */
+export function oversize(id: string, shape: Shape): FunctionError | undefined {
+  const limit = resultLimit(shape);
+  return limit === undefined ? undefined : functionError("VALUE", messages.resultTooLarge(id, shape.rows, shape.columns, limit));
 }
 
 /** Marks an argument whose value the formula text does not show (a reference, an expression). */

@@ -8,7 +8,7 @@
 import type { MpsSettings } from "../shared/settings";
 import { functionError, isFunctionError, type FunctionError } from "./cells";
 import { CATALOG } from "./catalog";
-import { NOT_LITERAL, resultLimit, type Args, type FunctionSpec, type Output, type Shape } from "./define";
+import { NOT_LITERAL, oversize, type Args, type FunctionSpec, type Output, type Shape } from "./define";
 import { messages } from "./messages";
 import { readArgument } from "./params";
 import { cellAlong, parsePlace, rangeText, sheetOf, type CallSite, type Place } from "./places";
@@ -26,9 +26,7 @@ function shapeOf(raw: unknown): Shape | undefined {
 function sizeRefusal(spec: FunctionSpec, raw: readonly unknown[], settings: MpsSettings): FunctionError | undefined {
   const shapes = spec.params.map((_, i) => shapeOf(raw[i]));
   const literals = spec.params.map((_, i) => (Array.isArray(raw[i]) ? NOT_LITERAL : (raw[i] ?? undefined)));
-  const size = spec.maxSize(shapes, { literals, settings });
-  const limit = resultLimit(size);
-  return limit === undefined ? undefined : functionError("VALUE", messages.resultTooLarge(spec.id, size.rows, size.columns, limit));
+  return oversize(spec.id, spec.maxSize(shapes, { literals, settings }));
 }
 
 /** True when a number shown by the result is NaN or infinite (errors and text in cells are fine). */

@@ -23,7 +23,7 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import { CATALOG } from "../functions/catalog";
-import { NOT_LITERAL, resultLimit, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/define";
+import { MAX_COLUMNS, MAX_ROWS, NOT_LITERAL, oversize, type Cell, type FunctionSpec, type Output, type Shape } from "../functions/define";
 import { isFunctionError, type ErrorCode } from "../functions/cells";
 import { invoke, type CallSite } from "../functions/invoke";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../shared/settings";
@@ -174,7 +174,8 @@ export class MpsFunctionPlugin extends FunctionPlugin {
       if (named) return named;
     }
     const size = this.arraySizeForAst(ast, state);
-    return { rows: size.height, columns: size.width };
+    // A whole column or row (B:B, 3:3) is sized as unbounded: it spans the sheet.
+    return { rows: Math.min(size.height, MAX_ROWS), columns: Math.min(size.width, MAX_COLUMNS) };
   }
 
   private resultShape(
@@ -186,10 +187,7 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
     const notALine = spec.params.some((p, i) => p.kind === "series" && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
     const literals = spec.params.map((_, i) => literalValue(ast.args[i], state, this.mpsContext.typed));
-    if (notALine) return { rows: 1, columns: 1 };
-    const shape = spec.maxSize(shapes, { literals, settings: this.mpsContext.settings });
-    // Too large for a sheet or the cell budget: invoke refuses it, in one cell.
-    return resultLimit(shape) === undefined ? shape : { rows: 1, columns: 1 };
+    return notALine ? { rows: 1, columns: 1 } : spec.maxSize(shapes, { literals, settings: this.mpsContext.settings });
   }
 
   /** A sheet's name as Excel writes it in an address: quoted unless it is a plain word. */
@@ -227,6 +225,8 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     state: State,
   ): ArraySize {
     const shape = this.resultShape(spec, ast, state);
+    // Too large for a sheet or the cell budget: refused in one cell (see evaluate).
+    if (oversize(spec.id, shape)) return ArraySize.scalar();
     return shape.rows === 1 && shape.columns === 1 ? ArraySize.scalar() : new ArraySize(shape.columns, shape.rows);
   }
 
@@ -237,6 +237,10 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     state: State,
   ) {
     const size = this.resultShape(spec, ast, state);
+    // HyperFormula hands whole columns over cut to the sheet's used rows: the bound from the
+    // formula text is what a spill would need, so it is what is refused (Excel passes them whole).
+    const tooLarge = oversize(spec.id, size);
+    if (tooLarge) return new CellError(ERROR_TYPE[tooLarge.code], tooLarge.message);
     return this.runFunction(ast.args, state, this.metadata(functionName(spec)), (...args: unknown[]): ReturnType<Parameters<MpsFunctionPlugin["runFunction"]>[3]> => {
       const error = inputError(args);
       if (error) return error;

@@ -13,6 +13,7 @@
 import * as engine from "../../src/engine";
 import { consume, demand, explode, pab, peg, plan, promise, table } from "../../src/functions/functions";
 import { MAX_CELLS, resultLimit } from "../../src/functions/define";
+import { invoke } from "../../src/functions/invoke";
 import { fixedSettingsSource } from "../../src/shared/settingsSource";
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { DEFAULT_SETTINGS, toStored } from "../../src/shared/settings";
@@ -93,6 +94,9 @@ describe("refusals Excel can show: #VALUE! or #N/A, with the message", () => {
     expect(excelError(() => plan(row(10), -1))).toMatch(/^#VALUE! on_hand is negative/);
     expect(excelError(() => consume(row(1, NaN), row(0, 0)))).toBe("#VALUE! forecast: cell 2 is NaN");
     expect(excelError(() => plan(row(10), Infinity))).toBe("#VALUE! on_hand: Infinity is not a finite number");
+    // The adapter both hosts share gives VALUE itself (the headless host maps codes one to one).
+    expect(invoke("PLAN", [row(10), -1], DEFAULT_SETTINGS)).toMatchObject({ kind: "error", code: "VALUE" });
+    expect(invoke("CONSUME", [row(1), row(1), 0, 1.5], DEFAULT_SETTINGS)).toMatchObject({ kind: "error", code: "VALUE" });
   });
 
   it("quotes at most 30 characters of what a cell holds", () => {
