@@ -6,22 +6,13 @@ import { atp, consume, demand, explode, pab, peg, plan, promise, table } from ".
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { fixedSettingsSource, officeSettingsSource } from "../../src/shared/settingsSource";
 import { DEFAULT_SETTINGS, toStored } from "../../src/shared/settings";
+import { excelError } from "./excelCall";
 
 /** What Excel passes for an omitted optional argument. */
 const OMITTED = null as never;
 const row = (...values: unknown[]) => [values];
 const column = (...values: unknown[]) => values.map((v) => [v]);
 
-/** Runs a call and returns the Excel error it raised, as "#CODE message". */
-function excelError(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    const e = error as { code: string; message: string };
-    return `${e.code} ${e.message}`;
-  }
-  throw new Error("expected an Excel error");
-}
 
 afterEach(() => setFunctionsSettingsForTests(fixedSettingsSource(undefined)));
 
@@ -50,7 +41,7 @@ describe("MPS.CONSUME", () => {
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), 1, 1)).toEqual([[0, 0, 0, 320]]);
   });
 
-  it("reads empty cells as 0, whether desktop (0, \"\") or web (null) passed them", () => {
+  it("reads empty cells as 0 however the host passes them (0, null, \"\" from a formula)", () => {
     expect(consume(row(100, null, "", 0), row(null, 0, "", 30))).toEqual([[100, 0, 0, 0]]);
   });
 
@@ -277,7 +268,7 @@ describe("workbook defaults", () => {
     expect(atp(80, row(0, 0, 60), row(30, 25, 30), OMITTED)).toEqual([[25, 25, 55]]);
   });
 
-  it("are taken for a number left in an empty cell, whether desktop (\"\") or web (null) passed it", () => {
+  it("are taken for a number argument left out (null) or given as empty text (\"\", e.g. from IF)", () => {
     setFunctionsSettingsForTests(fixedSettingsSource(stored));
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), "", "")).toEqual([[0, 0, 0, 320]]);
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), OMITTED, OMITTED)).toEqual([[0, 0, 0, 320]]);

@@ -17,6 +17,7 @@ import { invoke } from "../../src/functions/invoke";
 import { fixedSettingsSource } from "../../src/shared/settingsSource";
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { DEFAULT_SETTINGS, toStored } from "../../src/shared/settings";
+import { excelError } from "./excelCall";
 
 const row = (...values: unknown[]) => [values];
 const column = (...values: unknown[]) => values.map((v) => [v]);
@@ -28,15 +29,6 @@ const EMPTY_ON = { desktop: 0, web: null } as const;
 /** Excel's invocation for a formula in `caller` whose arguments are at `addresses` (empty: no reference). */
 const at = (caller: string, ...addresses: string[]) => ({ address: caller, parameterAddresses: addresses });
 
-function excelError(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    const e = error as { code: string; message: string };
-    return `${e.code} ${e.message}`;
-  }
-  throw new Error("expected an Excel error");
-}
 
 const FORECAST = row(350, 350, 350, 350);
 const ORDERS = row(300, 500, 280, 0);
