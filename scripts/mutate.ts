@@ -33,6 +33,7 @@ const FUNCTION_TESTS = [
   "test/functions/defaults.test.ts",
   "test/functions/robustness.test.ts",
   "test/functions/size.test.ts",
+  "test/functions/hosts.test.ts",
 ];
 const engineTests = (step: string) => [`test/engine/${step}.test.ts`, "test/engine/properties.test.ts", "test/engine/planItem.test.ts"];
 
@@ -265,9 +266,9 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: "adapter-cell-numbering",
     rule: "a refused cell is counted from 0 in the message",
-    file: "src/functions/results.ts",
-    from: "messages.cellNegative(param, error.period + 1, error.value)",
-    to: "messages.cellNegative(param, error.period, error.value)",
+    file: "src/functions/cells.ts",
+    from: "message: say(String(index + 1)),",
+    to: "message: say(String(index)),",
     tests: FUNCTION_TESTS,
   },
   {
@@ -288,7 +289,7 @@ export const MUTANTS: readonly Mutant[] = [
   },
   {
     id: "adapter-zero-option",
-    rule: "an option in an empty cell, passed as 0 by desktop Excel, is refused",
+    rule: "an option in an empty cell, passed as 0 by older desktop builds, is refused",
     file: "src/functions/cells.ts",
     from: "if (isEmpty(v) || v === 0) return undefined;",
     to: "if (isEmpty(v)) return undefined;",
@@ -296,18 +297,26 @@ export const MUTANTS: readonly Mutant[] = [
   },
   {
     id: "adapter-empty-scalar",
-    rule: "a number in an empty cell, passed as \"\" by desktop Excel, is refused",
+    rule: "a number argument given as empty text (\"\") is refused instead of taking its default",
     file: "src/functions/cells.ts",
-    from: "if (isEmpty(v)) return undefined;\n  if (typeof v === \"number\") return v;",
-    to: "if (v === null || v === undefined) return undefined;\n  if (typeof v === \"number\") return v;",
+    from: 'if (v === "") return undefined;',
+    to: "",
+    tests: FUNCTION_TESTS,
+  },
+  {
+    id: "adapter-empty-cell-default",
+    rule: "a number argument in an empty cell (null, with its address) takes the default instead of 0, as on the web before",
+    file: "src/functions/cells.ts",
+    from: "if (isEmpty(v)) return referenced ? 0 : undefined;",
+    to: "if (isEmpty(v)) return undefined;",
     tests: FUNCTION_TESTS,
   },
   {
     id: "adapter-text-as-zero",
     rule: "text in a series is read as 0 instead of refused",
     file: "src/functions/cells.ts",
-    from: "if (isEmpty(cell)) return 0;",
-    to: 'if (isEmpty(cell) || typeof cell === "string") return 0;',
+    from: "if (isEmpty(v)) return 0;",
+    to: 'if (isEmpty(v) || typeof v === "string") return 0;',
     tests: FUNCTION_TESTS,
   },
   {
@@ -327,12 +336,36 @@ export const MUTANTS: readonly Mutant[] = [
     tests: FUNCTION_TESTS,
   },
   {
-    id: "adapter-hedge-percent",
-    rule: "a hedge of 1 is read as 100 % instead of 1 %",
-    file: "src/functions/families/explosion.ts",
-    from: "return hedge === undefined || hedge < 1 ? hedge : hedge / 100;",
-    to: "return hedge === undefined || hedge <= 1 ? hedge : hedge / 100;",
+    id: "adapter-num-shown",
+    rule: "an engine refusal out of range is shown as #NUM!, whose message Excel hides",
+    file: "src/functions/cells.ts",
+    from: 'return { kind: "error", code: code === "NA" ? "NA" : "VALUE", message };',
+    to: 'return { kind: "error", code: code as ErrorCode, message };',
     tests: FUNCTION_TESTS,
+  },
+  {
+    id: "adapter-address-axis",
+    rule: "a refused cell of a row is named down the column",
+    file: "src/functions/places.ts",
+    from: "const text = place.rows === 1 ?",
+    to: "const text = place.columns === 1 ?",
+    tests: FUNCTION_TESTS,
+  },
+  {
+    id: "adapter-not-finite-shown",
+    rule: "a NaN or infinite result reaches the cells",
+    file: "src/functions/invoke.ts",
+    from: 'return notFinite(output) ? functionError("VALUE", messages.resultNotFinite(id)) : output;',
+    to: "return output;",
+    tests: FUNCTION_TESTS,
+  },
+  {
+    id: "adapter-cell-budget",
+    rule: "the cell budget is four times larger than documented",
+    file: "src/functions/define.ts",
+    from: "if (shape.rows * shape.columns > MAX_CELLS)",
+    to: "if (shape.rows * shape.columns > 4 * MAX_CELLS)",
+    tests: ["test/functions/hosts.test.ts"],
   },
   {
     id: "size-table-model",
