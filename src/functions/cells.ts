@@ -53,7 +53,7 @@ export function functionError(code: ErrorCode | "NUM", message: string): Functio
 }
 
 /**
- * A #VALUE! refusal about the `index`-th cell (from 0) of an argument; its message names the
+ * A #VALUE! refusal about the `index`-th cell (from 0) of a series; its message names the
  * cell by its position from 1 until a host gives the argument's address (see `invoke`).
  * @example cellRefusal("orders", 2, (cell) => `orders: cell ${cell} is text`).message // → "orders: cell 3 is text"
  */
@@ -101,12 +101,12 @@ export function isEmpty(cell: unknown): boolean {
 }
 
 /** A cell holding an error value, however the host passed it ("#DIV/0!"). */
-interface ErrorCell {
+export interface ErrorCell {
   readonly error: string;
 }
 
 /** A cell holding a data type that has no basic number, text or boolean (an entity, an image). */
-interface DataTypeCell {
+export interface DataTypeCell {
   readonly dataType: string;
 }
 
@@ -117,8 +117,8 @@ const RICH_TYPES = new Set(["Entity", "LinkedEntity", "WebImage", "LocalImage", 
 
 /** "#DIV/0!" and friends, from whichever error object the host passed. */
 export function errorName(cell: object): string {
-  const host = cell as { value?: unknown; type?: unknown; code?: unknown };
-  for (const candidate of [host.value, host.type, host.code]) {
+  const host = cell as { error?: unknown; value?: unknown; type?: unknown; code?: unknown };
+  for (const candidate of [host.error, host.value, host.type, host.code]) {
     if (typeof candidate === "string") return candidate.startsWith("#") ? candidate : `#${candidate}`;
   }
   return "#VALUE!";
@@ -126,9 +126,11 @@ export function errorName(cell: object): string {
 
 /**
  * A cell as the plain value it stands for: numbers, text, booleans and empties as they are, a
- * data type as its basic value, any other object as an error value or a rich data type.
+ * data type as its basic value, any other object as an error value (`ErrorCell`) or a rich
+ * data type (`DataTypeCell`).
+ * @example plain({ type: "FormattedNumber", basicValue: 0.6, numberFormat: "0%" }) // → 0.6
  */
-function plain(cell: unknown): unknown {
+export function plain(cell: unknown): unknown {
   if (typeof cell !== "object" || cell === null) return cell;
   const typed = cell as { type?: unknown; basicValue?: unknown; errorType?: unknown; text?: unknown };
   if (typeof typed.type === "string") {
@@ -144,25 +146,35 @@ function plain(cell: unknown): unknown {
   return { error: errorName(cell) } satisfies ErrorCell;
 }
 
-/** A cell of a series: a number, or why it is not one. */
-function readCell(param: string, cell: unknown, index: number): number | FunctionError {
+/**
+ * A cell of a range of quantities: its number (an empty cell is 0), or the refusal's message
+ * once the cell's place is worded ("cell 3", "cell F3", "row 2, cell 3").
+ * @example (readQuantity("orders", "ten") as (where: string) => string)("cell F3") // → "orders: cell F3 is text 'ten'; enter a number …"
+ */
+export function readQuantity(param: string, cell: unknown): number | ((where: string) => string) {
   const v = plain(cell);
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return cellRefusal(param, index, (at) => messages.cellNotFinite(param, at, v));
+    if (!Number.isFinite(v)) return (where) => messages.cellNotFinite(param, where, v);
     return v;
   }
   if (isEmpty(v)) return 0;
-  if (typeof v === "string") return cellRefusal(param, index, (at) => messages.cellText(param, at, v));
-  if (typeof v === "boolean") return cellRefusal(param, index, (at) => messages.cellBoolean(param, at, v));
+  if (typeof v === "string") return (where) => messages.cellText(param, where, v);
+  if (typeof v === "boolean") return (where) => messages.cellBoolean(param, where, v);
   if (typeof v === "object" && v !== null && "dataType" in v) {
     const what = (v as DataTypeCell).dataType;
-    return cellRefusal(param, index, (at) => messages.cellDataType(param, at, what));
+    return (where) => messages.cellDataType(param, where, what);
   }
   if (typeof v === "object" && v !== null && "error" in v) {
     const name = (v as ErrorCell).error;
-    return cellRefusal(param, index, (at) => messages.cellError(param, at, name));
+    return (where) => messages.cellError(param, where, name);
   }
-  return cellRefusal(param, index, (at) => messages.cellOther(param, at));
+  return (where) => messages.cellOther(param, where);
+}
+
+/** A cell of a series: a number, or why it is not one. */
+function readCell(param: string, cell: unknown, index: number): number | FunctionError {
+  const read = readQuantity(param, cell);
+  return typeof read === "number" ? read : cellRefusal(param, index, (at) => read(`cell ${at}`));
 }
 
 /**
@@ -227,7 +239,7 @@ export function readNumber(param: string, value: unknown, referenced = false): n
   if (typeof v === "object" && v !== null && "dataType" in v) return functionError("VALUE", messages.scalarDataType(param, (v as DataTypeCell).dataType));
   if (typeof v === "object" && v !== null && "error" in v) {
     const name = (v as ErrorCell).error;
-    return cellRefusal(param, 0, (at) => messages.cellError(param, at, name));
+    return cellRefusal(param, 0, (at) => messages.cellError(param, `cell ${at}`, name));
   }
   return functionError("VALUE", messages.scalarOther(param));
 }

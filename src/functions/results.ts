@@ -38,12 +38,12 @@ export function fromEngine(error: PlanningError): FunctionError {
   const { period, value } = error;
   if (period !== undefined && typeof value === "number") {
     const element = `${error.field}[${period}] `;
-    if (value < 0) return cellRefusal(param, period, (at) => messages.cellNegative(param, at, value));
+    if (value < 0) return cellRefusal(param, period, (at) => messages.cellNegative(param, `cell ${at}`, value));
     if (!Number.isFinite(value) || !error.message.startsWith(element)) {
-      return cellRefusal(param, period, (at) => messages.cellNotFinite(param, at, value));
+      return cellRefusal(param, period, (at) => messages.cellNotFinite(param, `cell ${at}`, value));
     }
     const detail = error.message.slice(element.length);
-    return cellRefusal(param, period, (at) => messages.cellRefused(param, at, detail));
+    return cellRefusal(param, period, (at) => messages.cellRefused(param, `cell ${at}`, detail));
   }
   const lengths = LENGTH_MISMATCH.exec(error.message);
   if (lengths) return lengthRefusal(paramName(lengths[1]), Number(lengths[3]), paramName(lengths[2]), Number(lengths[4]));

@@ -10,3 +10,6 @@ export function excelError(call: () => unknown): string {
   }
   throw new Error("expected an Excel error");
 }
+
+/** Excel's invocation for a formula in `caller` whose arguments are at `addresses` (empty: no reference). */
+export const at = (caller: string, ...addresses: string[]) => ({ address: caller, parameterAddresses: addresses });

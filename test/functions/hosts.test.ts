@@ -17,7 +17,7 @@ import { invoke } from "../../src/functions/invoke";
 import { fixedSettingsSource } from "../../src/shared/settingsSource";
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { DEFAULT_SETTINGS, toStored } from "../../src/shared/settings";
-import { excelError } from "./excelCall";
+import { at, excelError } from "./excelCall";
 
 const row = (...values: unknown[]) => [values];
 const column = (...values: unknown[]) => values.map((v) => [v]);
@@ -35,8 +35,6 @@ const promise = promiseRange as (...args: unknown[]) => unknown[][];
 const PLAN_LOT_LIMITS = [LEFT_OUT, LEFT_OUT, LEFT_OUT];
 const PROMISE_BY_DATE_AND_MTO = [LEFT_OUT, LEFT_OUT, LEFT_OUT, LEFT_OUT, LEFT_OUT];
 
-/** Excel's invocation for a formula in `caller` whose arguments are at `addresses` (empty: no reference). */
-const at = (caller: string, ...addresses: string[]) => ({ address: caller, parameterAddresses: addresses });
 
 
 const FORECAST = row(350, 350, 350, 350);

@@ -78,6 +78,36 @@ describe("the headless host and errors", () => {
   });
 });
 
+describe("the headless host and ranges of any shape", () => {
+  it("names an order line and a cell of a block by address, and reads an empty on-hand cell of MPS.LEVEL as 0", async () => {
+    const file = await workbook(["MPS.BUCKET(G1:G3,H1:H3,J1:L1)", "MPS.LOAD(B1:C1,J3:K4)", "MPS.LEVEL(J6:K6,P1,J7:K7)"], (sheet) => {
+      sheet.getCell("G1").value = 45292;
+      sheet.getCell("G2").value = 45293;
+      sheet.getCell("G3").value = "next week";
+      for (const [i, quantity] of [1, 2, 3].entries()) sheet.getCell(`H${i + 1}`).value = quantity;
+      sheet.getRow(1).getCell("J").value = 45292;
+      sheet.getRow(1).getCell("K").value = 45299;
+      sheet.getRow(1).getCell("L").value = 45306;
+      sheet.getCell("J3").value = 1;
+      sheet.getCell("K3").value = 2;
+      sheet.getCell("J4").value = 3;
+      sheet.getCell("K4").value = -4;
+      sheet.getCell("J6").value = 20;
+      sheet.getCell("K6").value = 40;
+      sheet.getCell("J7").value = 50;
+      sheet.getCell("K7").value = 50;
+    });
+    const result = await recalcWorkbook(file);
+    if (!result.ok) throw new Error(result.problems.join("\n"));
+    const message = (key: string) => result.value.cells.find((c) => c.key === key)?.error?.message;
+    expect(message("Plan!A4")).toBe("dates: cell G3 is text 'next week'; enter a date (a date typed as text is not read)");
+    expect(message("Plan!A6")).toBe("bill: cell K4 is -4; quantities must be 0 or more");
+    // demand 20, 40 within a capacity of 50 from on hand 0 (P1 is empty): 20, 40
+    const v = await values(file);
+    expect([v["Plan!A8"], v["Plan!B8"]]).toEqual([20, 40]);
+  });
+});
+
 describe("the headless host and results too large for a sheet", () => {
   it("refuses MPS.EXPLODE over whole columns in its own cell, with the message, instead of sizing a spill", async () => {
     const file = await workbook(["MPS.EXPLODE(B:B,C:C)"]);
