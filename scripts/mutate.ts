@@ -34,6 +34,7 @@ const FUNCTION_TESTS = [
   "test/functions/robustness.test.ts",
   "test/functions/size.test.ts",
   "test/functions/hosts.test.ts",
+  "test/functions/hostsRanges.test.ts",
 ];
 const engineTests = (step: string) => [`test/engine/${step}.test.ts`, "test/engine/properties.test.ts", "test/engine/planItem.test.ts"];
 
@@ -323,16 +324,16 @@ export const MUTANTS: readonly Mutant[] = [
     id: "adapter-peg-periods",
     rule: "MPS.PEG counts order periods from 0",
     file: "src/functions/families/consumption.ts",
-    from: "rows.push([peg.orderPeriod + 1,",
-    to: "rows.push([peg.orderPeriod,",
+    from: "let show = (period: number): number => period + 1;",
+    to: "let show = (period: number): number => period;",
     tests: FUNCTION_TESTS,
   },
   {
     id: "adapter-promise-period",
     rule: "MPS.PROMISE's requested period is read as counted from 0",
     file: "src/functions/families/promise.ts",
-    from: "args.method, requested - 1),",
-    to: "args.method, requested),",
+    from: "args.method, requested - 1));",
+    to: "args.method, requested));",
     tests: FUNCTION_TESTS,
   },
   {

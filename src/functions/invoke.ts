@@ -73,7 +73,9 @@ export function invoke(id: string, raw: readonly unknown[], settings: MpsSetting
     let itemSettings = settings;
     for (let i = 0; i < spec.params.length; i++) {
       const param = spec.params[i];
-      const value = readArgument(param, raw[i], itemSettings, typeof addresses[i] === "string" && addresses[i] !== "");
+      const place = places[i];
+      const cellName = place && ((row: number, column: number) => cellIn(place, row, column, callerSheet));
+      const value = readArgument(param, raw[i], itemSettings, typeof addresses[i] === "string" && addresses[i] !== "", cellName);
       if (isFunctionError(value)) return located(value, spec, places, callerSheet);
       args[param.name] = value;
       if (param.kind === "item") itemSettings = withItemSettings(settings, value);

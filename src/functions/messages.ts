@@ -125,8 +125,10 @@ export const messages = {
     `${param}: ${rows}×${columns} cells, but ${reference} is ${refRows}×${refColumns}; give it the same shape`,
   noPeriodDimension: (rows: number, columns: number, capacity: number): string =>
     `capacity: ${capacity} cells, but demand is ${rows}×${columns}; give one capacity per period (as many as demand has rows or columns)`,
-  // Item master rows (itemMaster.ts): cells counted from 1 inside the range given.
+  // Item master rows (itemMaster.ts): cells by address, or counted from 1 inside the range given.
   itemCell: (param: string, row: number, column: number): string => `${param} row ${row}, column ${column}`,
+  /** An item master's cell by its address, when the host gives the range's. */
+  itemCellAt: (address: string): string => `cell ${address}`,
   itemValue: (header: string, cell: string): string => `item master "${header}" (${cell})`,
   itemDuplicate: (param: string, header: string, first: string, second: string): string =>
     `${param}: the item master has "${header}" twice (${first} and ${second}); keep one`,

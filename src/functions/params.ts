@@ -182,14 +182,21 @@ function isEmptyCell(raw: unknown): boolean {
  * option; when left out, its default (a workbook setting or a constant), undefined when the
  * engine has its own, or an error when it is required. `referenced`: the host says the
  * argument refers to a cell, so an empty one is an empty cell (0 for a number), not an
- * argument left out (see cells.ts).
+ * argument left out (see cells.ts). `cellName` gives the address of a cell of the argument's
+ * range (row, column from 0) when the host gives it: an item master names its cells by it.
  *
  * The same rule for the range kinds: one empty cell referred to is a quantity of 0 (a block,
  * a range, on hand), an empty line for lines, a period of 0 for a series, as Excel hands it
  * ([[null]]); the headless host passes it as a bare null, which without `referenced` is an
  * argument left out.
  */
-export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettings, referenced = false): unknown {
+export function readArgument(
+  param: ParamSpec,
+  raw: unknown,
+  settings: MpsSettings,
+  referenced = false,
+  cellName?: (row: number, column: number) => string,
+): unknown {
   if (referenced && isEmptyCell(raw) && takesRange(param)) {
     // Excel passes [[null]] for a range parameter that refers to one empty cell.
     raw = param.kind === "series" || param.kind === "lines" ? [[null]] : [[0]];
@@ -215,7 +222,7 @@ export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettin
       value = readBlock(param.name, raw);
       break;
     case "item":
-      value = readItem(param.name, raw);
+      value = readItem(param.name, raw, referenced, cellName);
       break;
   }
   if (value !== undefined) return value;

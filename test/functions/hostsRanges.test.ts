@@ -9,7 +9,7 @@
  *   position ("row 2, cell 3" in a block, "line 3" of order lines);
  * - data-type cells are read as their basic value.
  */
-import { bucket, level as levelRange, load, promise as promiseRange, safety } from "../../src/functions/functions";
+import { bucket, level as levelRange, load, promise as promiseRange, safety, table as tableRange } from "../../src/functions/functions";
 import { fixedSettingsSource } from "../../src/shared/settingsSource";
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { at, excelError } from "./excelCall";
@@ -23,6 +23,7 @@ const EMPTY_RANGE_CELL = { excel: [[null]], headless: null } as const;
 // on_hand of LEVEL and PROMISE, and PROMISE's quantity, are ranges; a number alone reads the same.
 const level = levelRange as (...args: unknown[]) => unknown[][];
 const promise = promiseRange as (...args: unknown[]) => unknown[][];
+const table = tableRange as (...args: unknown[]) => unknown[][];
 const double = (basicValue: number) => ({ type: "Double", basicType: "Double", basicValue });
 const formatted = (basicValue: number) => ({ type: "FormattedNumber", basicType: "Double", basicValue, numberFormat: "0" });
 /** Weekly periods: 1 Jan 2024 (serial 45292), 8 Jan, 15 Jan. */
@@ -91,6 +92,29 @@ describe("refused cells of blocks and order lines, named by address", () => {
     const site = at("Plan!E30", "Plan!C30:C31", "Plan!P1", "Plan!B6:C6", "Plan!B3:C3", "", "Plan!D30:D31");
     expect(excelError(() => promise(column(5, 5), 10, row(0, 10), row(0, 0), LEFT_OUT, column(1, "soon"), ...new Array(5).fill(LEFT_OUT), site))).toBe(
       "#VALUE! requested_period: cell D31 is text 'soon'; enter a number (numbers stored as text are not read)",
+    );
+  });
+});
+
+describe("an item master's cells, named by address", () => {
+  const [forecast, orders] = [row(30, 30), row(0, 0)];
+  /** TABLE(forecast, orders, item master) in Plan!B14, the item master at Items!A1:C2, the invocation after the 13 optional arguments. */
+  const withMaster = (master: unknown[][], caller = "Plan!B14") =>
+    table(forecast, orders, master, ...new Array(13).fill(LEFT_OUT), at(caller, "Plan!B2:C2", "Plan!B3:C3", "Items!A1:C2"));
+
+  it("names the header's value cell of a value the plan refuses, and both cells of a header given twice", () => {
+    expect(excelError(() => withMaster([["On hand", "Lead time", "Item"], [64, -1, "Bike"]]))).toBe(
+      '#VALUE! item master "Lead time" (cell Items!B2) must be a whole number of periods, 0 or more (got -1)',
+    );
+    expect(excelError(() => withMaster([["On hand", "Lot rule", "Item"], [64, "EOQ", "Bike"]]))).toBe(
+      "#VALUE! item master \"Lot rule\" (cell Items!B2): 'EOQ' is not valid; use one of LFL, FOQ, POQ",
+    );
+    expect(excelError(() => withMaster([["On hand", "Lead time", "lead_time"], [64, 1, 2]]))).toBe(
+      '#VALUE! on_hand: the item master has "Lead time" twice (cell Items!B1 and cell Items!C1); keep one',
+    );
+    // on the item master's own sheet, no sheet name
+    expect(excelError(() => withMaster([["On hand", "Lead time", "Item"], [null, 1, "Bike"]], "Items!E5"))).toBe(
+      '#VALUE! on_hand: the item master\'s "On hand" (cell A2) is empty; On hand is required',
     );
   });
 });
