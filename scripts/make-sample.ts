@@ -310,10 +310,9 @@ export function recordBlock(code: string): string {
   return `B${TABLE_ROW}:${LAST}${TABLE_ROW + tableLabels(shapeOf(code)).length - 1}`;
 }
 
-/** A row of week-start dates (=C$8, …) above a block, labelled. */
-function dateRow(ws: ExcelJS.Worksheet, row: number, label: string): void {
+/** A row of week-start dates (=C$8, …) above a block, labelled so (mps-recalc's report shows them as dates). */
+function dateRow(ws: ExcelJS.Worksheet, row: number, label = "Week starting"): void {
   ws.getCell(row, 2).value = label;
-  ws.getCell(row, 2).font = { bold: true };
   for (let k = 0; k < WEEKS; k++) {
     const column = columnName(FIRST_COL + k - 1);
     const cell = ws.getCell(row, FIRST_COL + k);
@@ -389,7 +388,9 @@ function itemSheet(wb: ExcelJS.Workbook, item: ItemSheet): ExcelJS.Worksheet {
     formula: `${fn(item.saved, "BUCKET")}(${orderColumn("D")},(${orderColumn("C")}=$C$3)*${orderColumn("E")},${span(8)})`,
   } as ExcelJS.CellFormulaValue;
 
-  dateRow(ws, TABLE_ROW - 1, "MPS record");
+  ws.getCell(TABLE_ROW - 2, 2).value = "MPS record";
+  ws.getCell(TABLE_ROW - 2, 2).font = { bold: true };
+  dateRow(ws, TABLE_ROW - 1, "Week starting");
   ws.getCell(TABLE_ROW, 2).value = {
     formula: `${fn(item.saved, "TABLE")}(${span(9)},${span(10)},${masterRange(2)},,,,,${span(11)})`,
   } as ExcelJS.CellFormulaValue;
@@ -421,7 +422,7 @@ export const QUOTES: ReadonlyArray<[quote: string, quantity: number, requestedWe
 function bikeExtras(ws: ExcelJS.Worksheet, code: string, saved: boolean): void {
   const mps = span(recordRow(code, "MPS"));
   const receipts = span(recordRow(code, "Receipts"));
-  dateRow(ws, BELOW, "Week starting");
+  dateRow(ws, BELOW);
   ws.getCell(BELOW + 1, 2).value = "Cumulative ATP (supply = MPS + Receipts)";
   ws.getCell(BELOW + 1, FIRST_COL).value = {
     formula: `${fn(saved, "ATP")}(${masterColumn("On hand")}3,${mps}+${receipts},${span(10)},"cumulative")`,
@@ -558,8 +559,10 @@ function chairExtras(ws: ExcelJS.Worksheet): void {
     ["Leather back", 0.4],
     ["Armrests", 0.75],
   ];
-  dateRow(ws, BELOW, "Planning bill (attach rate)");
-  const rates = BELOW + 1;
+  ws.getCell(BELOW, 2).value = "Planning bill (attach rate in column A)";
+  ws.getCell(BELOW, 2).font = { bold: true };
+  dateRow(ws, BELOW + 1);
+  const rates = BELOW + 2;
   const hedges = rates + options.length;
   options.forEach(([name, rate], i) => {
     ws.getCell(rates + i, 1).value = rate;
@@ -573,7 +576,7 @@ function chairExtras(ws: ExcelJS.Worksheet): void {
 
   const master = hedges + options.length + 1;
   linkItemMaster(ws, master, "CH-10-M", "Mesh back option: item master row");
-  dateRow(ws, master + 3, "Week starting");
+  dateRow(ws, master + 3);
   ws.getCell(master + 4, 2).value = "Mesh back MPS (base + hedge, MPS.PLAN)";
   ws.getCell(master + 4, FIRST_COL).value = { formula: `MPS.PLAN(${span(rates)}+${span(hedges)},${masterRange(master)})` } as ExcelJS.CellFormulaValue;
 }
