@@ -8,15 +8,17 @@
  * Weeks start on Mondays from 4 January 2027, Excel serial 46391 (36526 for 1 Jan 2000 + 27 × 365
  * + 7 leap days + 3): week 2 is 46398, week 3 46405, week 6 46426.
  */
-import { existsSync } from "fs";
+import { existsSync, promises as fs } from "fs";
+import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { ITEM_MASTER_HEADERS } from "../../src/functions/itemMaster";
 import type { ComputedCell, Shown } from "../../src/recalc/evaluate";
 import { recalcWorkbook } from "../../src/recalc/recalc";
 import { printSamplePlans, SAMPLE_WORKBOOK } from "../../src/recalc/samples";
+import { sampleLayout } from "../../src/taskpane/host/sampleSheet";
 import { ITEM_HEADERS, ITEMS_SHEET, ORDERS_SHEET, recordRow } from "../../scripts/make-sample";
-import { ROOT } from "./helpers";
+import { ROOT, saveWorkbook } from "./helpers";
 
 const BIKE = "MTS - Bike";
 const CHAIR = "ATO - Chair";
@@ -292,6 +294,47 @@ describe("MTO - Press against hand-worked values", () => {
       [WEEK[3], WEEK[3], 16],
       [WEEK[3], "excess", 8],
     ]);
+  });
+});
+
+// The task pane's Insert sample sheet (MTS), recalculated headless: on hand 40, safety stock 10,
+// FOQ 50, window 0/0, no fences; periods 1–4 forecast 100 × 4, orders 110, 85, 60, 30, a receipt
+// of 60 in period 2.
+//   demand   110 (10 excess), 100, 100, 100
+//   PAB/MPS  40 − 110 = −70 < 10 → 80 → two lots: 100, PAB 30; 30 + 60 − 100 = −10 → 50: 40;
+//            40 − 100 → 100: 40; again 100: 40.  MPS 100, 50, 100, 100
+//   ATP      supply = MPS + receipts 100, 110, 100, 100: 40 + 100 − 110 = 30; 110 − 85 = 25; 40; 70
+//   100 more running 30, 55, 95, 165 → period 4
+describe("the task pane's sample sheet, recalculated headless", () => {
+  it("plans its record and promises from the block with supply = MPS + Receipts", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "mps-pane-sample-"));
+    try {
+      const file = await saveWorkbook(dir, (book) => {
+        const sheet = book.addWorksheet("MPS sample");
+        for (const write of sampleLayout("MTS").writes) {
+          const [first] = write.address.split(":");
+          const origin = sheet.getCell(first);
+          (write.values ?? write.formulas)!.forEach((line, r) =>
+            line.forEach((cell, c) => {
+              const target = sheet.getCell(Number(origin.row) + r, Number(origin.col) + c);
+              target.value = typeof cell === "string" && cell.startsWith("=") ? ({ formula: cell.slice(1) } as ExcelJS.CellFormulaValue) : cell;
+            }),
+          );
+        }
+      });
+      const result = await recalcWorkbook(file);
+      if (!result.ok) throw new Error(result.problems.join("\n"));
+      const value = new Map(result.value.cells.map((cell) => [cell.key, cell.value]));
+      const row = (r: number) => ["B", "C", "D", "E"].map((c) => value.get(`MPS sample!${c}${r}`));
+      expect(value.get("MPS sample!A18")).toBe("Demand");
+      expect(row(18)).toEqual([110, 100, 100, 100]);
+      expect(row(20)).toEqual([30, 40, 40, 40]);
+      expect(row(21)).toEqual([100, 50, 100, 100]);
+      expect(row(22)).toEqual([30, 25, 40, 70]);
+      expect(value.get("MPS sample!B12")).toBe(4);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
