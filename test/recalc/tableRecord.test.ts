@@ -158,7 +158,7 @@ describe("headless MPS.TABLE and MPS.PLAN with an item master row", () => {
     const sheet = recalc([["Forecast", 10], ["Orders", 0], ["On hand", "Lead time"], [5, -2], ["=MPS.TABLE(B1:B1,B2:B2,A3:B4)"]]);
     expect(sheet[4][0]).toEqual({
       error: "#VALUE!",
-      message: 'item master "Lead time" (on_hand row 2, column 2) must be a whole number of periods, 0 or more (got -2)',
+      message: 'item master "Lead time" (cell B4) must be a whole number of periods, 0 or more (got -2)',
     });
   });
 });
