@@ -5,24 +5,10 @@
  */
 import fc from "fast-check";
 import { level, load } from "../../src/functions/functions";
+import { OMITTED, column, excelError, row } from "./excelCalls";
 
-/** What Excel passes for an omitted optional argument. */
-const OMITTED = null as never;
-const row = (...values: unknown[]) => [values];
-const column = (...values: unknown[]) => values.map((v) => [v]);
 /** A block given row by row, turned so that each given row runs down a column. */
 const transposed = <T,>(rows: T[][]): T[][] => rows[0].map((_, c) => rows.map((r) => r[c]));
-
-/** Runs a call and returns the Excel error it raised, as "#CODE message". */
-function excelError(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    const e = error as { code: string; message: string };
-    return `${e.code} ${e.message}`;
-  }
-  throw new Error("expected an Excel error");
-}
 
 const ISSUE_DEMAND = [20, 40, 80, 30];
 

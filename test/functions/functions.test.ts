@@ -6,18 +6,12 @@ import { atp, consume, demand, explode, pab, peg, plan as planRange, promise, ta
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { fixedSettingsSource, officeSettingsSource } from "../../src/shared/settingsSource";
 import { DEFAULT_SETTINGS, toStored } from "../../src/shared/settings";
-import { excelError } from "./excelCall";
+import { OMITTED, column, excelError, row } from "./excelCalls";
 
 // on_hand of PLAN and TABLE is declared a range (it may be an item master); Excel passes one
 // cell as [[64]], and the number alone is read the same way.
 const plan = planRange as (...args: unknown[]) => unknown[][];
 const table = tableRange as (...args: unknown[]) => unknown[][];
-
-/** What Excel passes for an omitted optional argument. */
-const OMITTED = null as never;
-const row = (...values: unknown[]) => [values];
-const column = (...values: unknown[]) => values.map((v) => [v]);
-
 
 afterEach(() => setFunctionsSettingsForTests(fixedSettingsSource(undefined)));
 

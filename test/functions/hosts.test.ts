@@ -17,10 +17,8 @@ import { invoke } from "../../src/functions/invoke";
 import { fixedSettingsSource } from "../../src/shared/settingsSource";
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { DEFAULT_SETTINGS, toStored } from "../../src/shared/settings";
-import { at, excelError } from "./excelCall";
+import { at, column, excelError, row } from "./excelCalls";
 
-const row = (...values: unknown[]) => [values];
-const column = (...values: unknown[]) => values.map((v) => [v]);
 /** What Excel passes for an argument left out. */
 const LEFT_OUT = null as never;
 /** An empty referenced cell: desktop (older builds) and web. */
@@ -34,7 +32,6 @@ const promise = promiseRange as (...args: unknown[]) => unknown[][];
 /** PLAN's and PROMISE's optional arguments after the ones these tests give, left out: the invocation comes last. */
 const PLAN_LOT_LIMITS = [LEFT_OUT, LEFT_OUT, LEFT_OUT];
 const PROMISE_BY_DATE_AND_MTO = [LEFT_OUT, LEFT_OUT, LEFT_OUT, LEFT_OUT, LEFT_OUT];
-
 
 
 const FORECAST = row(350, 350, 350, 350);

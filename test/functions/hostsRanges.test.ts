@@ -12,10 +12,8 @@
 import { bucket, level as levelRange, load, promise as promiseRange, safety, table as tableRange } from "../../src/functions/functions";
 import { fixedSettingsSource } from "../../src/shared/settingsSource";
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
-import { at, excelError } from "./excelCall";
+import { at, column, excelError, row } from "./excelCalls";
 
-const row = (...values: unknown[]) => [values];
-const column = (...values: unknown[]) => values.map((v) => [v]);
 /** What Excel passes for an argument left out. */
 const LEFT_OUT = null as never;
 /** An empty cell as Excel passes it to a range argument, and as the headless host does. */

@@ -6,35 +6,15 @@
 import fc from "fast-check";
 import { plan as planRange, table as tableRange } from "../../src/functions/functions";
 import { ITEM_MASTER_HEADERS, readItem, withItemSettings } from "../../src/functions/itemMaster";
-import { DEFAULT_SETTINGS, toStored, type MpsSettings } from "../../src/shared/settings";
-import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
-import { fixedSettingsSource } from "../../src/shared/settingsSource";
+import { DEFAULT_SETTINGS } from "../../src/shared/settings";
+import { byLabel, excelError, resetSettings, row, withSettings } from "./excelCalls";
 
 const plan = planRange as (...args: unknown[]) => unknown[][];
 const table = tableRange as (...args: unknown[]) => unknown[][];
 
 const _ = null;
-const row = (...values: unknown[]) => [values];
 
-function excelError(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    const e = error as { code: string; message: string };
-    return `${e.code} ${e.message}`;
-  }
-  throw new Error("expected an Excel error");
-}
-
-function byLabel(block: unknown[][]): Record<string, unknown[]> {
-  return Object.fromEntries(block.map((r) => [r[0] as string, r.slice(1)]));
-}
-
-function withSettings(settings: Partial<MpsSettings>): void {
-  setFunctionsSettingsForTests(fixedSettingsSource(toStored({ ...DEFAULT_SETTINGS, ...settings })));
-}
-
-afterEach(() => setFunctionsSettingsForTests(fixedSettingsSource(undefined)));
+afterEach(resetSettings);
 
 // The textbook item: forecast 30 × 4 then 40 × 4, orders 33, 20, 10, 4, 2, on hand 64, FOQ 70.
 const FORECAST = row(30, 30, 30, 30, 40, 40, 40, 40);

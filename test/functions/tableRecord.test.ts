@@ -4,39 +4,16 @@
  * firm MPS, and their refusals. Every number is worked out by hand in the comment above it.
  */
 import { plan as planRange, table as tableRange } from "../../src/functions/functions";
-import { DEFAULT_SETTINGS, toStored, type MpsSettings } from "../../src/shared/settings";
-import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
-import { fixedSettingsSource } from "../../src/shared/settingsSource";
+import { byLabel, column, excelError, resetSettings, row, withSettings } from "./excelCalls";
 
 const plan = planRange as (...args: unknown[]) => unknown[][];
 const table = tableRange as (...args: unknown[]) => unknown[][];
 
 const _ = null; // an omitted argument, as Excel passes it
-const row = (...values: unknown[]) => [values];
-const column = (...values: unknown[]) => values.map((v) => [v]);
-
-function excelError(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    const e = error as { code: string; message: string };
-    return `${e.code} ${e.message}`;
-  }
-  throw new Error("expected an Excel error");
-}
-
-/** The block's rows by label. */
-function byLabel(block: unknown[][]): Record<string, unknown[]> {
-  return Object.fromEntries(block.map((r) => [r[0] as string, r.slice(1)]));
-}
 
 const BASE = ["Forecast", "Orders", "Remaining forecast", "Excess orders", "Demand", "Receipts", "PAB", "MPS"];
 
-function withSettings(settings: Partial<MpsSettings>): void {
-  setFunctionsSettingsForTests(fixedSettingsSource(toStored({ ...DEFAULT_SETTINGS, ...settings })));
-}
-
-afterEach(() => setFunctionsSettingsForTests(fixedSettingsSource(undefined)));
+afterEach(resetSettings);
 
 describe("MPS.TABLE(…, lead_time)", () => {
   // demand 10 × 5, on hand 15, LFL → MPS 0, 5, 10, 10, 10; lead time 2: 5 + 10 start in period 1
