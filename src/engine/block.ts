@@ -8,17 +8,7 @@
  */
 import { messages, showValue } from "./messages";
 import type { PlanningError, Result, Series } from "./types";
-import {
-  type Check,
-  checkPositive,
-  checkQuantity,
-  checkRequired,
-  checkSameLength,
-  checkSeries,
-  fail,
-  isAbsent,
-  ok,
-} from "./validate";
+import { type Check, checkPositive, checkQuantity, checkRequired, checkSameLength, checkSeries, fail, isAbsent, ok } from "./validate";
 
 /** A list: anything with a whole-number length (an array, a typed array, an array-like). */
 function isList(value: unknown): value is ArrayLike<unknown> {

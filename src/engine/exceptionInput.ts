@@ -7,19 +7,8 @@ import { LEVEL_STRATEGIES, type LateLot, type LevelStrategy } from "./level";
 import { coachMessages, messages, showValue } from "./messages";
 import { ACTION_TYPES, type ActionMessage, type Result, type Series } from "./types";
 import {
-  type Check,
-  checkNumber,
-  checkObject,
-  checkOneOf,
-  checkOptionalSeries,
-  checkPeriods,
-  checkQuantity,
-  checkRequired,
-  checkSameLength,
-  checkSeries,
-  fail,
-  isAbsent,
-  ok,
+  type Check, checkNumber, checkObject, checkOneOf, checkOptionalSeries, checkPeriods, checkQuantity,
+  checkRequired, checkSameLength, checkSeries, fail, isAbsent, ok,
 } from "./validate";
 
 /** How the record meets capacity: `check` only compares load with capacity; the others level the MPS. */

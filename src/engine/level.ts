@@ -11,16 +11,8 @@ import { planCore } from "./plan";
 import { resultRows } from "./rows";
 import type { ActionMessage, Result, Series } from "./types";
 import {
-  checkObject,
-  checkOneOf,
-  checkOptionalSeries,
-  checkPeriods,
-  checkPositive,
-  checkQuantity,
-  checkRequired,
-  checkSeries,
-  fail,
-  ok,
+  checkObject, checkOneOf, checkOptionalSeries, checkPeriods, checkPositive, checkQuantity, checkRequired,
+  checkSeries, fail, ok,
 } from "./validate";
 
 /** How requirements meet capacity: build ahead in quiet periods, chase demand, or one constant rate. */

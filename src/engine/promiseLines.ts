@@ -10,19 +10,8 @@ import { reaches } from "./numeric";
 import { resultRow } from "./rows";
 import { ATP_METHODS, type AtpMethod, type Result, type Series } from "./types";
 import {
-  checkObject,
-  checkOneOf,
-  checkOptionalSeries,
-  checkPeriods,
-  checkPositive,
-  checkQuantity,
-  checkRequired,
-  checkSameLength,
-  checkSeries,
-  fail,
-  isAbsent,
-  ok,
-  type Check,
+  checkObject, checkOneOf, checkOptionalSeries, checkPeriods, checkPositive, checkQuantity, checkRequired,
+  checkSameLength, checkSeries, fail, isAbsent, ok, type Check,
 } from "./validate";
 
 /** Requested periods per line: a whole number ≥ 0, or `null`/`undefined` for "as soon as possible". */
