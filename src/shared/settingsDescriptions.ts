@@ -71,87 +71,71 @@ function choicesOf<K extends ChoiceSettingName>(
   return values.map((value) => ({ value, label: text[value][0], explanation: text[value][1] }));
 }
 
+/** A period setting's description in one line, so the table below reads one setting a line. */
+function periodSetting(group: SettingGroup, label: string, explanation: string): PeriodSettingDescription {
+  return { kind: "periods", group, label, explanation };
+}
+
+/** A choice setting's description in the same order as a period setting's, then one line of words per choice. */
+function choiceSetting<K extends ChoiceSettingName>(
+  name: K,
+  group: SettingGroup,
+  label: string,
+  explanation: string,
+  text: Record<MpsSettings[K], [label: string, explanation: string]>,
+  display?: "dropdown",
+): ChoiceSettingDescription<MpsSettings[K]> {
+  return { kind: "choice", group, ...(display ? { display } : {}), label, explanation, choices: choicesOf(name, text) };
+}
+
 /**
  * @example SETTING_DESCRIPTIONS.model.choices[0] // → { value: "MTS", label: "Make to stock (MTS)", explanation: "…" }
  */
 export const SETTING_DESCRIPTIONS: { readonly [K in SettingName]: SettingDescription<K> } = {
-  model: {
-    kind: "choice",
-    group: "model",
-    label: "Production model",
-    explanation: "How the item is produced, and so what demand the MPS plans for.",
-    choices: choicesOf("model", {
-      MTS: ["Make to stock (MTS)", "Build ahead to the forecast and ship orders from stock."],
-      ATO: ["Assemble to order (ATO)", "Plan modules and options to the forecast; final assembly starts with the order."],
-      MTO: ["Make to order (MTO)", "Produce only what customers ordered; the forecast is shown, not planned."],
-    }),
-  },
-  backward: {
-    kind: "periods",
-    group: "window",
-    label: "Backward periods",
-    explanation: "Earlier periods an order may take unused forecast from.",
-  },
-  forward: {
-    kind: "periods",
-    group: "window",
-    label: "Forward periods",
-    explanation: "Later periods an order may take unused forecast from.",
-  },
-  mode: {
-    kind: "choice",
-    group: "window",
-    display: "dropdown",
-    label: "Consumption mode",
-    explanation: "Where an order looks first once its own period's forecast is used up.",
-    choices: choicesOf("mode", {
+  model: choiceSetting("model", "model", "Production model", "How the item is produced, and so what demand the MPS plans for.", {
+    MTS: ["Make to stock (MTS)", "Build ahead to the forecast and ship orders from stock."],
+    ATO: ["Assemble to order (ATO)", "Plan modules and options to the forecast; final assembly starts with the order."],
+    MTO: ["Make to order (MTO)", "Produce only what customers ordered; the forecast is shown, not planned."],
+  }),
+  backward: periodSetting("window", "Backward periods", "Earlier periods an order may take unused forecast from."),
+  forward: periodSetting("window", "Forward periods", "Later periods an order may take unused forecast from."),
+  mode: choiceSetting(
+    "mode",
+    "window",
+    "Consumption mode",
+    "Where an order looks first once its own period's forecast is used up.",
+    {
       "backward-forward": ["Backward, then forward", "Use earlier unused forecast first, then later."],
       "forward-backward": ["Forward, then backward", "Use later forecast first, then earlier."],
       backward: ["Backward only", "Only earlier periods; forward periods are ignored."],
       forward: ["Forward only", "Only later periods; backward periods are ignored."],
-    }),
-  },
-  demandTimeFence: {
-    kind: "periods",
-    group: "fences",
-    label: "Demand time fence",
-    explanation: "Periods from now in which only customer orders count as demand.",
-  },
-  planningTimeFence: {
-    kind: "periods",
-    group: "fences",
-    label: "Planning time fence",
-    explanation: "Frozen periods from now: no new MPS there, only firm quantities. At least the demand fence.",
-  },
-  atpMethod: {
-    kind: "choice",
-    group: "promise",
-    label: "ATP method",
-    explanation: "How available-to-promise is shown to whoever promises orders.",
-    choices: choicesOf("atpMethod", {
-      discrete: ["Discrete", "What each supply can still promise, in the period it arrives."],
-      cumulative: ["Cumulative", "Running total of discrete ATP: all that is promisable up to each period."],
-      lookahead: ["Look-ahead", "Cumulative, lowered wherever a later shortfall needs the stock: the safest promise."],
-    }),
-  },
-  capacityStrategy: {
-    kind: "choice",
-    group: "capacity",
-    label: "Capacity strategy",
-    explanation: "What MPS.TABLE does with the capacity it is given: check the plan, or level the MPS within it.",
-    choices: choicesOf("capacityStrategy", {
+    },
+    "dropdown",
+  ),
+  demandTimeFence: periodSetting("fences", "Demand time fence", "Periods from now in which only customer orders count as demand."),
+  planningTimeFence: periodSetting(
+    "fences",
+    "Planning time fence",
+    "Frozen periods from now: no new MPS there, only firm quantities. At least the demand fence.",
+  ),
+  atpMethod: choiceSetting("atpMethod", "promise", "ATP method", "How available-to-promise is shown to whoever promises orders.", {
+    discrete: ["Discrete", "What each supply can still promise, in the period it arrives."],
+    cumulative: ["Cumulative", "Running total of discrete ATP: all that is promisable up to each period."],
+    lookahead: ["Look-ahead", "Cumulative, lowered wherever a later shortfall needs the stock: the safest promise."],
+  }),
+  capacityStrategy: choiceSetting(
+    "capacityStrategy",
+    "capacity",
+    "Capacity strategy",
+    "What MPS.TABLE does with the capacity it is given: check the plan, or level the MPS within it.",
+    {
       check: ["Check only", "Keep the plan; show load against capacity and where it overloads (rough-cut check)."],
       "build-ahead": ["Build ahead", "Level: what does not fit is built in the latest earlier periods with spare capacity."],
       chase: ["Chase", "Level: each period builds its own need up to capacity; the rest is built late."],
       level: ["Level rate", "Level: one constant rate per period, cut to capacity where capacity is lower."],
-    }),
-  },
-  planFrom: {
-    kind: "periods",
-    group: "planFrom",
-    label: "Plan from period",
-    explanation: "The period planning starts from (1 = the first); forecast in earlier periods has expired.",
-  },
+    },
+  ),
+  planFrom: periodSetting("planFrom", "Plan from period", "The period planning starts from (1 = the first); forecast in earlier periods has expired."),
 };
 
 /** The description of any setting, as the common shape (for code that handles every kind). */
