@@ -46,6 +46,13 @@ const weeks = (sheet: string, row: number, count = 4) => "CDEFGHIJ".slice(0, cou
 /** A row of the item's MPS record, by its label. */
 const record = (sheet: string, code: string, label: string) => weeks(sheet, recordRow(code, label));
 const at = (sheet: string, address: string) => computed.get(`${sheet}!${address}`);
+/** Rows of an item's record against their hand-worked values, compared as one table (a failure shows them all). */
+function expectRecord(sheet: string, code: string, expected: Record<string, number[]>): void {
+  expect(Object.fromEntries(Object.keys(expected).map((label) => [label, record(sheet, code, label)]))).toEqual(expected);
+}
+/** The pegging spilled at B..D from `firstRow`: its heading and six lines. */
+const pegTable = (sheet: string, firstRow: number) =>
+  [0, 1, 2, 3, 4, 5, 6].map((r) => ["B", "C", "D"].map((c) => at(sheet, `${c}${firstRow + r}`)));
 
 describe("assets/sample-plan.xlsx", () => {
   it("is a file in assets/, where npm start finds it", () => {
@@ -170,13 +177,15 @@ describe("the Orders sheet, bucketed per item with MPS.BUCKET", () => {
 //   100 more: running ATP 48, 66, 191 → week 3 (18 Jan, 46405)
 describe("MTS - Bike against hand-worked values", () => {
   it("plans the record from the item master row with its own fences and window", () => {
-    expect(record(BIKE, "BX-200", "Remaining forecast")).toEqual([0, 0, 11, 39]);
-    expect(record(BIKE, "BX-200", "Demand")).toEqual([132, 132, 136, 150]);
-    expect(record(BIKE, "BX-200", "Receipts")).toEqual([0, 150, 0, 0]);
-    expect(record(BIKE, "BX-200", "PAB")).toEqual([48, 66, 180, 280]);
-    expect(record(BIKE, "BX-200", "MPS")).toEqual([0, 0, 250, 250]);
-    expect(record(BIKE, "BX-200", "Planned start")).toEqual([0, 250, 250, 0]);
-    expect(record(BIKE, "BX-200", "ATP")).toEqual([48, 18, 125, 46]);
+    expectRecord(BIKE, "BX-200", {
+      "Remaining forecast": [0, 0, 11, 39],
+      Demand: [132, 132, 136, 150],
+      Receipts: [0, 150, 0, 0],
+      PAB: [48, 66, 180, 280],
+      MPS: [0, 0, 250, 250],
+      "Planned start": [0, 250, 250, 0],
+      ATP: [48, 18, 125, 46],
+    });
   });
 
   it("heads the record with the week dates", () => {
@@ -203,8 +212,7 @@ describe("MTS - Bike against hand-worked values", () => {
   // Window 1/1, as the record: week 1's 132 takes 120 of its own and 12 of week 2; week 2's 132 takes
   // 123 of its own and 9 of week 3; weeks 3 and 4 take their own.
   it("pegs with the record's window, periods as dates", () => {
-    const peg = [41, 42, 43, 44, 45, 46, 47].map((r) => ["B", "C", "D"].map((c) => at(BIKE, `${c}${r}`)));
-    expect(peg).toEqual([
+    expect(pegTable(BIKE, 41)).toEqual([
       ["Order period", "Forecast period", "Quantity"],
       [WEEK[0], WEEK[0], 120],
       [WEEK[0], WEEK[1], 12],
@@ -233,13 +241,15 @@ describe("MTS - Bike against hand-worked values", () => {
 // 25 − 132 → 107, then lot for lot 145.2, 151.8, 158.4.
 describe("ATO - Chair against hand-worked values", () => {
   it("plans the family with a min lot, a max lot (Lots) and its own fences", () => {
-    expect(record(CHAIR, "CH-10", "Demand")).toEqual([180, 220, 230, 240]);
-    expect(record(CHAIR, "CH-10", "PAB")).toEqual([30, 10, 0, 0]);
-    expect(record(CHAIR, "CH-10", "MPS")).toEqual([0, 200, 220, 240]);
-    expect(record(CHAIR, "CH-10", "Lots")).toEqual([0, 1, 1, 2]);
-    expect(record(CHAIR, "CH-10", "Planned start")).toEqual([200, 220, 240, 240]);
-    expect(record(CHAIR, "CH-10", "ATP")).toEqual([30, 46, 105, 168]);
-    expect(record(CHAIR, "CH-10", "Final assembly")).toEqual([180, 154, 115, 72]);
+    expectRecord(CHAIR, "CH-10", {
+      Demand: [180, 220, 230, 240],
+      PAB: [30, 10, 0, 0],
+      MPS: [0, 200, 220, 240],
+      Lots: [0, 1, 1, 2],
+      "Planned start": [200, 220, 240, 240],
+      ATP: [30, 46, 105, 168],
+      "Final assembly": [180, 154, 115, 72],
+    });
     expect(at(CHAIR, "C6")).toBe(3);
   });
 
@@ -270,13 +280,15 @@ describe("ATO - Chair against hand-worked values", () => {
 //   pegging      week 1: 12 of its own forecast, 6 excess; week 2: 7; week 3: 8; week 4: 16 and 8 excess
 describe("MTO - Press against hand-worked values", () => {
   it("plans the orders only, with work in progress inside its fence", () => {
-    expect(record(PRESS, "HP-9", "Remaining forecast")).toEqual([0, 7, 7, 0]);
-    expect(record(PRESS, "HP-9", "Excess orders")).toEqual([6, 0, 0, 8]);
-    expect(record(PRESS, "HP-9", "Demand")).toEqual([18, 7, 8, 24]);
-    expect(record(PRESS, "HP-9", "PAB")).toEqual([0, 0, 0, 0]);
-    expect(record(PRESS, "HP-9", "MPS")).toEqual([0, 0, 8, 24]);
-    expect(record(PRESS, "HP-9", "Planned start")).toEqual([8, 24, 8, 8]);
-    expect(record(PRESS, "HP-9", "ATP")).toEqual([0, 0, 0, 0]);
+    expectRecord(PRESS, "HP-9", {
+      "Remaining forecast": [0, 7, 7, 0],
+      "Excess orders": [6, 0, 0, 8],
+      Demand: [18, 7, 8, 24],
+      PAB: [0, 0, 0, 0],
+      MPS: [0, 0, 8, 24],
+      "Planned start": [8, 24, 8, 8],
+      ATP: [0, 0, 0, 0],
+    });
   });
 
   it("promises a quote by lead time, as a date", () => {
@@ -284,8 +296,7 @@ describe("MTO - Press against hand-worked values", () => {
   });
 
   it("pegs with the item's window 0/0, excess shown", () => {
-    const peg = [36, 37, 38, 39, 40, 41, 42].map((r) => ["B", "C", "D"].map((c) => at(PRESS, `${c}${r}`)));
-    expect(peg).toEqual([
+    expect(pegTable(PRESS, 36)).toEqual([
       ["Order period", "Forecast period", "Quantity"],
       [WEEK[0], WEEK[0], 12],
       [WEEK[0], "excess", 6],
