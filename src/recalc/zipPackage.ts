@@ -277,18 +277,26 @@ function fresh(part: NewPart, like: ZipEntry | undefined): Written {
   return { entry, compressed };
 }
 
+/**
+ * The fields a local and a central header both hold, in the same order from "version needed"
+ * to "file name length" (APPNOTE 4.3.7, 4.3.12); only their offset differs (4 and 6).
+ */
+function writeSharedFields(header: Buffer, entry: ZipEntry, at: number): void {
+  header.writeUInt16LE(entry.versionNeeded, at);
+  header.writeUInt16LE(entry.flags, at + 2);
+  header.writeUInt16LE(entry.method, at + 4);
+  header.writeUInt16LE(entry.time, at + 6);
+  header.writeUInt16LE(entry.date, at + 8);
+  header.writeUInt32LE(entry.crc32, at + 10);
+  header.writeUInt32LE(entry.compressedSize, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(entry.rawName.length, at + 22);
+}
+
 function localHeader(entry: ZipEntry): Buffer {
   const header = Buffer.alloc(30);
   header.writeUInt32LE(SIG.local, 0);
-  header.writeUInt16LE(entry.versionNeeded, 4);
-  header.writeUInt16LE(entry.flags, 6);
-  header.writeUInt16LE(entry.method, 8);
-  header.writeUInt16LE(entry.time, 10);
-  header.writeUInt16LE(entry.date, 12);
-  header.writeUInt32LE(entry.crc32, 14);
-  header.writeUInt32LE(entry.compressedSize, 18);
-  header.writeUInt32LE(entry.size, 22);
-  header.writeUInt16LE(entry.rawName.length, 26);
+  writeSharedFields(header, entry, 4);
   header.writeUInt16LE(0, 28);
   return Buffer.concat([header, entry.rawName]);
 }
@@ -297,15 +305,7 @@ function centralHeader(entry: ZipEntry, offset: number): Buffer {
   const header = Buffer.alloc(46);
   header.writeUInt32LE(SIG.central, 0);
   header.writeUInt16LE(entry.versionMadeBy, 4);
-  header.writeUInt16LE(entry.versionNeeded, 6);
-  header.writeUInt16LE(entry.flags, 8);
-  header.writeUInt16LE(entry.method, 10);
-  header.writeUInt16LE(entry.time, 12);
-  header.writeUInt16LE(entry.date, 14);
-  header.writeUInt32LE(entry.crc32, 16);
-  header.writeUInt32LE(entry.compressedSize, 20);
-  header.writeUInt32LE(entry.size, 24);
-  header.writeUInt16LE(entry.rawName.length, 28);
+  writeSharedFields(header, entry, 6);
   header.writeUInt16LE(entry.internalAttributes, 36);
   header.writeUInt32LE(entry.externalAttributes, 38);
   header.writeUInt32LE(offset, 42);
