@@ -28,6 +28,23 @@ export function realWorkbooksDir(): string | undefined {
   return candidates.find((dir): dir is string => dir !== undefined && existsSync(dir));
 }
 
+/** The corpus's workbooks by file name, in one list so the package and the values suites run over the same files. */
+export const REAL_WORKBOOKS = [
+  "poi-58648-bare-FALSE.xlsx",
+  "closedxml-tdf111974-op-plan.xlsm",
+  "closedxml-ceiling-floor.xlsx",
+  "rust_xlsxwriter-outline01-subtotal.xlsx",
+  "poi-54206-sumif-blank-criterion.xlsx",
+  "poi-59106-text-mmm.xlsx",
+  "phpspreadsheet-Translations-webextension.xlsx",
+  "exceljs-issue-1842-whole-sheet-validation.xlsx",
+  "pycel-logical-name-error-constant.xlsx",
+  "poi-simple-monthly-budget.xlsx",
+];
+
+/** The workbook with no cell at all (a data validation over the whole sheet): a package case, with no value to compare. */
+export const CELL_FREE_WORKBOOK = "exceljs-issue-1842-whole-sheet-validation.xlsx";
+
 /** Every part of a package, inflated, in directory order. */
 export async function partsOf(bytes: Buffer): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(bytes);

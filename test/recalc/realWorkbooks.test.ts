@@ -12,21 +12,9 @@ import { openWorkbook, type OpenedWorkbook } from "../../src/recalc/readWorkbook
 import { recalcWorkbook } from "../../src/recalc/recalc";
 import { toEngineInput } from "../../src/recalc/toSheets";
 import { writeWorkbook } from "../../src/recalc/writeWorkbook";
-import { cachedEvaluation, changedParts, outsideCells, partsOf, realWorkbooksDir, shownCells } from "./packageHelpers";
+import { REAL_WORKBOOKS, cachedEvaluation, changedParts, outsideCells, partsOf, realWorkbooksDir, shownCells } from "./packageHelpers";
 
 const DIR = realWorkbooksDir();
-const FILES = [
-  "poi-58648-bare-FALSE.xlsx",
-  "closedxml-tdf111974-op-plan.xlsm",
-  "closedxml-ceiling-floor.xlsx",
-  "rust_xlsxwriter-outline01-subtotal.xlsx",
-  "poi-54206-sumif-blank-criterion.xlsx",
-  "poi-59106-text-mmm.xlsx",
-  "phpspreadsheet-Translations-webextension.xlsx",
-  "exceljs-issue-1842-whole-sheet-validation.xlsx",
-  "pycel-logical-name-error-constant.xlsx",
-  "poi-simple-monthly-budget.xlsx",
-];
 
 if (!DIR) {
   // A visible notice, not a silent pass: these cases need the shared corpus beside the repository.
@@ -64,7 +52,7 @@ async function expectOnlyOwnedChanged(opened: OpenedWorkbook, out: string): Prom
 }
 
 (DIR ? describe : describe.skip)("real Excel workbooks: the package", () => {
-  describe.each(FILES)("%s", (name) => {
+  describe.each(REAL_WORKBOOKS)("%s", (name) => {
     it("opens and is read within the budget", async () => {
       const opened = await openWorkbook(file(name));
       if (!opened.ok) throw new Error(opened.problems.join("\n"));

@@ -4,16 +4,12 @@
  * cached in the file. The files are used where they lie, never copied into the repository; where
  * the folder is absent the tests are skipped with a notice.
  */
-import { existsSync } from "fs";
 import path from "path";
 import { parity, type Parity } from "../../src/recalc/parity";
 import { recalcWorkbook, type Recalculation } from "../../src/recalc/recalc";
-import { ROOT } from "./helpers";
+import { CELL_FREE_WORKBOOK, REAL_WORKBOOKS, realWorkbooksDir } from "./packageHelpers";
 
-/** ../shared beside the repository (CI, /work/main), or two levels up from a worktree. */
-const FOLDER = [path.join(ROOT, "..", "shared", "real-workbooks"), path.join(ROOT, "..", "..", "shared", "real-workbooks")].find((dir) =>
-  existsSync(path.join(dir, "README.md")),
-);
+const FOLDER = realWorkbooksDir();
 if (!FOLDER) console.warn("Skipping the real Excel workbooks: ../shared/real-workbooks/ is not there.");
 const describeIfPresent = FOLDER ? describe : describe.skip;
 
@@ -35,17 +31,7 @@ async function recalculated(file: string) {
 
 const value = (r: Recalculation, key: string) => r.evaluation.cells.find((c) => c.key === key)?.value;
 
-const WORKBOOKS = [
-  "poi-58648-bare-FALSE.xlsx",
-  "closedxml-tdf111974-op-plan.xlsm",
-  "closedxml-ceiling-floor.xlsx",
-  "rust_xlsxwriter-outline01-subtotal.xlsx",
-  "poi-54206-sumif-blank-criterion.xlsx",
-  "poi-59106-text-mmm.xlsx",
-  "phpspreadsheet-Translations-webextension.xlsx",
-  "pycel-logical-name-error-constant.xlsx",
-  "poi-simple-monthly-budget.xlsx",
-];
+const WORKBOOKS = REAL_WORKBOOKS.filter((file) => file !== CELL_FREE_WORKBOOK);
 
 describeIfPresent("real Excel workbooks: values equal Excel's cached values", () => {
   it.each(WORKBOOKS)("%s: every evaluated cell equals Excel's", async (file) => {
