@@ -273,6 +273,21 @@ function push(list: Pending, due: number, item: number, quantity: number): void 
 }
 
 /**
+ * What the build steps (build ahead, in period, late) share: each item's net requirements,
+ * hours per unit and MPS row, and the resource as they use it up.
+ */
+interface LevelRun {
+  needs: Float64Array[];
+  hours: ArrayLike<number>;
+  mpsRows: Float64Array[];
+  /** Capacity still open to new production, per period; the build steps lower it. */
+  open: Float64Array;
+  capacity: Float64Array;
+  /** The first period that may take new production (the planning time fence, at most the horizon). */
+  fence: number;
+}
+
+/**
  * `levelItems` on inputs already checked.
  * @param input demand rows, per-item values, capacity, strategy and fence
  * @returns the levelled plans and the use of the resource
@@ -312,11 +327,9 @@ export function levelCore(input: LevelInput): Levelling {
   }
   if (input.firmMps !== null) for (let t = 0; t < n; t++) open[t] = leftOver(open[t], 0, capacity[t]);
 
-  const late =
-    strategy === "build-ahead"
-      ? buildAhead(needs, hours, open, capacity, fence, mpsRows)
-      : buildInPeriod(items, needs, hours, open, capacity, fence, mpsRows, strategy === "level");
-  buildLate(late, items, hours, open, capacity, fence);
+  const run: LevelRun = { needs, hours, mpsRows, open, capacity, fence };
+  const late = strategy === "build-ahead" ? buildAhead(run) : buildInPeriod(run, items, strategy === "level");
+  buildLate(run, late, items);
 
   for (let i = 0; i < count; i++) {
     const { mps, projectedAvailable: pab } = items[i];
@@ -339,14 +352,8 @@ export function levelCore(input: LevelInput): Levelling {
  * the sweep reaches t, last item first, so the stack's top is always the one due earliest.
  * @returns what is left pending: the requirements that must be built late, due earliest first
  */
-function buildAhead(
-  needs: Float64Array[],
-  hours: ArrayLike<number>,
-  open: Float64Array,
-  capacity: Float64Array,
-  fence: number,
-  mpsRows: Float64Array[],
-): Pending {
+function buildAhead(run: LevelRun): Pending {
+  const { needs, hours, mpsRows, open, capacity, fence } = run;
   const count = needs.length;
   const n = open.length;
   const stack = pendingList();
@@ -399,16 +406,8 @@ function swap(row: Int32Array | Float64Array, a: number, b: number): void {
  * requirement, or the level rate), items in order, while capacity lasts.
  * @returns what does not fit, in order of due period, then item
  */
-function buildInPeriod(
-  items: LevelledItem[],
-  needs: Float64Array[],
-  hours: ArrayLike<number>,
-  open: Float64Array,
-  capacity: Float64Array,
-  fence: number,
-  mpsRows: Float64Array[],
-  level: boolean,
-): Pending {
+function buildInPeriod(run: LevelRun, items: LevelledItem[], level: boolean): Pending {
+  const { needs, hours, mpsRows, open, capacity, fence } = run;
   const count = needs.length;
   const n = open.length;
   const rates = new Float64Array(count);
@@ -451,14 +450,8 @@ function buildInPeriod(
  * with capacity left. One pointer walks the periods once: requirements come in order of due
  * period, and a period left without capacity never gets any back.
  */
-function buildLate(
-  late: Pending,
-  items: LevelledItem[],
-  hours: ArrayLike<number>,
-  open: Float64Array,
-  capacity: Float64Array,
-  fence: number,
-): void {
+function buildLate(run: LevelRun, late: Pending, items: LevelledItem[]): void {
+  const { hours, open, capacity, fence } = run;
   const n = open.length;
   let p = fence;
   for (let s = 0; s < late.size; s++) {
