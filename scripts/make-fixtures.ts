@@ -40,30 +40,22 @@ async function textbook(): Promise<void> {
   labelledRow(plan, 3, "Orders", [33, 20, 10, 4, 2, 0, 0, 0]);
   labelledRow(plan, 4, "On hand", [64]);
   labelledRow(plan, 5, "Lot size (FOQ)", [70]);
-  plan.getCell("A7").value = "Demand";
-  plan.getCell("B7").value = f("_xldudf_MPS_DEMAND(B2:I2,B3:I3)");
-  plan.getCell("A8").value = "MPS";
-  plan.getCell("B8").value = f('MPS.PLAN(B7:I7,B4,,"FOQ",B5)');
-  plan.getCell("A9").value = "PAB";
-  plan.getCell("B9").value = f("_xldudf_MPS_PAB(B7:I7,B4,B8:I8)");
-  plan.getCell("A10").value = "ATP";
-  plan.getCell("B10").value = f("MPS.ATP(B4,B8:I8,B3:I3)");
+  labelledRow(plan, 7, "Demand", [f("_xldudf_MPS_DEMAND(B2:I2,B3:I3)")]);
+  labelledRow(plan, 8, "MPS", [f('MPS.PLAN(B7:I7,B4,,"FOQ",B5)')]);
+  labelledRow(plan, 9, "PAB", [f("_xldudf_MPS_PAB(B7:I7,B4,B8:I8)")]);
+  labelledRow(plan, 10, "ATP", [f("MPS.ATP(B4,B8:I8,B3:I3)")]);
   // Native formulas over the spills.
-  plan.getCell("A11").value = "Total MPS";
-  plan.getCell("B11").value = f("SUM(B8:I8)");
+  labelledRow(plan, 11, "Total MPS", [f("SUM(B8:I8)")]);
   plan.getCell("C11").value = "Lowest PAB";
   plan.getCell("D11").value = f("MIN(B9:I9)");
   // A shared formula (as Excel saves a formula filled right): MPS + 1 per week.
-  plan.getCell("A12").value = "MPS + 1";
-  plan.getCell("B12").value = f("B8+1");
+  labelledRow(plan, 12, "MPS + 1", [f("B8+1")]);
   for (const col of ["C", "D", "E", "F", "G", "H", "I"]) plan.getCell(`${col}12`).value = { sharedFormula: "B12" } as ExcelJS.CellValue;
   // Named ranges as arguments.
   wb.definedNames.add("Textbook!$B$2:$I$2", "Forecast");
   wb.definedNames.add("Textbook!$B$3:$I$3", "Orders");
-  plan.getCell("A13").value = "Remaining forecast";
-  plan.getCell("B13").value = f("_xldudf_MPS_CONSUME(Forecast,Orders,0,0)");
-  plan.getCell("A14").value = "Promise 50 in week";
-  plan.getCell("B14").value = f("MPS.PROMISE(50,B4,B8:I8,B3:I3)");
+  labelledRow(plan, 13, "Remaining forecast", [f("_xldudf_MPS_CONSUME(Forecast,Orders,0,0)")]);
+  labelledRow(plan, 14, "Promise 50 in week", [f("MPS.PROMISE(50,B4,B8:I8,B3:I3)")]);
   // The whole record, padded by HyperFormula to the 10-row bound (MTS has 9 rows).
   plan.getCell("A16").value = f('MPS.TABLE(B2:I2,B3:I3,B4,0,"FOQ",B5)');
   // Styles that must survive a round trip.
@@ -93,8 +85,7 @@ async function consumeColumn(): Promise<void> {
   sheet.getCell("D3").value = 999;
   sheet.getCell("D4").value = 999;
   sheet.getCell("E2").value = f("_xldudf_mps_consume(B2:B4,C2:C4)");
-  sheet.getCell("A6").value = "Total remaining";
-  sheet.getCell("B6").value = f("SUM(D2:D4)");
+  labelledRow(sheet, 6, "Total remaining", [f("SUM(D2:D4)")]);
   sheet.getCell("C6").value = f("SUM(E2:E4)-SUM(D2:D4)");
   await save(wb, "consume-column.xlsx");
 }
@@ -108,25 +99,20 @@ async function badInputs(): Promise<void> {
   labelledRow(sheet, 3, "Orders (negative)", [10, -5, 0, 0]);
   labelledRow(sheet, 4, "Orders (error)", [10, f("1/0"), 0, 0]);
   labelledRow(sheet, 5, "Orders", [10, 0, 0, 0]);
-  sheet.getCell("A7").value = "text in orders";
-  sheet.getCell("B7").value = f("MPS.CONSUME(B1:E1,B2:E2)");
-  sheet.getCell("A8").value = "negative order";
-  sheet.getCell("B8").value = f("_xldudf_MPS_CONSUME(B1:E1,B3:E3)");
-  sheet.getCell("A9").value = "#DIV/0! in orders";
-  sheet.getCell("B9").value = f("MPS.CONSUME(B1:E1,B4:E4)");
-  sheet.getCell("A10").value = "unknown lot rule";
-  sheet.getCell("B10").value = f('MPS.PLAN(B1:E1,0,0,"XYZ",10)');
-  sheet.getCell("A11").value = "missing on hand";
-  sheet.getCell("B11").value = f("MPS.PAB(B1:E1,,B5:E5)");
-  sheet.getCell("A12").value = "two-dimensional forecast";
-  sheet.getCell("B12").value = f("MPS.CONSUME(B1:E2,B5:E5)");
-  sheet.getCell("A13").value = "promise beyond horizon";
-  sheet.getCell("B13").value = f("MPS.PROMISE(1000,0,B5:E5,B5:E5)");
-  sheet.getCell("A14").value = "blocked spill";
-  sheet.getCell("B14").value = f("MPS.CONSUME(B1:E1,B5:E5)");
-  sheet.getCell("D14").value = "in the way";
-  sheet.getCell("A15").value = "SUM over an error";
-  sheet.getCell("B15").value = f("SUM(B7:E7)");
+  // One mistake a row from row 7: what it is, and the formula that meets it.
+  const mistakes: Array<[label: string, formula: string]> = [
+    ["text in orders", "MPS.CONSUME(B1:E1,B2:E2)"],
+    ["negative order", "_xldudf_MPS_CONSUME(B1:E1,B3:E3)"],
+    ["#DIV/0! in orders", "MPS.CONSUME(B1:E1,B4:E4)"],
+    ["unknown lot rule", 'MPS.PLAN(B1:E1,0,0,"XYZ",10)'],
+    ["missing on hand", "MPS.PAB(B1:E1,,B5:E5)"],
+    ["two-dimensional forecast", "MPS.CONSUME(B1:E2,B5:E5)"],
+    ["promise beyond horizon", "MPS.PROMISE(1000,0,B5:E5,B5:E5)"],
+    ["blocked spill", "MPS.CONSUME(B1:E1,B5:E5)"],
+    ["SUM over an error", "SUM(B7:E7)"],
+  ];
+  mistakes.forEach(([label, formula], i) => labelledRow(sheet, 7 + i, label, [f(formula)]));
+  sheet.getCell("D14").value = "in the way"; // blocks the spill of row 14
   await save(wb, "bad-inputs.xlsx");
 }
 
@@ -140,10 +126,8 @@ async function settings(): Promise<void> {
   const sheet = wb.addWorksheet("Plan");
   labelledRow(sheet, 1, "Forecast", [30, 30, 30, 30]);
   labelledRow(sheet, 2, "Orders", [0, 0, 0, 50]);
-  sheet.getCell("A3").value = "Remaining (workbook settings)";
-  sheet.getCell("B3").value = f("_xldudf_MPS_CONSUME(B1:E1,B2:E2)");
-  sheet.getCell("A4").value = "Remaining (window 0 given)";
-  sheet.getCell("B4").value = f("MPS.CONSUME(B1:E1,B2:E2,0,0)");
+  labelledRow(sheet, 3, "Remaining (workbook settings)", [f("_xldudf_MPS_CONSUME(B1:E1,B2:E2)")]);
+  labelledRow(sheet, 4, "Remaining (window 0 given)", [f("MPS.CONSUME(B1:E1,B2:E2,0,0)")]);
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   const stored = JSON.stringify({ version: 1, model: "MTS", backward: 2, forward: 0, mode: "backward-forward", demandTimeFence: 0, planningTimeFence: 0, atpMethod: "discrete" });
   await fs.writeFile(path.join(DIR, "settings.xlsx"), await withStoredSettings(bytes, stored, ADDIN_ID));
