@@ -71,37 +71,36 @@ function declare<N extends string, T>(
   };
 }
 
+/** A declarer of a range kind: required without `use`, optional (its value may be undefined) with it. */
+interface RangeParam<V> {
+  <N extends string>(name: N, description: string): ParamSpec<N, V>;
+  <N extends string>(name: N, description: string, use: Optional): ParamSpec<N, V | undefined>;
+}
+
+/** series, lines, range and block differ only in their kind and value type, so one maker declares the four. */
+function rangeParam<V>(kind: "series" | "lines" | "range" | "block"): RangeParam<V> {
+  return <N extends string>(name: N, description: string, use?: Optional) => declare<N, V>(name, kind, description, use);
+}
+
 /**
  * One row or one column of quantities, read as `SeriesInput`.
  * @example series("forecast", "Forecast per period (one row or one column).")
  */
-export function series<N extends string>(name: N, description: string): ParamSpec<N, SeriesInput>;
-export function series<N extends string>(name: N, description: string, use: Optional): ParamSpec<N, SeriesInput | undefined>;
-export function series<N extends string>(name: N, description: string, use?: Optional): ParamSpec<N, SeriesInput | undefined> {
-  return declare(name, "series", description, use);
-}
+export const series = rangeParam<SeriesInput>("series");
 
 /**
  * One row or one column of cells as the planner typed them: order dates, order numbers, period
  * start dates. Read as `LineInput` (empty cells are null); the function checks each cell.
  * @example lines("dates", "Order date of each line (one row or one column).")
  */
-export function lines<N extends string>(name: N, description: string): ParamSpec<N, LineInput>;
-export function lines<N extends string>(name: N, description: string, use: Optional): ParamSpec<N, LineInput | undefined>;
-export function lines<N extends string>(name: N, description: string, use?: Optional): ParamSpec<N, LineInput | undefined> {
-  return declare(name, "lines", description, use);
-}
+export const lines = rangeParam<LineInput>("lines");
 
 /**
  * One cell or a range, read as `RangeInput`: for an argument that is either a value or a range
  * of them (a quantity or a column of quantities; on hand or an MPS.TABLE block).
  * @example range("quantity", "Quantity the customer asks for, or a column of order-line quantities.")
  */
-export function range<N extends string>(name: N, description: string): ParamSpec<N, RangeInput>;
-export function range<N extends string>(name: N, description: string, use: Optional): ParamSpec<N, RangeInput | undefined>;
-export function range<N extends string>(name: N, description: string, use?: Optional): ParamSpec<N, RangeInput | undefined> {
-  return declare(name, "range", description, use);
-}
+export const range = rangeParam<RangeInput>("range");
 
 /**
  * Quantities in a range of any shape — one cell, a row, a column or a block — read as
@@ -109,11 +108,7 @@ export function range<N extends string>(name: N, description: string, use?: Opti
  * What each shape means is for the function to say.
  * @example block("bill", "Hours per unit: one cell, one column (a row per resource) or resources × offsets.")
  */
-export function block<N extends string>(name: N, description: string): ParamSpec<N, BlockInput>;
-export function block<N extends string>(name: N, description: string, use: Optional): ParamSpec<N, BlockInput | undefined>;
-export function block<N extends string>(name: N, description: string, use?: Optional): ParamSpec<N, BlockInput | undefined> {
-  return declare(name, "block", description, use);
-}
+export const block = rangeParam<BlockInput>("block");
 
 /**
  * One number: required, defaulted (a workbook setting or a constant), or optional.
