@@ -1,6 +1,6 @@
 /**
  * Renders the task pane over a host, inside Fluent's provider and announcer as index.tsx
- * does, with a user-event session.
+ * does, with a user-event session, on its Settings view.
  */
 import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
@@ -17,6 +17,9 @@ export async function renderPane(host: WorkbookHost) {
       </AriaLiveAnnouncer>
     </FluentProvider>,
   );
+  // A workbook with saved settings opens on the Coach: these tests are about the settings.
+  const settingsTab = await screen.findByRole("tab", { name: "Settings" });
+  if (settingsTab.getAttribute("aria-selected") !== "true") await user.click(settingsTab);
   await screen.findByRole("heading", { name: "MPS settings" });
   return { user, ...view };
 }
