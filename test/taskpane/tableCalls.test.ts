@@ -11,6 +11,7 @@ import {
   frameOf,
   parseArgument,
   rangesToRead,
+  tableBlock,
   tableCallTexts,
 } from "../../src/taskpane/host/tableCalls";
 
@@ -148,5 +149,43 @@ describe("the coach's list from a workbook", () => {
     expect(report.onPlan).toBe(1);
     expect(report.items).toHaveLength(1);
     expect(report.items[0]).toMatchObject({ label: "Plan!A3", problem: expect.stringMatching(/^Not checked: MPS.TABLE refuses its arguments. .*on_hand/) });
+  });
+
+  it("points at the period's row when the block runs down (forecast in a column), labels along its first row", async () => {
+    const host = createMemoryHost({ sheets: ["Plan"] });
+    host.enter("Plan", "A2:B4", [
+      [10, 20],
+      [10, 20],
+      [10, 20],
+    ]);
+    host.enter("Plan", "D1", [["=MPS.TABLE(A2:A4,B2:B4,0)"]]);
+    host.workbook.shown = { Plan: { D1: "Forecast", E1: "Orders", F1: "Remaining forecast", G1: "Excess orders" } };
+    const [block] = await host.readMpsBlocks();
+    expect(block.orientation).toBe("columns");
+    // Orders 20 against forecast 10 in each of the 3 periods: Excess orders is the 4th column (G), period p is row 1 + p.
+    const [item] = coachReport([block], DEFAULT_SETTINGS).items;
+    expect(item.lines.map((line) => [line.type, line.period, line.quantity, line.target.address])).toEqual([
+      ["forecast-low", 1, 10, "G2"],
+      ["forecast-low", 2, 10, "G3"],
+      ["forecast-low", 3, 10, "G4"],
+    ]);
+  });
+});
+
+describe("tableBlock (a block without a workbook, for benchmarks)", () => {
+  it("is the block a host would read for the same arguments", async () => {
+    expect(tableBlock({ sheet: "Plan", row: 4, column: 1 }, [[[10, 10]], [[15, 0]], 0], "Widget").cell).toBe("B5");
+    const host = createMemoryHost({ sheets: ["Plan"] });
+    host.enter("Plan", "A1:B3", [
+      [10, 10],
+      [15, 0],
+      [0, null],
+    ]);
+    host.enter("Plan", "A5:B5", [["Widget", "=MPS.TABLE(A1:B1,A2:B2,A3,,,,,)"]]);
+    const read = await host.readMpsBlocks();
+    const made = tableBlock({ sheet: "Plan", row: 4, column: 1 }, [[[10, 10]], [[15, 0]], [[0]], undefined, undefined, undefined, undefined, undefined], "Widget");
+    // Widget: orders 15 against forecast 10 in period 1 → forecast-low 5.
+    expect(coachReport([made], DEFAULT_SETTINGS)).toEqual(coachReport(read, DEFAULT_SETTINGS));
+    expect(coachReport([made], DEFAULT_SETTINGS).items[0].lines.map((line) => line.message)).toEqual(["Period 1: orders exceed forecast by 5"]);
   });
 });

@@ -230,3 +230,33 @@ export function assembleBlocks(calls: readonly TableCall[], read: ReadValues): M
     return { sheet: call.sheet, cell, formula: call.formula, row: call.row, column: call.column, orientation, args, label, lines };
   });
 }
+
+/**
+ * An MPS.TABLE block from its arguments' values, as a host would read it at `sheet`, `row`,
+ * `column` (0-based), running in rows: for the coach without a workbook (benchmarks, tests).
+ * @param args MPS.TABLE's arguments in order: a value (one cell), rows of cells (a range), or undefined (left out)
+ * @param label the item's name beside the block
+ * @param lines the record's labels down the block's first column (unknown: messages point at its first line)
+ * @example tableBlock({ sheet: "Plan", row: 4, column: 1 }, [[[10, 10]], [[15, 0]], 0], "Widget").cell // → "B5"
+ */
+export function tableBlock(
+  at: { sheet: string; row: number; column: number },
+  args: readonly (number | string | boolean | readonly (readonly unknown[])[] | undefined)[],
+  label?: string,
+  lines: readonly string[] = [],
+): MpsBlock {
+  const cell = formatBlock({ row: at.row, column: at.column, rows: 1, columns: 1 });
+  return {
+    ...at,
+    cell,
+    formula: "",
+    orientation: "rows",
+    args: args.map((arg): BlockArgument => {
+      if (arg === undefined) return { kind: "omitted" };
+      if (Array.isArray(arg)) return { kind: "range", values: arg.map((line: readonly unknown[]) => [...line]) };
+      return { kind: "value", value: arg as number | string | boolean };
+    }),
+    label,
+    lines: [...lines],
+  };
+}

@@ -20,7 +20,7 @@ import {
 import { EXCEPTION_TYPES, type ExceptionType } from "../../../engine";
 import type { CoachProps } from "./Coach.types";
 import { TYPE_NAMES, type CoachItem } from "./coachReport";
-import type { CoachState } from "./useCoach";
+import { ITEMS_PER_PAGE, type CoachState } from "./useCoach";
 import type { useCoachStyles } from "./useCoachStyles";
 
 type Styles = ReturnType<typeof useCoachStyles>;
@@ -161,6 +161,13 @@ export function renderCoach(props: CoachProps, state: CoachState, styles: Styles
         </div>
       )}
       {state.shown.map((item) => renderItem(item, state, styles))}
+      {state.hidden > 0 && (
+        <div className={styles.toolbar}>
+          <Button onClick={state.showMore}>
+            Show {Math.min(state.hidden, ITEMS_PER_PAGE)} more {state.hidden === 1 ? "item" : "items"} ({state.hidden} not shown)
+          </Button>
+        </div>
+      )}
       {report !== undefined && report.onPlan > 0 && report.items.length > 0 && (
         <Caption1 className={styles.muted}>
           {report.onPlan} more {report.onPlan === 1 ? "block is" : "blocks are"} on plan.

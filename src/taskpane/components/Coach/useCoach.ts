@@ -13,8 +13,12 @@ import { coachReport, filterReport, type CoachItem, type CoachLine, type CoachRe
 export interface CoachState {
   /** Undefined until the blocks have been read once. */
   report?: CoachReport;
-  /** The items shown: all of them, or only the messages of the chosen type. */
+  /** The items shown: all of them, or only the messages of the chosen type; the first `ITEMS_PER_PAGE` at first. */
   shown: CoachItem[];
+  /** How many more items the list holds beyond those shown. */
+  hidden: number;
+  /** Shows the next `ITEMS_PER_PAGE` items. */
+  showMore(): void;
   /** The type shown alone; null for all. */
   filter: ExceptionType | null;
   setFilter(type: ExceptionType | null): void;
@@ -27,11 +31,18 @@ export interface CoachState {
   insertSample(): void;
 }
 
+/**
+ * Items drawn at once: a workbook of 1,000 items can carry 10,000 messages, and drawing them all
+ * would freeze the pane; the most urgent come first, the rest on demand.
+ */
+export const ITEMS_PER_PAGE = 50;
+
 export function useCoach({ host, form, actions, debounceMs = 500 }: CoachProps): CoachState {
   const [blocks, setBlocks] = useState<MpsBlock[]>();
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string>();
-  const [filter, setFilter] = useState<ExceptionType | null>(null);
+  const [filter, setFilterState] = useState<ExceptionType | null>(null);
+  const [pages, setPages] = useState(1);
   // One read at a time; a refresh asked during one reads again once it is done.
   const busy = useRef(false);
   const again = useRef(false);
@@ -81,7 +92,13 @@ export function useCoach({ host, form, actions, debounceMs = 500 }: CoachProps):
   const report = useMemo(() => (blocks === undefined ? undefined : coachReport(blocks, form.saved)), [blocks, form.saved]);
   // A filter whose type is gone (the plan changed) shows everything again.
   const active = filter !== null && report?.counts[filter] !== undefined ? filter : null;
-  const shown = useMemo(() => (report === undefined ? [] : filterReport(report, active)), [report, active]);
+  const filtered = useMemo(() => (report === undefined ? [] : filterReport(report, active)), [report, active]);
+  const shown = useMemo(() => filtered.slice(0, pages * ITEMS_PER_PAGE), [filtered, pages]);
+  const setFilter = useCallback((type: ExceptionType | null) => {
+    setFilterState(type);
+    setPages(1);
+  }, []);
+  const showMore = useCallback(() => setPages((n) => n + 1), []);
 
   const select = useCallback(
     (line: CoachLine) => {
@@ -97,5 +114,5 @@ export function useCoach({ host, form, actions, debounceMs = 500 }: CoachProps):
     void actions.insertSampleSheet(form.draft.model).then(() => refresh());
   }, [actions, form.draft.model, refresh]);
 
-  return { report, shown, filter: active, setFilter, reading, error, refresh, select, insertSample };
+  return { report, shown, hidden: filtered.length - shown.length, showMore, filter: active, setFilter, reading, error, refresh, select, insertSample };
 }
