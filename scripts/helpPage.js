@@ -58,8 +58,12 @@ section { margin-bottom: 2rem; }
 </head>
 <body>
 <h1>Chain Crafter MPS — function reference</h1>
-<p>Series arguments are one row or one column; results spill the same way. Empty cells count as 0.
-Optional arguments left empty take this workbook's defaults from the <em>MPS settings</em> task pane.</p>
+<p>Series arguments are one row or one column; results spill the same way. An empty cell counts as 0,
+in a series and as a single-cell argument; an option in an empty cell is as if left out. Arguments left
+out (or given as empty text "") take this workbook's defaults from the <em>MPS settings</em> task pane.</p>
+<p>A refusal is <code>#VALUE!</code> with a message naming the argument and the cell (hover the error
+indicator); a promise beyond the horizon is <code>#N/A</code>. An error value in an input cell is shown
+as an error without a message: fix the cell it comes from.</p>
 ${metadata.functions.map(section).join("\n")}
 ${itemMasterSection()}
 </body>

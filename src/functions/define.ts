@@ -6,8 +6,9 @@
  * invoke, the headless recalculation through its HyperFormula plugin.
  */
 import type { MpsSettings } from "../shared/settings";
-import { isFunctionError, type FunctionError } from "./cells";
+import { functionError, isFunctionError, type FunctionError } from "./cells";
 import { withItemSettings } from "./itemMaster";
+import { messages } from "./messages";
 import { readArgument, type ParamSpec } from "./params";
 
 /** One cell of a result; an error in one cell (a line beyond the horizon) leaves the others shown. */
@@ -20,6 +21,33 @@ export type Args = Record<string, unknown>;
 export interface Shape {
   rows: number;
   columns: number;
+}
+
+/** Excel's grid: a result must fit a sheet. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+/**
+ * The most cells one MPS function returns: one full column of a sheet. Line results (one
+ * value per period) always fit; a larger result is refused before it is computed, so a
+ * formula over whole columns cannot take gigabytes and seconds (MPS.EXPLODE(A:A, B:B)).
+ */
+export const MAX_CELLS = 1_048_576;
+
+/**
+ * The limit a result of this shape would break, in words; undefined when it fits.
+ * @example resultLimit({ rows: 1_048_576, columns: 2 }) // → "the 1,048,576 cells one MPS function may return"
+ */
+export function resultLimit(shape: Shape): string | undefined {
+  if (shape.rows > MAX_ROWS) return messages.gridRows(MAX_ROWS);
+  if (shape.columns > MAX_COLUMNS) return messages.gridColumns(MAX_COLUMNS);
+  if (shape.rows * shape.columns > MAX_CELLS) return messages.cellBudget(MAX_CELLS);
+  return undefined;
+}
+
+/** The refusal of a result of this shape, before it is computed; undefined when it fits. */
+export function oversize(id: string, shape: Shape): FunctionError | undefined {
+  const limit = resultLimit(shape);
+  return limit === undefined ? undefined : functionError("VALUE", messages.resultTooLarge(id, shape.rows, shape.columns, limit));
 }
 
 /** Marks an argument whose value the formula text does not show (a reference, an expression). */

@@ -2,10 +2,19 @@
  * MPS.* custom functions. Each is a thin adapter: Excel's ranges in, the engine's plan out,
  * spilled the way the inputs are laid out. The JSDoc below generates functions.json (the
  * metadata plugin also appends the CustomFunctions.associate calls); ids are stored in
- * workbooks, so they never change. Arguments left empty take the workbook's defaults from
- * the task pane. Each function is declared in its family file (families/*.ts): the @param
- * lines repeat its parameters' help text word for word, and every signature argument is handed
- * on in order; test/functions/metadata.test.ts says where the two differ.
+ * workbooks, so they never change. Arguments left out take the workbook's defaults from the
+ * task pane; an argument that refers to an empty cell is that cell: 0 for a number, the
+ * default for an option. Each function is declared in its family file (families/*.ts): the
+ * @param lines repeat its parameters' help text word for word, and every signature argument is
+ * handed on in order; test/functions/metadata.test.ts says where the two differ.
+ *
+ * Every function carries @requiresAddress and @requiresParameterAddresses and takes Excel's
+ * invocation as its last argument: the parameter addresses (CustomFunctionsRuntime 1.3) tell
+ * an empty referenced cell from an argument left out, which older desktop builds pass alike,
+ * and let messages name cells ("orders: cell F3 is text"). Excel requires a matrix result with
+ * parameter addresses, so every function returns any[][] (a single value as a 1×1 array).
+ * Error values in input cells are not passed to us (functions.json has no
+ * allowErrorForDataTypeAny): Excel shows the error itself.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][], and
    single-cell arguments as any so that Excel does not convert text to numbers before we can
@@ -15,21 +24,18 @@ import { isFunctionError, type ErrorCode } from "./cells";
 import { invoke } from "./invoke";
 
 function excelErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
-  switch (code) {
-    case "NUM":
-      return CustomFunctions.ErrorCode.invalidNumber;
-    case "NA":
-      return CustomFunctions.ErrorCode.notAvailable;
-    default:
-      return CustomFunctions.ErrorCode.invalidValue;
-  }
+  return code === "NA" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
 }
 
-/** Runs one MPS function with the workbook's settings; refusals become Excel errors with their message. */
-function compute(id: string, args: unknown[]): any {
-  const result = invoke(id, args, workbookSettings());
+/**
+ * Runs one MPS function with the workbook's settings; refusals become Excel errors with their
+ * message, a single value a 1×1 array.
+ */
+function compute(id: string, args: unknown[], invocation: CustomFunctions.Invocation | undefined): any[][] {
+  const site = { addresses: invocation?.parameterAddresses, caller: invocation?.address };
+  const result = invoke(id, args, workbookSettings(), site);
   if (isFunctionError(result)) throw new CustomFunctions.Error(excelErrorCode(result.code), result.message);
-  return Array.isArray(result) ? withErrorCells(result) : result;
+  return Array.isArray(result) ? withErrorCells(result) : [[result]];
 }
 
 /**
@@ -51,12 +57,10 @@ function withErrorCells(rows: any[][]): any[][] {
 /**
  * Computes now, or, while Office.js is still starting, once the workbook's settings can be
  * read (Excel waits for a returned promise like for any asynchronous custom function).
- * `_invocation` (the Phase-3 convention, see a2-excel-truth): taken already by functions written
- * after it; used once parameter addresses reach invoke.
  */
-function excel(id: string, args: unknown[], _invocation?: CustomFunctions.Invocation): any {
+function excel(id: string, args: unknown[], invocation?: CustomFunctions.Invocation): any {
   const ready = settingsReady();
-  return ready === true ? compute(id, args) : ready.then(() => compute(id, args));
+  return ready === true ? compute(id, args, invocation) : ready.then(() => compute(id, args, invocation));
 }
 
 // Ask Office.js for readiness as soon as the functions load, so later calls compute at once.
@@ -66,6 +70,8 @@ settingsReady();
  * Remaining forecast after customer orders consume it, inside the consumption window.
  * @customfunction CONSUME
  * @helpurl https://localhost:3000/help.html#consume
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param forecast Forecast per period (one row or one column).
  * @param orders Customer orders per period, as long as forecast.
  * @param [backward] Earlier periods an order may consume from. Default: workbook setting.
@@ -73,14 +79,16 @@ settingsReady();
  * @param [mode] "backward-forward", "forward-backward", "backward" or "forward". Default: workbook setting.
  * @returns Remaining forecast per period, laid out like forecast.
  */
-export function consume(forecast: any[][], orders: any[][], backward?: any, forward?: any, mode?: any): any[][] {
-  return excel("CONSUME", [forecast, orders, backward, forward, mode]);
+export function consume(forecast: any[][], orders: any[][], backward?: any, forward?: any, mode?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return excel("CONSUME", [forecast, orders, backward, forward, mode], invocation);
 }
 
 /**
  * Demand the MPS plans for: orders plus remaining forecast, by production model and demand time fence.
  * @customfunction DEMAND
  * @helpurl https://localhost:3000/help.html#demand
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param forecast Forecast per period (one row or one column).
  * @param orders Customer orders per period, as long as forecast.
  * @param [model] "MTS" (make to stock), "ATO" (assemble to order) or "MTO" (make to order). Default: workbook setting.
@@ -98,14 +106,17 @@ export function demand(
   backward?: any,
   forward?: any,
   mode?: any,
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return excel("DEMAND", [forecast, orders, model, demand_time_fence, backward, forward, mode]);
+  return excel("DEMAND", [forecast, orders, model, demand_time_fence, backward, forward, mode], invocation);
 }
 
 /**
  * MPS quantities: when and how much to produce so projected available stays at or above safety stock.
  * @customfunction PLAN
  * @helpurl https://localhost:3000/help.html#plan
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param demand Demand per period (one row or one column).
  * @param on_hand Stock on hand, or the item master: a header row and the item's value row, headers among On hand, Safety stock, Lot rule, Lot size, Min lot, Max lot, Multiple, Planning time fence. An argument in the formula wins over it.
  * @param [safety_stock] Stock to keep in reserve. Default 0.
@@ -131,41 +142,48 @@ export function plan(
   min_lot?: any,
   max_lot?: any,
   multiple?: any,
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return excel("PLAN", [demand, on_hand, safety_stock, lot_rule, lot_size, receipts, planning_time_fence, firm_mps, min_lot, max_lot, multiple]);
+  return excel("PLAN", [demand, on_hand, safety_stock, lot_rule, lot_size, receipts, planning_time_fence, firm_mps, min_lot, max_lot, multiple], invocation);
 }
 
 /**
  * Projected available balance for a given supply: on hand plus supply minus demand, period by period.
  * @customfunction PAB
  * @helpurl https://localhost:3000/help.html#pab
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param demand Demand per period (one row or one column).
  * @param on_hand Stock on hand at the start of the first period.
  * @param supply Supply per period (MPS plus receipts), as long as demand.
  * @returns Projected available balance per period, laid out like demand.
  */
-export function pab(demand: any[][], on_hand: any, supply: any[][]): any[][] {
-  return excel("PAB", [demand, on_hand, supply]);
+export function pab(demand: any[][], on_hand: any, supply: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  return excel("PAB", [demand, on_hand, supply], invocation);
 }
 
 /**
  * Available to promise: what can still be promised to new customer orders, per period.
  * @customfunction ATP
  * @helpurl https://localhost:3000/help.html#atp
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param on_hand Stock on hand at the start of the first period.
  * @param supply Supply per period: MPS plus receipts (MPS 0, 70 with receipts 50, 0 → 50, 70).
  * @param orders Customer orders per period, as long as supply.
  * @param [method] "discrete", "cumulative" or "lookahead". Default: workbook setting.
  * @returns ATP per period, laid out like supply.
  */
-export function atp(on_hand: any, supply: any[][], orders: any[][], method?: any): any[][] {
-  return excel("ATP", [on_hand, supply, orders, method]);
+export function atp(on_hand: any, supply: any[][], orders: any[][], method?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return excel("ATP", [on_hand, supply, orders, method], invocation);
 }
 
 /**
  * The whole MPS record of an item as one block: forecast, orders, remaining forecast, excess orders, demand, receipts, PAB, MPS and ATP; with their arguments also Expired forecast, Lots, Planned start, Load, Capacity and Utilization %.
  * @customfunction TABLE
  * @helpurl https://localhost:3000/help.html#table
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param forecast Forecast per period (one row or one column).
  * @param orders Customer orders per period, as long as forecast.
  * @param on_hand Stock on hand at the start of the first period, or the item master: a header row (On hand, Safety stock, Lot rule, Lead time, Capacity, … see help) and the item's value row. An argument in the formula wins over it; it wins over the workbook settings.
@@ -201,6 +219,7 @@ export function table(
   multiple?: any,
   plan_from?: any,
   firm_mps?: any[][],
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
   return excel("TABLE", [
     forecast,
@@ -219,13 +238,15 @@ export function table(
     multiple,
     plan_from,
     firm_mps,
-  ]);
+  ], invocation);
 }
 
 /**
  * Pegging: which forecast period each order consumed, and what no forecast could absorb.
  * @customfunction PEG
  * @helpurl https://localhost:3000/help.html#peg
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param forecast Forecast per period (one row or one column).
  * @param orders Customer orders per period, as long as forecast.
  * @param [backward] Earlier periods an order may consume from. Default: workbook setting.
@@ -234,27 +255,31 @@ export function table(
  * @param [period_starts] Start date of each period: the period columns then show dates, not period numbers.
  * @returns A table with a header: Order period, Forecast period ("excess" when none), Quantity; periods counted from 1, or their start dates.
  */
-export function peg(forecast: any[][], orders: any[][], backward?: any, forward?: any, mode?: any, period_starts?: any[][]): any[][] {
-  return excel("PEG", [forecast, orders, backward, forward, mode, period_starts]);
+export function peg(forecast: any[][], orders: any[][], backward?: any, forward?: any, mode?: any, period_starts?: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  return excel("PEG", [forecast, orders, backward, forward, mode, period_starts], invocation);
 }
 
 /**
  * Option forecasts from a family forecast through a planning bill (assemble to order).
  * @customfunction EXPLODE
  * @helpurl https://localhost:3000/help.html#explode
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param family_forecast Family forecast per period (one row or one column).
- * @param attach_rates One attach rate per option: all as fractions (0.6, or 60 % formatted) or all as percentages (60).
- * @param [hedge] Option overplanning: below 1 a fraction (0.1 = 10 %), from 1 up a percentage (10 = 10 %). Its rows come after the base rows.
+ * @param attach_rates Per option, how many go with one family unit: 0.6 (or 60 %); 2 (or 200 %) is two per unit.
+ * @param [hedge] Option overplanning as a share of the option forecast: 0.1 (or 10 %). Its rows come after the base rows.
  * @returns One row per option with its forecast per period (one column per option for column input).
  */
-export function explode(family_forecast: any[][], attach_rates: any[][], hedge?: any): any[][] {
-  return excel("EXPLODE", [family_forecast, attach_rates, hedge]);
+export function explode(family_forecast: any[][], attach_rates: any[][], hedge?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return excel("EXPLODE", [family_forecast, attach_rates, hedge], invocation);
 }
 
 /**
  * Earliest period (counted from 1) in which a quantity can be promised to a customer; for a column of order lines, one period per line, first come, first served.
  * @customfunction PROMISE
  * @helpurl https://localhost:3000/help.html#promise
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param quantity Quantity the customer asks for, or a column (or row) of order-line quantities, promised in order.
  * @param on_hand Stock on hand at the start of the first period, or a whole MPS.TABLE block (e.g. B14#) to promise from.
  * @param [supply] Supply per period: MPS plus receipts (MPS 0, 70 with receipts 50, 0 → 50, 70). Left out with a block.
@@ -280,6 +305,7 @@ export function promise(
   capacity?: any[][],
   hours_per_unit?: any,
   lead_time?: any,
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
   return excel("PROMISE", [
     quantity,
@@ -293,27 +319,31 @@ export function promise(
     capacity,
     hours_per_unit,
     lead_time,
-  ]);
+  ], invocation);
 }
 
 /**
  * Order lines into periods: the quantity of the lines dated in each period (past-due lines in period 1).
  * @customfunction BUCKET
  * @helpurl https://localhost:3000/help.html#bucket
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param dates Order date of each line (one row or one column of dates).
  * @param quantities Quantity of each order line, one per date.
  * @param period_starts Start date of each period, earliest first (one row or one column).
  * @param [horizon_end] The day after the last period. Default: the last start plus the length of the period before it.
  * @returns Quantity per period, laid out like period_starts; lines dated on or after the horizon end are left out.
  */
-export function bucket(dates: any[][], quantities: any[][], period_starts: any[][], horizon_end?: any): any[][] {
-  return excel("BUCKET", [dates, quantities, period_starts, horizon_end]);
+export function bucket(dates: any[][], quantities: any[][], period_starts: any[][], horizon_end?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return excel("BUCKET", [dates, quantities, period_starts, horizon_end], invocation);
 }
 
 /**
  * Pegging by order line: which forecast period each order line consumed, and what no forecast could absorb.
  * @customfunction PEGLINES
  * @helpurl https://localhost:3000/help.html#peglines
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param forecast Forecast per period (one row or one column).
  * @param period_starts Start date of each period, earliest first (one row or one column).
  * @param order_ids Order number of each order line (one row or one column).
@@ -333,52 +363,61 @@ export function peglines(
   backward?: any,
   forward?: any,
   mode?: any,
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return excel("PEGLINES", [forecast, period_starts, order_ids, order_dates, quantities, backward, forward, mode]);
+  return excel("PEGLINES", [forecast, period_starts, order_ids, order_dates, quantities, backward, forward, mode], invocation);
 }
 
 /**
  * Forecast accuracy over past periods: MAD, MAPE %, bias and tracking signal.
  * @customfunction ACCURACY
  * @helpurl https://localhost:3000/help.html#accuracy
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param forecast_history Forecast of each past period (one row or one column).
  * @param actual_history Actual demand of each past period, as long as forecast_history.
  * @returns Two columns, label and value: MAD, MAPE %, Bias, Tracking signal, MAPE periods left out (actual 0).
  */
-export function accuracy(forecast_history: any[][], actual_history: any[][]): any[][] {
-  return excel("ACCURACY", [forecast_history, actual_history]);
+export function accuracy(forecast_history: any[][], actual_history: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  return excel("ACCURACY", [forecast_history, actual_history], invocation);
 }
 
 /**
  * Safety stock for a service level from past forecast errors: z × standard deviation of the errors × √lead time.
  * @customfunction SAFETY
  * @helpurl https://localhost:3000/help.html#safety
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param forecast_history Forecast of each past period (one row or one column).
  * @param actual_history Actual demand of each past period, as long as forecast_history.
  * @param service_level Chance of not running out, strictly between 0 and 1: 0.95, or 95 % formatted.
  * @param [lead_time] Periods the safety stock must cover (0 or more, fractions allowed). Default 1.
  * @returns The safety stock (0 below a 50 % service level).
  */
-export function safety(forecast_history: any[][], actual_history: any[][], service_level: any, lead_time?: any): number {
-  return excel("SAFETY", [forecast_history, actual_history, service_level, lead_time]);
+export function safety(forecast_history: any[][], actual_history: any[][], service_level: any, lead_time?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return excel("SAFETY", [forecast_history, actual_history, service_level, lead_time], invocation);
 }
 
 /**
  * Rough-cut capacity: the load an MPS puts on each resource per period, through a bill of capacity with lead-time offsets.
  * @customfunction LOAD
  * @helpurl https://localhost:3000/help.html#load
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param mps MPS quantity per period (one row or one column), each due in its period.
  * @param bill Capacity per unit: one cell (one resource), one column (a row per resource), or resources × offsets where column k holds what is needed k periods before the due period.
  * @returns Load per period, one row per resource (one column per resource for a column mps); load before the first period is added to period 1.
  */
-export function load(mps: any[][], bill: any[][]): any[][] {
-  return excel("LOAD", [mps, bill]);
+export function load(mps: any[][], bill: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  return excel("LOAD", [mps, bill], invocation);
 }
 
 /**
  * A levelled MPS that never exceeds capacity, for one item or several items sharing one resource: build ahead, chase or level.
  * @customfunction LEVEL
  * @helpurl https://localhost:3000/help.html#level
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @param demand Demand per period: one row or one column for one item; a block for several items sharing the resource (a row per item when periods run across, a column per item when they run down).
  * @param on_hand Stock on hand at the start of the first period: one cell, or one per item (a row or a column).
  * @param capacity Capacity of the resource per period (a row or a column as long as the periods, or one cell for all): in units, or in hours with hours_per_unit.
@@ -396,8 +435,9 @@ export function level(
   hours_per_unit?: any[][],
   receipts?: any[][],
   strategy?: any,
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return excel("LEVEL", [demand, on_hand, capacity, safety_stock, hours_per_unit, receipts, strategy]);
+  return excel("LEVEL", [demand, on_hand, capacity, safety_stock, hours_per_unit, receipts, strategy], invocation);
 }
 
 /**

@@ -127,25 +127,35 @@ function layoutOf(rows: number, columns: number): "rows" | "columns" | undefined
  * The `on_hand` argument: one cell (on hand) or an item master range.
  * @param param the argument's name, for messages
  * @param raw what the host passed: a value, or a range as rows of cells
+ * @param referenced the host says the argument is a reference: one empty cell is on hand 0
+ * @param cellName the address of a cell of the range (row, column from 0) when the host gives
+ *   the argument's: messages then name the item master's cells by it ("cell Items!E2")
  * @returns on hand, the item master, undefined when left empty, or why it cannot be read
  * @example
  * readItem("on_hand", [["Item", "On hand", "Lead time"], ["Bike", 64, 2]]);
  * // → { kind: "item-master", values: { onHand: 64, leadTime: 2 }, settings: {}, sources: { on_hand: …, lead_time: … } }
  * readItem("on_hand", [[64]]); // → 64
  */
-export function readItem(param: string, raw: unknown): number | ItemMaster | undefined | FunctionError {
+export function readItem(
+  param: string,
+  raw: unknown,
+  referenced = false,
+  cellName?: (row: number, column: number) => string,
+): number | ItemMaster | undefined | FunctionError {
   const grid = Array.isArray(raw) ? (raw as unknown[][]) : undefined;
   const rows = grid?.length ?? 1;
   const columns = grid !== undefined && Array.isArray(grid[0]) ? grid[0].length : 1;
-  if (grid === undefined || rows * columns <= 1) return readNumber(param, raw);
+  if (grid === undefined || rows * columns <= 1) return readNumber(param, raw, referenced);
   const layout = layoutOf(rows, columns);
   // Neither one cell nor an item master: refused as one cell (the message on_hand always had).
   if (layout === undefined) return readNumber(param, raw);
   const count = layout === "rows" ? columns : rows;
   const headerAt = (i: number) => (layout === "rows" ? grid[0][i] : grid[i][0]);
   const valueAt = (i: number) => (layout === "rows" ? grid[1][i] : grid[i][1]);
-  const cellOf = (i: number, header: boolean) =>
-    layout === "rows" ? messages.itemCell(param, header ? 1 : 2, i + 1) : messages.itemCell(param, i + 1, header ? 1 : 2);
+  const cellOf = (i: number, header: boolean): string => {
+    const [row, column] = layout === "rows" ? [header ? 0 : 1, i] : [i, header ? 0 : 1];
+    return cellName ? messages.itemCellAt(cellName(row, column)) : messages.itemCell(param, row + 1, column + 1);
+  };
 
   const values: Partial<ItemValues> = {};
   const settings: Partial<Record<keyof MpsSettings, unknown>> = {};

@@ -1,15 +1,27 @@
 /**
  * Reading ranges whose cells are not all quantities: order lines (dates, order numbers,
  * quantities where an empty cell is "no line" rather than 0), period start dates, and
- * arguments that take one cell or a range. A line is counted from 1 inside the range, as the
- * rows of an order list are; every refusal is #VALUE! (the error whose message Excel shows).
+ * arguments that take one cell or a range. A data-type cell is read as its basic value. A
+ * refused cell is named by its address when the host gives the argument's ("cell C5"), else
+ * as a line counted from 1 inside the range, as the rows of an order list ("line 3"); every
+ * refusal is #VALUE! (the error whose message Excel shows).
  */
 import type { OrderId, PlanningError } from "../engine";
-import { errorName, functionError, isEmpty, isFunctionError, type FunctionError, type Orientation } from "./cells";
-import { messages } from "./messages";
+import {
+  errorName,
+  functionError,
+  isEmpty,
+  isFunctionError,
+  placedRefusal,
+  plain,
+  type DataTypeCell,
+  type FunctionError,
+  type Orientation,
+} from "./cells";
+import { excerpt, messages } from "./messages";
 import { fromEngine } from "./results";
 
-/** One cell or a range as the host passed it; every empty cell is null. */
+/** One cell or a range as the host passed it; every empty cell is null, a data type its basic value. */
 export interface RangeInput {
   grid: unknown[][];
   rows: number;
@@ -23,7 +35,7 @@ export interface LineInput {
 }
 
 /**
- * One cell or a range, cells as they are (empties as null).
+ * One cell or a range, cells as they are (empties as null, data types as their basic value).
  * @example readRange("on_hand", 64) // → { grid: [[64]], rows: 1, columns: 1 }
  */
 export function readRange(param: string, raw: unknown): RangeInput | FunctionError {
@@ -34,7 +46,10 @@ export function readRange(param: string, raw: unknown): RangeInput | FunctionErr
   if (rows === 0 || columns === 0) return functionError("VALUE", messages.emptyRange(param));
   const grid = given.map((row) => {
     const cells = new Array<unknown>(columns);
-    for (let c = 0; c < columns; c++) cells[c] = isEmpty(row[c]) ? null : row[c];
+    for (let c = 0; c < columns; c++) {
+      const cell = typeof row[c] === "object" && row[c] !== null ? plain(row[c]) : row[c];
+      cells[c] = isEmpty(cell) ? null : cell;
+    }
     return cells;
   });
   return { grid, rows, columns };
@@ -71,20 +86,41 @@ export function linesOf(param: string, range: RangeInput): LineInput | FunctionE
   return lineOf(param, range);
 }
 
-/** How a cell reads in a message: "text 'x'", "TRUE", "the error #N/A", "-5". */
+/** How a cell reads in a message: "text 'x'", "TRUE", "the error #N/A", "-5", "a data type (Entity 'Contoso')". */
 export function shownCell(cell: unknown): string {
-  if (typeof cell === "string") return `text '${cell}'`;
+  if (typeof cell === "string") return `text '${excerpt(cell)}'`;
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (typeof cell === "number") return String(cell);
+  if (isDataType(cell)) return `a data type (${excerpt(cell.dataType)})`;
   if (typeof cell === "object" && cell !== null) return `the error ${errorName(cell)}`;
   return "not a number";
 }
 
+function isDataType(cell: unknown): cell is DataTypeCell {
+  return typeof cell === "object" && cell !== null && "dataType" in cell;
+}
+
+/**
+ * A refusal about the `index`-th cell (from 0) of a line: "line 3", or "cell C5" once the host
+ * gives the argument's address (see invoke).
+ * @example lineRefusal("dates", 2, (where) => `dates: ${where} is empty`).message // → "dates: line 3 is empty"
+ */
+export function lineRefusal(param: string, index: number, say: (where: string) => string): FunctionError {
+  return placedRefusal(param, { index }, `line ${index + 1}`, say);
+}
+
+/** A cell of an order line holding an error value. */
+function errorRefusal(param: string, cell: object, index: number): FunctionError {
+  const name = errorName(cell);
+  return lineRefusal(param, index, (where) => messages.cellError(param, where, name));
+}
+
 /** A cell that is not a finite number ≥ 0 (nor empty), refused in the words of its kind. */
-function refuse(param: string, cell: unknown, line: number, asDate: boolean): FunctionError {
-  if (typeof cell === "object" && cell !== null) return functionError("VALUE", messages.lineCellError(param, line, errorName(cell)));
-  if (typeof cell === "number" && Number.isFinite(cell) && !asDate) return functionError("VALUE", messages.lineNegative(param, line, cell));
-  return functionError("VALUE", asDate ? messages.lineNotDate(param, line, shownCell(cell)) : messages.lineNotNumber(param, line, shownCell(cell)));
+function refuse(param: string, cell: unknown, index: number, asDate: boolean): FunctionError {
+  if (typeof cell === "object" && cell !== null && !isDataType(cell)) return errorRefusal(param, cell, index);
+  if (typeof cell === "number" && Number.isFinite(cell) && !asDate) return lineRefusal(param, index, (where) => messages.cellNegative(param, where, cell));
+  const what = shownCell(cell);
+  return lineRefusal(param, index, (where) => (asDate ? messages.lineNotDate(param, where, what) : messages.lineNotNumber(param, where, what)));
 }
 
 /**
@@ -99,7 +135,7 @@ export function dateCells(param: string, line: LineInput): Array<number | null> 
     const cell = line.cells[i];
     if (cell === null || cell === 0) out[i] = null;
     else if (typeof cell === "number" && cell > 0 && Number.isFinite(cell)) out[i] = cell;
-    else return refuse(param, cell, i + 1, true);
+    else return refuse(param, cell, i, true);
   }
   return out;
 }
@@ -115,7 +151,7 @@ export function quantityCells(param: string, line: LineInput): Array<number | nu
     const cell = line.cells[i];
     if (cell === null) out[i] = null;
     else if (typeof cell === "number" && cell >= 0 && Number.isFinite(cell)) out[i] = cell;
-    else return refuse(param, cell, i + 1, false);
+    else return refuse(param, cell, i, false);
   }
   return out;
 }
@@ -129,7 +165,10 @@ export function idCells(param: string, line: LineInput): OrderId[] | FunctionErr
   for (let i = 0; i < line.cells.length; i++) {
     const cell = line.cells[i];
     if (cell === null || typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean") out[i] = cell;
-    else return functionError("VALUE", messages.lineCellError(param, i + 1, errorName(cell as object)));
+    else if (isDataType(cell)) {
+      const what = shownCell(cell);
+      return lineRefusal(param, i, (where) => messages.lineNotOrderId(param, where, what));
+    } else return errorRefusal(param, cell as object, i);
   }
   return out;
 }
@@ -145,9 +184,13 @@ export function periodStarts(param: string, line: LineInput): number[] | Functio
   const starts = new Array<number>(dates.length);
   for (let i = 0; i < dates.length; i++) {
     const day = dates[i];
-    if (day === null) return functionError("VALUE", messages.periodStartMissing(param, i + 1));
-    if (i > 0 && !(Math.floor(day) > Math.floor(starts[i - 1]))) {
-      return functionError("VALUE", messages.periodStartsNotIncreasing(param, i + 1, day, starts[i - 1]));
+    if (day === null) return placedRefusal(param, { index: i }, `cell ${i + 1}`, (where) => messages.periodStartMissing(param, where));
+    const previous = starts[i - 1];
+    if (i > 0 && !(Math.floor(day) > Math.floor(previous))) {
+      // By position both cells are named ("cell 3 … cell 2"); by address only this one is known.
+      const say = (where: string, before: string) => messages.periodStartsNotIncreasing(param, where, day, before, previous);
+      const refusal = placedRefusal(param, { index: i }, `cell ${i + 1}`, (where) => say(where, "the cell before it"));
+      return { ...refusal, message: say(`cell ${i + 1}`, `cell ${i}`) };
     }
     starts[i] = day;
   }
@@ -178,7 +221,3 @@ export function fromLineEngine(error: PlanningError, names: Readonly<Record<stri
   return functionError("VALUE", translated.message);
 }
 
-/** Any refusal as #VALUE!, the one error (with #N/A) whose message Excel shows. */
-export function asValueError(error: FunctionError): FunctionError {
-  return error.code === "VALUE" ? error : functionError("VALUE", error.message);
-}

@@ -171,12 +171,36 @@ function isOmitted(raw: unknown): boolean {
   return raw === null || raw === undefined;
 }
 
+/** A single empty cell, however the host passed it: null, a Symbol, or a 1×1 range of one. */
+function isEmptyCell(raw: unknown): boolean {
+  const cell = Array.isArray(raw) && raw.length === 1 ? (Array.isArray(raw[0]) && raw[0].length === 1 ? raw[0][0] : raw[0]) : raw;
+  return cell === null || cell === undefined || typeof cell === "symbol";
+}
+
 /**
  * One argument as the host passed it, read as its parameter says: a series, a number or an
- * option; when left empty, its default (a workbook setting or a constant), undefined when the
- * engine has its own, or an error when it is required.
+ * option; when left out, its default (a workbook setting or a constant), undefined when the
+ * engine has its own, or an error when it is required. `referenced`: the host says the
+ * argument refers to a cell, so an empty one is an empty cell (0 for a number), not an
+ * argument left out (see cells.ts). `cellName` gives the address of a cell of the argument's
+ * range (row, column from 0) when the host gives it: an item master names its cells by it.
+ *
+ * The same rule for the range kinds: one empty cell referred to is a quantity of 0 (a block,
+ * a range, on hand), an empty line for lines, a period of 0 for a series, as Excel hands it
+ * ([[null]]); the headless host passes it as a bare null, which without `referenced` is an
+ * argument left out.
  */
-export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettings): unknown {
+export function readArgument(
+  param: ParamSpec,
+  raw: unknown,
+  settings: MpsSettings,
+  referenced = false,
+  cellName?: (row: number, column: number) => string,
+): unknown {
+  if (referenced && isEmptyCell(raw) && takesRange(param)) {
+    // Excel passes [[null]] for a range parameter that refers to one empty cell.
+    raw = param.kind === "series" || param.kind === "lines" ? [[null]] : [[0]];
+  }
   let value: unknown;
   switch (param.kind) {
     case "series":
@@ -189,7 +213,7 @@ export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettin
       if (param.optional && isOmitted(raw)) return undefined;
       return readRange(param.name, raw);
     case "number":
-      value = readNumber(param.name, raw);
+      value = readNumber(param.name, raw, referenced);
       break;
     case "option":
       value = readOption(param.name, raw, param.choices ?? []);
@@ -198,7 +222,7 @@ export function readArgument(param: ParamSpec, raw: unknown, settings: MpsSettin
       value = readBlock(param.name, raw);
       break;
     case "item":
-      value = readItem(param.name, raw);
+      value = readItem(param.name, raw, referenced, cellName);
       break;
   }
   if (value !== undefined) return value;

@@ -2,11 +2,12 @@
  * Range arguments of any shape — one cell, a row, a column or a block — read cell by cell as
  * quantities, for the functions whose arguments hold one row per item or per resource
  * (MPS.LOAD's bill, MPS.LEVEL's demand). Cells are read as in a series (empty → 0, no number
- * guessed from text); every message names the argument and the cell: "cell 3" in a row or a
- * column, "row 2, cell 3" in a block, counted from 1 inside the range the planner selected.
+ * guessed from text, a data type as its basic value); every message names the argument and the
+ * cell: by its address ("cell D4") when the host gives the argument's, else "cell 3" in a row or
+ * a column, "row 2, cell 3" in a block, counted from 1 inside the range the planner selected.
  */
 import type { PlanningError } from "../engine";
-import { errorName, functionError, isEmpty, type FunctionError } from "./cells";
+import { functionError, isEmpty, placedRefusal, readQuantity, type FunctionError } from "./cells";
 import { messages } from "./messages";
 import { fromEngine } from "./results";
 
@@ -28,15 +29,9 @@ export function cellAt(rows: number, columns: number, row: number, column: numbe
   return `row ${row + 1}, cell ${column + 1}`;
 }
 
-function readRangeCell(param: string, cell: unknown, where: string): number | FunctionError {
-  if (typeof cell === "number") {
-    return Number.isFinite(cell) ? cell : functionError("VALUE", messages.atNotFinite(param, where, cell));
-  }
-  if (isEmpty(cell)) return 0;
-  if (typeof cell === "string") return functionError("VALUE", messages.atText(param, where, cell));
-  if (typeof cell === "boolean") return functionError("VALUE", messages.atBoolean(param, where, cell));
-  if (typeof cell === "object" && cell !== null) return functionError("VALUE", messages.atError(param, where, errorName(cell)));
-  return functionError("VALUE", messages.atOther(param, where));
+/** A refusal about the cell at `row`, `column` (from 0) of a range argument of `rows` × `columns`. */
+function rangeRefusal(param: string, range: { rows: number; columns: number }, row: number, column: number, say: (where: string) => string): FunctionError {
+  return placedRefusal(param, { row, column }, cellAt(range.rows, range.columns, row, column), say);
 }
 
 /**
@@ -64,8 +59,8 @@ export function readBlock(param: string, raw: unknown): BlockInput | undefined |
       const cell = grid[r][c];
       if (typeof cell === "number" && cell - cell === 0) line[c] = cell;
       else {
-        const read = readRangeCell(param, cell, cellAt(rows, columns, r, c));
-        if (typeof read !== "number") return read;
+        const read = readQuantity(param, cell);
+        if (typeof read !== "number") return rangeRefusal(param, { rows, columns }, r, c, read);
         line[c] = read;
       }
     }
@@ -102,21 +97,15 @@ export interface RangeArgument {
  * @example
  * // demand laid out one column per item; the engine's item 1, period 2 is -4
  * inRange({ field: "demand", row: 1, period: 2, value: -4, code: "NUM", message: "…" }, [demandArgument])
- * // → #VALUE! "demand: row 3, cell 2 is -4; quantities must be 0 or more"
+ * // → #VALUE! "demand: row 3, cell 2 is -4; quantities must be 0 or more" ("demand: cell C4 is -4; …" at Plan!B2:D9)
  */
 export function inRange(error: PlanningError, argumentsByField: Readonly<Record<string, RangeArgument | undefined>>): FunctionError {
   const argument = argumentsByField[error.field];
-  if (argument === undefined || error.period === undefined || typeof error.value !== "number") {
-    return functionError("VALUE", fromEngine(error).message);
-  }
+  if (argument === undefined || error.period === undefined || typeof error.value !== "number") return fromEngine(error);
   const { param, range } = argument;
   const [row, column] = argument.locate(error.row ?? 0, error.period);
-  const where = cellAt(range.rows, range.columns, row, column);
-  const message =
-    error.value < 0
-      ? messages.atNegative(param, where, error.value)
-      : error.value === 0
-        ? messages.atNotPositive(param, where)
-        : messages.atNotFinite(param, where, error.value);
-  return functionError("VALUE", message);
+  const value = error.value;
+  return rangeRefusal(param, range, row, column, (where) =>
+    value < 0 ? messages.cellNegative(param, where, value) : value === 0 ? messages.cellNotPositive(param, where) : messages.cellNotFinite(param, where, value),
+  );
 }

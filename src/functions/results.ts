@@ -3,7 +3,7 @@
  * planner laid out the input, engine refusals in the words of the spreadsheet.
  */
 import type { PlanningError, Result } from "../engine";
-import { functionError, type FunctionError, type Orientation } from "./cells";
+import { cellRefusal, functionError, type FunctionError, type Orientation } from "./cells";
 import type { Cell } from "./define";
 import { messages } from "./messages";
 
@@ -15,16 +15,38 @@ export function paramName(field: string): string {
   return FIELD_TO_PARAM[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-/** An engine refusal in the words of the spreadsheet: parameter names, cells counted from 1. */
+/** The engine's message for two rows of different lengths (engine/messages.ts `lengthMismatch`). */
+const LENGTH_MISMATCH = /^([A-Za-z]+) and ([A-Za-z]+) differ in length: (\d+) vs (\d+)$/;
+
+/**
+ * Two series of different lengths, in the words of the spreadsheet: which one to extend, and
+ * to how many cells (to which range, once the host gives its address).
+ */
+function lengthRefusal(first: string, firstLength: number, second: string, secondLength: number): FunctionError {
+  const [short, shortLength, long, longLength] =
+    firstLength < secondLength ? [first, firstLength, second, secondLength] : [second, secondLength, first, firstLength];
+  const say = (where?: string, resized?: string) => messages.shorterThan(short, shortLength, long, longLength, where, resized);
+  return { kind: "error", code: "VALUE", message: say(), place: { param: short, length: longLength, say } };
+}
+
+/**
+ * An engine refusal in the words of the spreadsheet: parameter names, cells counted from 1 (or
+ * named by address, see `invoke`), #VALUE! for the engine's NUM (Excel hides messages on #NUM!).
+ */
 export function fromEngine(error: PlanningError): FunctionError {
   const param = paramName(error.field);
-  if (error.period !== undefined && typeof error.value === "number") {
-    const message =
-      error.value < 0
-        ? messages.cellNegative(param, error.period + 1, error.value)
-        : messages.cellNotFinite(param, error.period + 1, error.value);
-    return functionError(error.code, message);
+  const { period, value } = error;
+  if (period !== undefined && typeof value === "number") {
+    const element = `${error.field}[${period}] `;
+    if (value < 0) return cellRefusal(param, period, (at) => messages.cellNegative(param, `cell ${at}`, value));
+    if (!Number.isFinite(value) || !error.message.startsWith(element)) {
+      return cellRefusal(param, period, (at) => messages.cellNotFinite(param, `cell ${at}`, value));
+    }
+    const detail = error.message.slice(element.length);
+    return cellRefusal(param, period, (at) => messages.cellRefused(param, `cell ${at}`, detail));
   }
+  const lengths = LENGTH_MISMATCH.exec(error.message);
+  if (lengths) return lengthRefusal(paramName(lengths[1]), Number(lengths[3]), paramName(lengths[2]), Number(lengths[4]));
   const message = error.message.replace(/\b[a-z]+(?:[A-Z][a-z]*)+\b/g, paramName);
   return functionError(error.code, message.includes(param) ? message : `${param}: ${message}`);
 }

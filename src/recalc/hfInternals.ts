@@ -64,6 +64,15 @@ export function formulaAddress(state: InterpreterState): SimpleCellAddress {
   return state.formulaAddress;
 }
 
+/**
+ * A sheet's name from its id, as a function plugin sees the workbook (its protected
+ * `dependencyGraph`), to name argument cells in messages; undefined for an unknown id.
+ */
+export function sheetNameOf(plugin: FunctionPlugin, sheet: number): string | undefined {
+  const graph = (plugin as unknown as { dependencyGraph: { sheetMapping: { getSheetName(id: number): string | undefined } } }).dependencyGraph;
+  return graph.sheetMapping.getSheetName(sheet);
+}
+
 /** Where the cells of a range value start, when the value is a range of the sheet (not a computed array). */
 export function rangeStart(value: SimpleRangeValue): SimpleCellAddress | undefined {
   return value.range?.start;

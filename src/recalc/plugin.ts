@@ -2,7 +2,7 @@
  * MPS.<ID>(…) for HyperFormula — the headless host of the MPS functions.
  *
  * One plugin, generated from the function catalog (src/functions/catalog.ts, read in one marked
- * block below: CATALOG, spec.params, spec.maxSize and invoke): each catalog entry
+ * block below: CATALOG, spec.params, spec.maxSize, oversize and invoke): each catalog entry
  * becomes `MPS.<ID>` with one optional ANY parameter per catalog parameter, an evaluating method
  * that hands HyperFormula's values to `invoke` (the same adapter Excel calls, so arguments are
  * read, coerced and defaulted in one place), and a size method that bounds the result from the
@@ -24,18 +24,21 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import { CATALOG } from "../functions/catalog";
-import { NOT_LITERAL, type Cell, type Output, type Shape } from "../functions/define";
+import { MAX_COLUMNS, MAX_ROWS, NOT_LITERAL, oversize, type Cell, type Output, type Shape } from "../functions/define";
 import { isFunctionError, type ErrorCode } from "../functions/cells";
-import { invoke } from "../functions/invoke";
+import { invoke, type CallSite } from "../functions/invoke";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../shared/settings";
+import { a1 } from "./address";
 import type { ExcelContext } from "./excelFunctions";
 import {
   astKind,
   definePluginMethod,
+  formulaAddress,
   literalOf,
   namedExpressionOf,
   referencedCell,
   referencedRange,
+  sheetNameOf,
   type Ast,
   type CallAst,
   type InterpreterState as State,
@@ -57,7 +60,7 @@ export interface MpsContext {
 }
 
 // ─── The function catalog, read in this block only ─────────────────────────────────────────────
-// Everything this file needs from src/functions/ (CATALOG, spec.params, spec.maxSize, invoke),
+// Everything this file needs from src/functions/ (CATALOG, spec.params, spec.maxSize, oversize, invoke),
 // as a HostedFunction; the rest of the file sees no catalog type. A change of the catalog's
 // shape is adapted here.
 
@@ -73,8 +76,13 @@ interface HostedFunction {
   isItem(i: number): boolean;
   /** The largest result for arguments of these shapes and literal values (NOT_LITERAL where only evaluation can tell). */
   maxSize(shapes: (Shape | undefined)[], literals: unknown[], settings: MpsSettings): Shape;
-  /** Runs the function as Excel does (the same adapter): its cells, or an error with a message. */
-  run(args: unknown[], settings: MpsSettings): { ok: true; output: Output } | { ok: false; code: ErrorCode; message: string };
+  /** The refusal of a result of this shape, too large for a sheet or the cell budget; undefined when it fits. */
+  tooLarge(shape: Shape): { code: ErrorCode; message: string } | undefined;
+  /**
+   * Runs the function as Excel does (the same adapter): its cells, or an error with a message.
+   * `site`: where the arguments are, as Excel's parameter addresses would say.
+   */
+  run(args: unknown[], settings: MpsSettings, site: CallSite): { ok: true; output: Output } | { ok: false; code: ErrorCode; message: string };
 }
 
 const HOSTED: readonly HostedFunction[] = Object.values(CATALOG).map((spec) => ({
@@ -84,8 +92,9 @@ const HOSTED: readonly HostedFunction[] = Object.values(CATALOG).map((spec) => (
   isSeries: (i: number) => spec.params[i]?.kind === "series" || spec.params[i]?.kind === "lines",
   isItem: (i: number) => spec.params[i]?.kind === "item",
   maxSize: (shapes, literals, settings) => spec.maxSize(shapes, { literals, settings }),
-  run: (args, settings) => {
-    const output = invoke(spec.id, args, settings);
+  tooLarge: (shape) => oversize(spec.id, shape),
+  run: (args, settings, site) => {
+    const output = invoke(spec.id, args, settings, site);
     return isFunctionError(output) ? { ok: false, code: output.code, message: output.message } : { ok: true, output };
   },
 }));
@@ -110,7 +119,7 @@ const ERROR_TEXT: Record<ErrorType, string> = {
   [ErrorType.ERROR]: "#ERROR!",
 };
 
-const ERROR_TYPE: Record<ErrorCode, ErrorType> = { VALUE: ErrorType.VALUE, NUM: ErrorType.NUM, NA: ErrorType.NA };
+const ERROR_TYPE: Record<ErrorCode, ErrorType> = { VALUE: ErrorType.VALUE, NA: ErrorType.NA };
 
 /** An error value as Excel shows it, e.g. "#DIV/0!". */
 export const errorText = (type: ErrorType): string => ERROR_TEXT[type] ?? "#VALUE!";
@@ -127,6 +136,20 @@ function hostCell(value: unknown): unknown {
     return (value as { val: number }).val;
   }
   return value;
+}
+
+/**
+ * The first error value in the arguments' ranges, in reading order: Excel does not call a
+ * custom function whose inputs hold an error (functions.json has no allowErrorForDataTypeAny),
+ * it shows the error; so does the headless host. (An error given as a single-cell argument never
+ * reaches here: HyperFormula returns it itself.)
+ */
+function inputError(args: readonly unknown[]): CellError | undefined {
+  for (const arg of args) {
+    if (!(arg instanceof SimpleRangeValue)) continue;
+    for (const row of arg.data) for (const cell of row) if (cell instanceof CellError) return cell;
+  }
+  return undefined;
 }
 
 /** An argument as invoke reads it: ranges as 2-D arrays, omitted → undefined. */
@@ -242,7 +265,8 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     const named = name === undefined ? undefined : this.mpsContext.names.get(name.toLowerCase());
     if (named) return named;
     const size = this.arraySizeForAst(ast, state);
-    return { rows: size.height, columns: size.width };
+    // A whole column or row (B:B, 3:3) is sized as unbounded: it spans the sheet.
+    return { rows: Math.min(size.height, MAX_ROWS), columns: Math.min(size.width, MAX_COLUMNS) };
   }
 
   private resultShape(
@@ -258,6 +282,28 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     return notALine ? { rows: 1, columns: 1 } : fn.maxSize(shapes, literals, this.mpsContext.settings);
   }
 
+  /** A sheet's name as Excel writes it in an address: quoted unless it is a plain word. */
+  private sheetName(sheet: number): string {
+    const name = sheetNameOf(this, sheet) ?? "";
+    return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  }
+
+  /**
+   * Where the call's arguments are, as Excel's parameter addresses give it ("Plan!B3:M3"; no
+   * address for a literal, an expression or an argument left out), and the formula's own cell.
+   */
+  private callSite(ast: CallAst, state: State): CallSite {
+    const base = formulaAddress(state);
+    const addresses = ast.args.map((arg): string | undefined => {
+      const cell = referencedCell(arg, state);
+      if (cell) return `${this.sheetName(cell.sheet)}!${a1(cell)}`;
+      const range = referencedRange(arg, state);
+      if (range) return `${this.sheetName(range.start.sheet)}!${a1(range.start)}:${a1(range.end)}`;
+      return undefined;
+    });
+    return { addresses, caller: `${this.sheetName(base.sheet)}!${a1(base)}` };
+  }
+
   /** HyperFormula's size method for `fn`. */
   sizeOf(
     fn: HostedFunction,
@@ -265,6 +311,8 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     state: State,
   ): ArraySize {
     const shape = this.resultShape(fn, ast, state);
+    // Too large for a sheet or the cell budget: refused in one cell (see evaluate).
+    if (fn.tooLarge(shape)) return ArraySize.scalar();
     return shape.rows === 1 && shape.columns === 1 ? ArraySize.scalar() : new ArraySize(shape.columns, shape.rows);
   }
 
@@ -275,8 +323,14 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     state: State,
   ) {
     const size = this.resultShape(fn, ast, state);
+    // HyperFormula hands whole columns over cut to the sheet's used rows: the bound from the
+    // formula text is what a spill would need, so it is what is refused (Excel passes them whole).
+    const tooLarge = fn.tooLarge(size);
+    if (tooLarge) return new CellError(ERROR_TYPE[tooLarge.code], tooLarge.message);
     return this.runFunction(ast.args, state, this.metadata(functionName(fn)), (...args: unknown[]): ReturnType<Parameters<MpsFunctionPlugin["runFunction"]>[3]> => {
-      const result = fn.run(args.map(hostArgument), this.mpsContext.settings);
+      const error = inputError(args);
+      if (error) return error;
+      const result = fn.run(args.map(hostArgument), this.mpsContext.settings, this.callSite(ast, state));
       return result.ok ? engineResult(fn, result.output, size) : new CellError(ERROR_TYPE[result.code], result.message);
     });
   }

@@ -40,7 +40,9 @@ describe("MPS.ACCURACY", () => {
   });
 
   it("refuses histories of different lengths or with negative quantities with #VALUE!", () => {
-    expect(excelError(() => accuracy(row(1, 2), row(1)))).toBe("#VALUE! forecast_history and actual_history differ in length: 2 vs 1");
+    expect(excelError(() => accuracy(row(1, 2), row(1)))).toBe(
+      "#VALUE! actual_history (1 cell) is shorter than forecast_history (2): extend actual_history to 2 cells",
+    );
     expect(excelError(() => accuracy(row(1, -2), row(1, 1)))).toBe("#VALUE! forecast_history: cell 2 is -2; quantities must be 0 or more");
   });
 });
@@ -48,15 +50,15 @@ describe("MPS.ACCURACY", () => {
 describe("MPS.SAFETY", () => {
   it("is z × sample σ of the errors × √lead time (the issue's example: 34.1)", () => {
     // mean error 2, squares 64 + 49 + 4 + 169 + 144 = 430, σ = √(430/4) = 10.368; z(0.95) = 1.644854
-    expect(safety(FORECAST, ACTUAL, 0.95, 4)).toBeCloseTo(1.6448536269514722 * Math.sqrt(430 / 4) * 2, 10);
-    expect(safety(FORECAST, ACTUAL, 0.95, 4)).toBeCloseTo(34.11, 2);
+    expect(safety(FORECAST, ACTUAL, 0.95, 4)[0][0]).toBeCloseTo(1.6448536269514722 * Math.sqrt(430 / 4) * 2, 10);
+    expect(safety(FORECAST, ACTUAL, 0.95, 4)[0][0]).toBeCloseTo(34.11, 2);
     // lead time left out: 1 period
-    expect(safety(FORECAST, ACTUAL, 0.95)).toBeCloseTo(17.05, 2);
-    expect(safety(FORECAST, ACTUAL, 0.95, 0)).toBe(0);
+    expect(safety(FORECAST, ACTUAL, 0.95)[0][0]).toBeCloseTo(17.05, 2);
+    expect(safety(FORECAST, ACTUAL, 0.95, 0)).toEqual([[0]]);
   });
 
   it("keeps no safety stock below a 50 % service level", () => {
-    expect(safety(FORECAST, ACTUAL, 0.3)).toBe(0);
+    expect(safety(FORECAST, ACTUAL, 0.3)).toEqual([[0]]);
   });
 
   it("refuses a service level outside (0, 1) with #VALUE!, showing the convention", () => {

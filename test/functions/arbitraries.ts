@@ -5,12 +5,32 @@
 import fc from "fast-check";
 import type { ParamSpec } from "../../src/functions/params";
 
-/** Any one cell: numbers (NaN and infinities too), empties as each host passes them, text, booleans, an error. */
+/** Numbers at the edges: not finite, the largest and smallest doubles, beyond any quantity. */
+export const extremeNumber = fc.constantFrom(NaN, Infinity, -Infinity, Number.MAX_VALUE, -Number.MAX_VALUE, 1e300, 1e16, Number.MIN_VALUE, -0);
+
+/** Data-type cells as Excel passes them from CustomFunctionsRuntime 1.4 (Excel.CellValue). */
+export const dataTypeCell = fc.oneof(
+  fc.oneof(fc.double(), extremeNumber).map((basicValue) => ({ type: "Double", basicType: "Double", basicValue })),
+  fc.integer({ min: -5, max: 500 }).map((basicValue) => ({ type: "FormattedNumber", basicType: "Double", basicValue, numberFormat: "0%" })),
+  fc.string({ maxLength: 40 }).map((basicValue) => ({ type: "String", basicType: "String", basicValue })),
+  fc.boolean().map((basicValue) => ({ type: "Boolean", basicType: "Boolean", basicValue })),
+  fc.constant({ type: "Empty", basicType: "Empty", basicValue: "" }),
+  fc.constant({ type: "Error", basicType: "Error", basicValue: "#N/A", errorType: "NotAvailable" }),
+  fc.constant({ type: "Entity", text: "Contoso", properties: {}, basicType: "Error", basicValue: "#VALUE!" }),
+  fc.constant({ type: "WebImage", address: "https://example.com/a.png", basicType: "Error", basicValue: "#VALUE!" }),
+);
+
+/**
+ * Any one cell: numbers (NaN, infinities, huge ones too), empties as each host passes them,
+ * text (short and long), booleans, an error, data types.
+ */
 export const cell = fc.oneof(
   fc.double({ noNaN: false }),
   fc.integer({ min: -5, max: 500 }),
-  fc.constantFrom(null, "", 0, true, false, "abc", "12", undefined),
+  extremeNumber,
+  fc.constantFrom(null, "", 0, true, false, "abc", "12", undefined, "x".repeat(200)),
   fc.constant({ type: "DIV_BY_ZERO" }),
+  dataTypeCell,
 );
 
 /** Where a parameter's kind says too little of what a planner types, by "ID param". */
@@ -23,6 +43,17 @@ const PLAUSIBLE: Record<string, { value?: fc.Arbitrary<unknown>; given?: "always
   "PROMISE hours_per_unit": { given: "seldom" },
   "PROMISE lead_time": { given: "seldom" },
 };
+
+/** Excel's invocation, as a function with @requiresAddress and @requiresParameterAddresses gets it. */
+export const invocation = fc.record({
+  address: fc.constantFrom("Plan!A20", "Summary!B2", "'My plan'!C3"),
+  parameterAddresses: fc.array(
+    fc.constantFrom("", "Plan!B2:M2", "Plan!B3:B14", "Plan!P1", "A:A", "Name", "'My plan'!$B$2:$E$2", "Items!A1:H2", "Plan!B14:M29"),
+    {
+      maxLength: 16,
+    },
+  ),
+});
 
 /**
  * Arguments a planner could type: series of one length laid out as rows or as columns, small

@@ -6,6 +6,7 @@ import { atp, consume, demand, explode, pab, peg, plan as planRange, promise, ta
 import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { fixedSettingsSource, officeSettingsSource } from "../../src/shared/settingsSource";
 import { DEFAULT_SETTINGS, toStored } from "../../src/shared/settings";
+import { excelError } from "./excelCall";
 
 // on_hand of PLAN and TABLE is declared a range (it may be an item master); Excel passes one
 // cell as [[64]], and the number alone is read the same way.
@@ -17,16 +18,6 @@ const OMITTED = null as never;
 const row = (...values: unknown[]) => [values];
 const column = (...values: unknown[]) => values.map((v) => [v]);
 
-/** Runs a call and returns the Excel error it raised, as "#CODE message". */
-function excelError(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    const e = error as { code: string; message: string };
-    return `${e.code} ${e.message}`;
-  }
-  throw new Error("expected an Excel error");
-}
 
 afterEach(() => setFunctionsSettingsForTests(fixedSettingsSource(undefined)));
 
@@ -55,7 +46,7 @@ describe("MPS.CONSUME", () => {
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), 1, 1)).toEqual([[0, 0, 0, 320]]);
   });
 
-  it("reads empty cells as 0, whether desktop (0, \"\") or web (null) passed them", () => {
+  it("reads empty cells as 0 however the host passes them (0, null, \"\" from a formula)", () => {
     expect(consume(row(100, null, "", 0), row(null, 0, "", 30))).toEqual([[100, 0, 0, 0]]);
   });
 
@@ -76,12 +67,15 @@ describe("MPS.CONSUME", () => {
     );
   });
 
-  it("refuses negative quantities with #NUM!", () => {
-    expect(excelError(() => consume(row(1, 2, -4), row(0, 0, 0)))).toBe("#NUM! forecast: cell 3 is -4; quantities must be 0 or more");
+  it("refuses negative quantities with #VALUE!, the error Excel shows a message on", () => {
+    expect(excelError(() => consume(row(1, 2, -4), row(0, 0, 0)))).toBe("#VALUE! forecast: cell 3 is -4; quantities must be 0 or more");
   });
 
-  it("refuses series of different lengths, naming both lengths", () => {
-    expect(excelError(() => consume(row(1, 2, 3), row(1, 2)))).toBe("#VALUE! forecast and orders differ in length: 3 vs 2");
+  it("refuses series of different lengths, saying which one to extend and to how many cells", () => {
+    expect(excelError(() => consume(row(1, 2, 3), row(1, 2)))).toBe(
+      "#VALUE! orders (2 cells) is shorter than forecast (3): extend orders to 3 cells",
+    );
+    expect(excelError(() => consume(row(1), row(1, 2)))).toBe("#VALUE! forecast (1 cell) is shorter than orders (2): extend forecast to 2 cells");
   });
 
   it("refuses a block that is neither a row nor a column", () => {
@@ -96,9 +90,9 @@ describe("MPS.CONSUME", () => {
     );
   });
 
-  it("refuses a negative or fractional window with #NUM!", () => {
-    expect(excelError(() => consume(row(1), row(1), -1))).toMatch(/^#NUM! backward/);
-    expect(excelError(() => consume(row(1), row(1), 0, 1.5))).toMatch(/^#NUM! forward/);
+  it("refuses a negative or fractional window with #VALUE!", () => {
+    expect(excelError(() => consume(row(1), row(1), -1))).toMatch(/^#VALUE! backward/);
+    expect(excelError(() => consume(row(1), row(1), 0, 1.5))).toMatch(/^#VALUE! forward/);
   });
 });
 
@@ -187,9 +181,9 @@ describe("MPS.ATP and MPS.PROMISE", () => {
 
   it("refuses a requested period that is not a period number", () => {
     expect(excelError(() => promise(cell(40), cell(80), supply, orders, "lookahead", cell(0)))).toBe(
-      "#NUM! requested_period: 0 is not a period number; periods count 1, 2, 3, …",
+      "#VALUE! requested_period: 0 is not a period number; periods count 1, 2, 3, …",
     );
-    expect(excelError(() => promise(cell(40), cell(80), supply, orders, "lookahead", cell(2.5)))).toMatch(/^#NUM! requested_period/);
+    expect(excelError(() => promise(cell(40), cell(80), supply, orders, "lookahead", cell(2.5)))).toMatch(/^#VALUE! requested_period/);
   });
 
   it("answers #N/A 'not within horizon' when nothing covers the quantity", () => {
@@ -240,26 +234,32 @@ describe("MPS.PEG", () => {
 });
 
 describe("MPS.EXPLODE", () => {
-  it("explodes a family forecast by attach rate, as fractions or percentages", () => {
+  it("explodes a family forecast by attach rate: option quantity per family unit", () => {
     // 100 × 0.6 = 60, 200 × 0.6 = 120; 100 × 0.4 = 40, 200 × 0.4 = 80
     expect(explode(row(100, 200), column(0.6, 0.4))).toEqual([[60, 120], [40, 80]]);
-    expect(explode(row(100, 200), column(60, 40))).toEqual([[60, 120], [40, 80]]);
   });
 
-  it("refuses a column that mixes fractions and percentages instead of guessing", () => {
-    expect(excelError(() => explode(row(100), column(0.5, 60)))).toBe(
-      "#VALUE! attach_rates: mixes fractions (0.6) and percentages (60); enter every rate the same way",
-    );
+  it("reads a rate as typed, never as a percentage guessed from its size", () => {
+    // 200 % formatted arrives as 2: two per family unit, 100 × 2 = 200 (it once read as 2 %);
+    // a typed 60 is 60 per unit: 100 × 60 = 6000
+    expect(explode(row(100), column(2))).toEqual([[200]]);
+    expect(explode(row(100), column(60))).toEqual([[6000]]);
   });
 
-  it("reads a hedge from 1 up as a percentage and below 1 as a fraction", () => {
-    // 1 → 1 %: 60 × 0.01 = 0.6; 0.5 → 50 %: 60 × 0.5 = 30
-    expect(explode(row(100), column(0.6), 1)).toEqual([[60], [0.6]]);
+  it("takes {150%;50%}, rates above and below 1 together (it was refused as mixed)", () => {
+    // 100 × 1.5 = 150, 100 × 0.5 = 50
+    expect(explode(row(100), column(1.5, 0.5))).toEqual([[150], [50]]);
+  });
+
+  it("reads the hedge as a share as typed: 0.5 (50 %) is half, 1 (100 %) doubles", () => {
+    // 60 × 0.5 = 30; 60 × 1 = 60 (a hedge of 1 once read as 1 %)
     expect(explode(row(100), column(0.6), 0.5)).toEqual([[60], [30]]);
+    expect(explode(row(100), column(0.6), 1)).toEqual([[60], [60]]);
   });
 
   it("reports the hedge in its own rows after the base rows", () => {
-    expect(explode(row(100, 200), column(0.6, 0.4), 10)).toEqual([[60, 120], [40, 80], [6, 12], [4, 8]]);
+    // 10 % of 60, 120, 40, 80
+    expect(explode(row(100, 200), column(0.6, 0.4), 0.1)).toEqual([[60, 120], [40, 80], [6, 12], [4, 8]]);
   });
 
   it("lays options out as columns when the family forecast runs down a column", () => {
@@ -277,7 +277,7 @@ describe("workbook defaults", () => {
     expect(atp(80, row(0, 0, 60), row(30, 25, 30), OMITTED)).toEqual([[25, 25, 55]]);
   });
 
-  it("are taken for a number left in an empty cell, whether desktop (\"\") or web (null) passed it", () => {
+  it("are taken for a number argument left out (null) or given as empty text (\"\", e.g. from IF)", () => {
     setFunctionsSettingsForTests(fixedSettingsSource(stored));
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), "", "")).toEqual([[0, 0, 0, 320]]);
     expect(consume(row(350, 350, 350, 350), row(300, 500, 280, 0), OMITTED, OMITTED)).toEqual([[0, 0, 0, 320]]);
@@ -317,7 +317,7 @@ describe("workbook defaults", () => {
       start();
       const [pending, refused] = await outcomes;
       expect(pending).toEqual({ value: [[0, 0, 0, 320]] });
-      expect(refused).toMatchObject({ error: { code: "#NUM!", message: "orders: cell 1 is -1; quantities must be 0 or more" } });
+      expect(refused).toMatchObject({ error: { code: "#VALUE!", message: "orders: cell 1 is -1; quantities must be 0 or more" } });
       // Once Office is ready, calls compute at once again.
       expect(consume(row(350, 350), row(300, 500))).toEqual([[0, 0]]);
       expect(onReady).toHaveBeenCalledTimes(1);

@@ -12,6 +12,7 @@ import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { fixedSettingsSource } from "../../src/shared/settingsSource";
 import { CATALOG } from "../../src/functions/catalog";
 import { plausibleCall } from "./arbitraries";
+import { at } from "./excelCall";
 import { OMITTED as _, excelError, row } from "./excelCalls";
 
 const messages = messagesRange as (...args: unknown[]) => unknown[][];
@@ -175,6 +176,16 @@ describe("MPS.MESSAGES reads the record with the parameters it was planned with"
     expect(excelError(() => messages(row(10), row(0), 0, _, _, _, _, _, _, _, -1))).toBe(
       "#VALUE! lead_time must be a whole number of periods, 0 or more (got -1)",
     );
+  });
+
+  it("names a refused cell by its address from Excel's invocation, as MPS.TABLE does", () => {
+    // The formula in Plan!A14, orders in Plan!B10:D10: the text in the second cell is C10.
+    const site = at("Plan!A14", "Plan!B9:D9", "Plan!B10:D10", "Plan!B3");
+    const args = [row(10, 10, 10), [[5, "x", 5]], 1, ...Array(13).fill(_)];
+    expect(excelError(() => messages(...args, site))).toBe(
+      "#VALUE! orders: cell C10 is text 'x'; enter a number (numbers stored as text are not read)",
+    );
+    expect(excelError(() => messages(...args, site))).toBe(excelError(() => table(...args, site)));
   });
 
   it("lists the lines of column inputs the same way", () => {

@@ -25,6 +25,7 @@ interface Fn {
   description: string;
   helpUrl: string;
   parameters: Param[];
+  options?: { requiresAddress?: boolean; requiresParameterAddresses?: boolean };
   result: { dimensionality?: string };
 }
 
@@ -38,9 +39,6 @@ beforeAll(async () => {
   functions = JSON.parse(generated.metadataJson).functions;
   functionNames = Object.fromEntries(generated.associate.map((a) => [a.id, a.functionName]));
 }, 60_000);
-
-/** Functions already written to the Phase-3 convention: `invocation` after the declared arguments. */
-const TAKES_INVOCATION = new Set(["MESSAGES"]);
 
 const signature = (f: Fn) =>
   f.parameters.map((p) => `${p.optional ? "[" : ""}${p.name}${p.optional ? "]" : ""}`).join(", ");
@@ -99,13 +97,17 @@ describe("functions.json", () => {
       );
     });
 
-    it("hands every argument of its signature to the adapter, in order, under its own id", () => {
+    it("hands every argument of its signature to the adapter, in order, under its own id, with where Excel says they are", () => {
       const fn = (excelFunctions as Record<string, (...args: unknown[]) => unknown>)[functionNames[id]];
-      // Functions written after the Phase-3 conventions take Excel's invocation last (a2-excel-truth makes every one do so).
-      expect(fn.length).toBe(declared.length + (TAKES_INVOCATION.has(id) ? 1 : 0));
+      // Excel passes the invocation after the declared arguments.
+      expect(fn.length).toBe(declared.length + 1);
       const sentinels = declared.map((p) => ({ argument: p.name }));
-      fn(...sentinels);
-      expect(invoke).toHaveBeenLastCalledWith(id, sentinels, expect.anything());
+      const invocation = { address: "Plan!A20", parameterAddresses: declared.map((_, i) => `Plan!B${i + 1}:M${i + 1}`) };
+      fn(...sentinels, invocation);
+      expect(invoke).toHaveBeenLastCalledWith(id, sentinels, expect.anything(), {
+        addresses: invocation.parameterAddresses,
+        caller: "Plan!A20",
+      });
     });
 
     it("describes each parameter with its declared help text and default", () => {
@@ -117,9 +119,11 @@ describe("functions.json", () => {
     for (const f of functions) for (const p of f.parameters) expect(p.type).toBe("any");
   });
 
-  it("takes every range as a matrix and spills every result but SAFETY (PROMISE spills one period per order line)", () => {
+  it("asks Excel for the calling cell and the parameter addresses, and so returns a matrix (Excel requires it with addresses; SAFETY and a single PROMISE as 1×1)", () => {
     for (const f of functions) {
-      expect(f.result.dimensionality === "matrix").toBe(f.id !== "SAFETY");
+      expect(`${f.id}: ${JSON.stringify(f.options)} ${f.result.dimensionality}`).toBe(
+        `${f.id}: {"requiresAddress":true,"requiresParameterAddresses":true} matrix`,
+      );
     }
   });
 

@@ -168,7 +168,7 @@ describe("MPS.TABLE(…, capacity, hours_per_unit)", () => {
     );
     expect(excelError(() => table(forecast, orders, 0, _, _, _, _, _, -5))).toBe("#VALUE! capacity is negative (-5)");
     expect(excelError(() => table(forecast, orders, 0, _, _, _, _, _, row(50, 50)))).toBe(
-      "#VALUE! forecast and capacity differ in length: 4 vs 2",
+      "#VALUE! capacity (2 cells) is shorter than forecast (4): extend capacity to 4 cells",
     );
     expect(excelError(() => table(forecast, orders, 0, _, _, _, _, _, 50, 0))).toBe("#VALUE! hours_per_unit must be greater than 0 (got 0)");
   });
@@ -194,7 +194,7 @@ describe("MPS.TABLE(…, firm_mps)", () => {
 
   it("refuses a firm MPS of another length with #VALUE!", () => {
     expect(excelError(() => table(row(10, 10), row(0, 0), 0, _, _, _, _, _, _, _, _, _, _, _, _, row(5)))).toBe(
-      "#VALUE! forecast and firm_mps differ in length: 2 vs 1",
+      "#VALUE! firm_mps (1 cell) is shorter than forecast (2): extend firm_mps to 2 cells",
     );
   });
 });

@@ -98,19 +98,19 @@ describe("MPS.LEVEL headless", () => {
     expect(line("Q6", 3, true)).toEqual([15, 35, 20]);
   });
 
-  it("refuses bad capacity with #VALUE! and a message naming the argument and the cell", () => {
+  it("refuses bad capacity with #VALUE! and a message naming the argument and the cell by its address", () => {
     const refusal = (key: string) => [cells.get(`Line!${key}`)?.value, cells.get(`Line!${key}`)?.error?.message];
-    expect(refusal("B14")).toEqual(["#VALUE!", "capacity: cell 2 is -5; quantities must be 0 or more"]);
+    expect(refusal("B14")).toEqual(["#VALUE!", "capacity: cell C12 is -5; quantities must be 0 or more"]);
     expect(refusal("B15")).toEqual([
       "#VALUE!",
-      "capacity: cell 2 is text 'fifty'; enter a number (numbers stored as text are not read)",
+      "capacity: cell C13 is text 'fifty'; enter a number (numbers stored as text are not read)",
     ]);
     expect(refusal("B16")).toEqual([
       "#VALUE!",
       "capacity: 2 cells, but demand has 4 periods; give one value per period or one cell for all",
     ]);
     expect(refusal("B17")).toEqual(["#VALUE!", "hours_per_unit must be greater than 0 (got 0)"]);
-    expect(refusal("B20")).toEqual(["#VALUE!", "demand: row 2, cell 3 is -4; quantities must be 0 or more"]);
+    expect(refusal("B20")).toEqual(["#VALUE!", "demand: cell D19 is -4; quantities must be 0 or more"]);
   });
 });
 

@@ -58,7 +58,7 @@ describe("mps-recalc", () => {
     const details = JSON.parse(results.details.stdout);
     expect(Object.keys(details)).toEqual(["values", "errors", "refused"]);
     expect(details.values["Bad!B7"]).toBe("#VALUE!");
-    expect(details.errors["Bad!B7"]).toEqual({ value: "#VALUE!", message: "orders: cell 2 is text 'ten'; enter a number (numbers stored as text are not read)" });
+    expect(details.errors["Bad!B7"]).toEqual({ value: "#VALUE!", message: "orders: cell C2 is text 'ten'; enter a number (numbers stored as text are not read)" });
     const refused = JSON.parse(results.detailsRefused.stdout).refused;
     expect(refused["Plan!B1"]).toEqual({ reason: "Plan!B1: Circular reference: Plan!B1, Plan!B2 depend on each other.", dependents: [] });
   });

@@ -88,8 +88,8 @@ describe("bad-inputs.xlsx", () => {
 
   it.each([
     ["B7", "#VALUE!", "text in orders"],
-    ["B8", "#NUM!", "a negative order"],
-    ["B9", "#VALUE!", "an error cell in orders"],
+    ["B8", "#VALUE!", "a negative order (Excel shows a message only on #VALUE! and #N/A)"],
+    ["B9", "#DIV/0!", "an error cell in orders (passed on, as Excel does without calling the function)"],
     ["B10", "#VALUE!", "an unknown lot rule"],
     ["B11", "#VALUE!", "a missing on hand"],
     ["B12", "#VALUE!", "a forecast of two rows"],
@@ -104,14 +104,13 @@ describe("bad-inputs.xlsx", () => {
     expect(v["Bad!C7"]).toBeUndefined();
   });
 
-  it("keeps the adapter's message, naming the argument and the cell", async () => {
+  it("keeps the adapter's message, naming the argument and the cell by its address", async () => {
     const { recalcWorkbook } = await import("../../src/recalc/recalc");
     const result = await recalcWorkbook(fixture("bad-inputs.xlsx"));
     if (!result.ok) throw new Error(result.problems.join("\n"));
     const message = (key: string) => result.value.cells.find((c) => c.key === key)?.error?.message;
-    expect(message("Bad!B7")).toBe("orders: cell 2 is text 'ten'; enter a number (numbers stored as text are not read)");
-    expect(message("Bad!B8")).toBe("orders: cell 2 is -5; quantities must be 0 or more");
-    expect(message("Bad!B9")).toBe("orders: cell 2 is the error #DIV/0!; fix that cell first");
+    expect(message("Bad!B7")).toBe("orders: cell C2 is text 'ten'; enter a number (numbers stored as text are not read)");
+    expect(message("Bad!B8")).toBe("orders: cell C3 is -5; quantities must be 0 or more");
     expect(message("Bad!B11")).toBe("on_hand is required");
     expect(message("Bad!B12")).toBe("forecast: expected one row or one column, got 2×4 cells");
   });

@@ -21,6 +21,7 @@ import {
   referencedCell,
   referencedRange,
   sheetIdsOf,
+  sheetNameOf,
   unknownFunctionIn,
   unknownNameIn,
   type CallAst,
@@ -32,6 +33,8 @@ import { ROOT } from "./helpers";
 const seen: Record<string, unknown> = {};
 /** The ranges a probe function saw, by formula. */
 const ranges: Record<string, unknown> = {};
+/** The sheet names a probe function saw for its own sheet and an unknown id, by formula. */
+const sheetNames: Record<string, unknown> = {};
 
 class ProbePlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {
@@ -49,6 +52,7 @@ class ProbePlugin extends FunctionPlugin {
       cell: referencedCell(arg, state),
     }));
     ranges[`${at.row}:${at.col}`] = ast.args.map((arg) => referencedRange(arg, state));
+    sheetNames[`${at.row}:${at.col}`] = [sheetNameOf(this, at.sheet), sheetNameOf(this, 99)];
     return 1;
   }
 
@@ -95,6 +99,12 @@ describe("HyperFormula internals (src/recalc/hfInternals.ts)", () => {
       { start: { sheet: 0, row: 1, col: 1 }, end: { sheet: 0, row: 2, col: 2 } },
       undefined,
     ]);
+    hf.destroy();
+  });
+
+  it("sheetNameOf: a plugin reads a sheet's name from its id", () => {
+    const hf = HyperFormula.buildFromSheets({ Plan: [[1]], "Q1 plan": [[5, "=PROBE(1)"]] }, config);
+    expect(sheetNames["0:1"]).toEqual(["Q1 plan", undefined]);
     hf.destroy();
   });
 

@@ -97,7 +97,10 @@ describe("headless MPS.TABLE with capacity", () => {
 
   it("refuses a capacity as long as nothing with #VALUE!", () => {
     const sheet = recalc([["Forecast", 20, 40], ["Orders", 0, 0], ["Capacity", 50, 50, 50], ["=MPS.TABLE(B1:C1,B2:C2,0,,,,,,B3:D3)"]]);
-    expect(sheet[3][0]).toEqual({ error: "#VALUE!", message: "forecast and capacity differ in length: 2 vs 3" });
+    expect(sheet[3][0]).toEqual({
+      error: "#VALUE!",
+      message: "forecast (B1:C1, 2 cells) is shorter than capacity (3): extend forecast to 3 cells (B1:D1)",
+    });
   });
 });
 
@@ -155,7 +158,7 @@ describe("headless MPS.TABLE and MPS.PLAN with an item master row", () => {
     const sheet = recalc([["Forecast", 10], ["Orders", 0], ["On hand", "Lead time"], [5, -2], ["=MPS.TABLE(B1:B1,B2:B2,A3:B4)"]]);
     expect(sheet[4][0]).toEqual({
       error: "#VALUE!",
-      message: 'item master "Lead time" (on_hand row 2, column 2) must be a whole number of periods, 0 or more (got -2)',
+      message: 'item master "Lead time" (cell B4) must be a whole number of periods, 0 or more (got -2)',
     });
   });
 });

@@ -151,6 +151,26 @@ describe("the coach's list from a workbook", () => {
     expect(report.items[0]).toMatchObject({ label: "Plan!A3", problem: expect.stringMatching(/^Not checked: MPS.TABLE refuses its arguments. .*on_hand/) });
   });
 
+  it("passes Excel's argument addresses: a refusal names its cell, a referenced blank cell is an empty cell", async () => {
+    const host = createMemoryHost({ sheets: ["Plan", "Items"] });
+    host.enter("Plan", "A1:C2", [
+      [10, 10, 10],
+      [5, "x", 5],
+    ]);
+    host.enter("Items", "A1", [[20]]);
+    // Orders on Plan, on hand on Items; the formulas on Plan: a cell of Items is named with its sheet.
+    host.enter("Plan", "A4", [["=MPS.TABLE(A1:C1,A2:C2,Items!A1)"]]);
+    host.enter("Plan", "A5", [["=MPS.TABLE(A1:C1,A1:C1,Items!B1)"]]);
+    const [refused, blank] = coachReport(await host.readMpsBlocks(), DEFAULT_SETTINGS).items;
+    expect(refused.problem).toBe(
+      "Not checked: MPS.TABLE refuses its arguments. orders: cell B2 is text 'x'; enter a number (numbers stored as text are not read)",
+    );
+    // On hand in an empty cell (Items!B1) is 0, as Excel passes it: orders equal forecast, 10 a period
+    // planned lot for lot, nothing to say.
+    expect(blank).toBeUndefined();
+    expect(coachReport(await host.readMpsBlocks(), DEFAULT_SETTINGS).onPlan).toBe(1);
+  });
+
   it("points at the period's row when the block runs down (forecast in a column), labels along its first row", async () => {
     const host = createMemoryHost({ sheets: ["Plan"] });
     host.enter("Plan", "A2:B4", [

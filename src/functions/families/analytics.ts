@@ -11,7 +11,6 @@
 import { forecastAccuracy, safetyStock } from "../../engine";
 import { functionError, isFunctionError } from "../cells";
 import { defineFunction, type Cell } from "../define";
-import { asValueError } from "../lines";
 import { messages } from "../messages";
 import { number, series } from "../params";
 import { unwrapResult } from "../results";
@@ -29,7 +28,7 @@ export const ACCURACY = defineFunction({
   params: HISTORIES,
   run(args) {
     const accuracy = unwrapResult(forecastAccuracy(args.forecast_history.values, args.actual_history.values));
-    if (isFunctionError(accuracy)) return asValueError(accuracy);
+    if (isFunctionError(accuracy)) return accuracy;
     // MAPE is a percentage number (7.7 for 7.7 %); with every actual 0 there is none to show.
     const mape: Cell = accuracy.mape === null ? functionError("VALUE", messages.mapeUndefined()) : accuracy.mape;
     const values: Cell[] = [accuracy.mad, mape, accuracy.bias, accuracy.trackingSignal, accuracy.mapePeriodsLeftOut];
@@ -47,7 +46,7 @@ export const SAFETY = defineFunction({
   ],
   run(args) {
     const stock = unwrapResult(safetyStock(args.forecast_history.values, args.actual_history.values, args.service_level, args.lead_time));
-    return isFunctionError(stock) ? asValueError(stock) : stock.safetyStock;
+    return isFunctionError(stock) ? stock : stock.safetyStock;
   },
   size: () => ({ rows: 1, columns: 1 }),
 });

@@ -79,20 +79,6 @@ export const RECORD_PARAMS = [
 /** The arguments of a record function, read and defaulted. */
 export type RecordArgs = ArgsOf<typeof RECORD_PARAMS>;
 
-/** Arguments the record gained with lead time, lot limits, capacity and plan from: every refusal about them is #VALUE!. */
-const NEW_ARGUMENTS = new Set([
-  "capacity",
-  "hours_per_unit",
-  "lead_time",
-  "min_lot",
-  "max_lot",
-  "multiple",
-  "plan_from",
-  "firm_mps",
-  "capacity_strategy",
-  "lot_rule",
-]);
-
 /**
  * A value for the item: the argument when given, else the item master's (noted in `fromMaster`
  * so a message about it names the item master's cell).
@@ -126,15 +112,13 @@ export function settingsFromMaster(master: ItemMaster | null, fromMaster: Set<st
 }
 
 /**
- * An engine refusal as the function shows it: about a value from the item master, it names the
- * item master's header and cell; about an argument this record gained, it is #VALUE!.
+ * An engine refusal as the function shows it (#VALUE!, its cell named as fromEngine names it);
+ * about a value from the item master, it names the item master's header and cell instead.
  */
 function refusal(error: PlanningError, master: ItemMaster | null, fromMaster: ReadonlySet<string>): FunctionError {
   const shown = fromEngine(error);
-  const param = paramName(error.field);
-  const fromItem = master !== null && fromMaster.has(param);
-  const message = fromItem ? nameItemCells(shown.message, master, fromMaster) : shown.message;
-  return functionError(fromItem || NEW_ARGUMENTS.has(param) ? "VALUE" : shown.code, message);
+  if (master === null || !fromMaster.has(paramName(error.field))) return shown;
+  return functionError("VALUE", nameItemCells(shown.message, master, fromMaster));
 }
 
 export function unwrapItem<T>(result: Result<T>, master: ItemMaster | null, fromMaster: ReadonlySet<string>): T | FunctionError {

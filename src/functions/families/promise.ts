@@ -15,8 +15,8 @@ import { ATP_METHODS, PRODUCTION_MODELS, availableToPromise, promise, promiseLin
 import { functionError, isFunctionError, readNumber, type FunctionError, type Orientation } from "../cells";
 import { defineFunction, lineShape, type ArgsOf, type Cell, type Shape } from "../define";
 import {
-  asValueError,
   fromLineEngine,
+  lineRefusal,
   linesOf,
   shownCell,
   periodStartsFor,
@@ -134,12 +134,13 @@ function requestedOf(requested: RangeInput | undefined, count: number): Array<nu
     const cell = cells[i];
     if (cell === null || cell === 0) continue; // empty (desktop Excel passes 0): as soon as possible
     if (typeof cell !== "number") {
-      const read = readNumber(param, cell);
-      const message = one && isFunctionError(read) ? read.message : messages.lineNotNumber(param, i + 1, shownCell(cell));
-      return functionError("VALUE", message);
+      const read = one ? readNumber(param, cell) : undefined;
+      if (isFunctionError(read)) return read;
+      const what = shownCell(cell);
+      return lineRefusal(param, i, (where) => messages.lineNotNumber(param, where, what));
     }
     if (!(Number.isInteger(cell) && cell >= 1)) {
-      return functionError("VALUE", one ? messages.notPeriodNumber(param, cell) : messages.lineNotPeriod(param, i + 1, cell));
+      return one ? functionError("VALUE", messages.notPeriodNumber(param, cell)) : lineRefusal(param, i, (where) => messages.lineNotPeriod(param, where, cell));
     }
     periods[i] = cell - 1;
   }
@@ -207,7 +208,7 @@ function byLeadTime(args: PromiseArgs, position: Position, quotes: OrderLines, r
 
 /**
  * One quantity, as MPS.PROMISE has always answered it: the earliest period (or date), the
- * whole call #N/A beyond the horizon, a requested period that is not a period number #NUM!.
+ * whole call #N/A beyond the horizon, a requested period that is not a period number #VALUE!.
  * The result is a 1×1 array: the function spills for order lines, so Excel expects an array.
  */
 function single(args: PromiseArgs, position: Position, quantityCell: unknown, show: Show): Cell[][] | FunctionError {
@@ -221,7 +222,7 @@ function single(args: PromiseArgs, position: Position, quantityCell: unknown, sh
     requested = value ?? 1;
   }
   if (!(Number.isInteger(requested) && requested >= 1)) {
-    return functionError("NUM", messages.notPeriodNumber("requested_period", requested));
+    return functionError("VALUE", messages.notPeriodNumber("requested_period", requested));
   }
   if (args.model === "MTO") {
     const result = byLeadTime(args, position, { quantities: [quantity], orientation: "row" }, args.requested_period, show);
@@ -262,8 +263,7 @@ export const PROMISE = defineFunction({
     const quantities = quantityCells("quantity", line);
     if (isFunctionError(quantities)) return quantities;
     const quotes: OrderLines = { quantities, orientation: line.orientation };
-    const result = args.model === "MTO" ? byLeadTime(args, position, quotes, args.requested_period, show) : byAtp(args, position, quotes, args.requested_period, show);
-    return isFunctionError(result) ? asValueError(result) : result;
+    return args.model === "MTO" ? byLeadTime(args, position, quotes, args.requested_period, show) : byAtp(args, position, quotes, args.requested_period, show);
   },
   // One cell for one quantity; one per line, laid out like the quantities, for order lines.
   size: (call) => {

@@ -168,11 +168,14 @@ export function rangesToRead(calls: readonly TableCall[]): SheetRange[] {
   return [...ranges.values()];
 }
 
-/** An argument with its cells read: a reference becomes the range's values (blank cells ""). */
+/**
+ * An argument with its cells read: a reference becomes the range's values (blank cells "") and
+ * its address as Excel would give it to the function ("'MPS sample'!B9:M9").
+ */
 export type BlockArgument =
   | { kind: "omitted" }
   | { kind: "value"; value: number | string | boolean }
-  | { kind: "range"; values: unknown[][] }
+  | { kind: "range"; values: unknown[][]; address?: string }
   | { kind: "expression"; text: string };
 
 /** An MPS.TABLE block as the coach reads it. */
@@ -210,7 +213,8 @@ export function assembleBlocks(calls: readonly TableCall[], read: ReadValues): M
     const args = call.args.map((arg): BlockArgument => {
       if (arg.kind === "reference") {
         const values = read(arg.range);
-        return values ? { kind: "range", values: values.map((line) => [...line]) } : { kind: "expression", text: rangeKey(arg.range) };
+        const address = rangeKey(arg.range);
+        return values ? { kind: "range", values: values.map((line) => [...line]), address } : { kind: "expression", text: address };
       }
       return arg.kind === "literal" ? { kind: "value", value: arg.value } : arg;
     });

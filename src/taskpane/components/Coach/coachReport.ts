@@ -6,11 +6,11 @@
 import { EXCEPTION_TYPES, RECORD_ROWS, type ExceptionType, type RecordField } from "../../../engine";
 import { isFunctionError } from "../../../functions/cells";
 import { CATALOG } from "../../../functions/catalog";
-import { invoke } from "../../../functions/invoke";
+import { invoke, type CallSite } from "../../../functions/invoke";
 import { takesRange } from "../../../functions/params";
 import type { MpsSettings } from "../../../shared/settings";
 import { cellName } from "../../../shared/a1";
-import type { BlockArgument, MpsBlock } from "../../host/tableCalls";
+import { quoteSheet, type BlockArgument, type MpsBlock } from "../../host/tableCalls";
 
 /** One message of one item, and the cell it is about. */
 export interface CoachLine {
@@ -94,21 +94,25 @@ const PARAMS = CATALOG.MESSAGES.params;
 const blank = (cell: unknown) => (cell === "" || cell === undefined ? null : cell);
 
 /**
- * The arguments as Excel passes them to MPS.TABLE: ranges as rows of cells (blanks null), a
- * single-cell argument as its value; or the argument the coach cannot read.
+ * The arguments as Excel passes them to MPS.TABLE: ranges as rows of cells (blanks null, as Excel
+ * on the web passes them), a single-cell argument as its value, with where each reference is (as
+ * `invocation.parameterAddresses`, so a referenced blank cell is an empty cell, not an argument
+ * left out, and a refusal names its cell); or the argument the coach cannot read.
  */
-function excelArguments(block: MpsBlock): unknown[] | { unreadable: string; text: string } {
+function excelCall(block: MpsBlock): { raw: unknown[]; site: CallSite } | { unreadable: string; text: string } {
   const raw: unknown[] = [];
+  const addresses: string[] = [];
   for (let i = 0; i < block.args.length && i < PARAMS.length; i++) {
     const arg: BlockArgument = block.args[i];
     const param = PARAMS[i];
     if (arg.kind === "expression") return { unreadable: param.name, text: arg.text };
+    addresses.push(arg.kind === "range" ? (arg.address ?? "") : "");
     if (arg.kind === "omitted") raw.push(null);
     else if (arg.kind === "value") raw.push(arg.value);
     else if (takesRange(param)) raw.push(arg.values.map((line) => line.map(blank)));
     else raw.push(blank(arg.values[0]?.[0]));
   }
-  return raw;
+  return { raw, site: { addresses, caller: `${quoteSheet(block.sheet)}!${block.cell}` } };
 }
 
 /** Where a message of this type in this period points: its record line's cell, else the block's first line. */
@@ -134,12 +138,12 @@ function urgency(item: CoachItem): [number, number] {
 function checkBlock(block: MpsBlock, settings: MpsSettings): CoachItem {
   const where = `${block.sheet}!${block.cell}`;
   const item: CoachItem = { key: where, label: block.label ?? where, where, lines: [] };
-  const raw = excelArguments(block);
-  if (!Array.isArray(raw)) {
-    item.problem = `Not checked: ${raw.unreadable} is ${raw.text}, which only Excel can evaluate. Give it as a cell or range reference.`;
+  const call = excelCall(block);
+  if ("unreadable" in call) {
+    item.problem = `Not checked: ${call.unreadable} is ${call.text}, which only Excel can evaluate. Give it as a cell or range reference.`;
     return item;
   }
-  const result = invoke("MESSAGES", raw, settings);
+  const result = invoke("MESSAGES", call.raw, settings, call.site);
   if (isFunctionError(result)) {
     item.problem = `Not checked: MPS.TABLE refuses its arguments. ${result.message}`;
     return item;
