@@ -15,6 +15,7 @@ import {
   Subtitle2,
   Title3,
   ToggleButton,
+  tokens,
   type BadgeProps,
 } from "@fluentui/react-components";
 import { EXCEPTION_TYPES, type ExceptionType } from "../../../engine";
@@ -45,6 +46,9 @@ const CHECKS = [
 
 function renderItem(item: CoachItem, state: CoachState, styles: Styles) {
   const id = `coach-item-${item.key.replace(/[^A-Za-z0-9]/g, "-")}`;
+  // The item's badges as wide as its longest type's name, so its messages start at one place.
+  const longest = Math.max(0, ...item.lines.map((line) => TYPE_NAMES[line.type].length));
+  const badgeWidth = { width: `calc(${longest}ch + ${tokens.spacingHorizontalS})` };
   return (
     <section key={item.key} className={styles.item} aria-labelledby={id}>
       <div className={styles.itemHeader}>
@@ -67,10 +71,10 @@ function renderItem(item: CoachItem, state: CoachState, styles: Styles) {
                 title={`Select ${line.target.sheet}!${line.target.address}`}
                 onClick={() => state.select(line)}
               >
-                <Badge className={styles.type} appearance="tint" color={colourOf(line.type)}>
+                <Badge className={styles.type} style={badgeWidth} appearance="tint" color={colourOf(line.type)}>
                   {TYPE_NAMES[line.type]}
                 </Badge>
-                <span>{line.message}</span>
+                <span className={styles.message}>{line.message}</span>
               </Button>
             </li>
           ))}
