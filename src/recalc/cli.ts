@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       for (const problem of result.problems) io.err(`mps-recalc: ${problem}`);
       return 1;
     }
-    const { settings, cells, refused, written } = result.value;
+    const { settings, cells, refused, written, context } = result.value;
     if (settings.notice) io.err(`mps-recalc: ${messages.settingsNotice(settings.source, settings.notice)}`);
     for (const line of refusalLines(refused)) io.err(`mps-recalc: ${line}`);
     if (args.details) {
@@ -101,7 +101,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.out(JSON.stringify(toJson(cells), null, 2));
     } else {
       const scope = args.sheet ?? args.workbook;
-      io.out(cells.length > 0 ? formatReport(cells, io.width) : refused.length > 0 ? messages.noneRecalculated(scope) : messages.noFormulas(scope));
+      io.out(cells.length > 0 ? formatReport(cells, io.width, context) : refused.length > 0 ? messages.noneRecalculated(scope) : messages.noFormulas(scope));
     }
     if (written !== undefined && args.out !== undefined) (args.json ? io.err : io.out)(messages.wrote(args.out, written));
     for (const warning of result.value.warnings) io.err(`mps-recalc: ${warning}`);

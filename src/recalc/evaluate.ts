@@ -15,7 +15,7 @@
  */
 import { CellType, DetailedCellError, EmptyValue, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SimpleCellAddress } from "hyperformula";
 import type { MpsSettings } from "../shared/settings";
-import { cellKey, type CellAt, type CellBox } from "./address";
+import { a1, boxText, cellKey, type CellAt, type CellBox } from "./address";
 import { ExcelFunctionsPlugin } from "./excelFunctions";
 import { calledFunctions, namesIn, renameNames } from "./formula";
 import { arrayExtent, blankCriterionAsZeroPlugin, PARSER_FUNCTIONS, sheetIdsOf, unknownNameIn } from "./hfInternals";
@@ -351,6 +351,7 @@ export function evaluate(input: EngineInput, settings: MpsSettings, options: Eva
   const context: MpsContext = {
     settings,
     names: shapes,
+    spillSizes: new Map(),
     typed: (sheet, row, col) => input.sheets[nameOf.get(sheet) ?? ""]?.[row]?.[col],
     excel: {
       date1904: input.date1904,
@@ -420,7 +421,7 @@ export function evaluate(input: EngineInput, settings: MpsSettings, options: Eva
       }
       for (const [key, refusal] of found) refused.set(key, refusal);
       if (found.size > 0 && !final) continue;
-      return success(collect(hf, input, prepared, refused, ids, cache));
+      return success(collect(hf, input, prepared, refused, ids, cache, context.spillSizes));
     } finally {
       hf.destroy();
     }
@@ -435,6 +436,7 @@ function collect(
   refused: ReadonlyMap<string, Refusal>,
   ids: ReadonlyMap<string, number>,
   cache: WorkbookCache | undefined,
+  spillSizes?: ReadonlyMap<string, { rows: number; columns: number }>,
 ): Evaluation {
   const cells: ComputedCell[] = [];
   const refusedCells: RefusedCell[] = [];
@@ -467,7 +469,7 @@ function collect(
       continue;
     }
     const value = hf.getCellValue(address);
-    const error = errorOf(value);
+    const error = spillError(hf, errorOf(value), address, key, spillSizes);
     // A refused call fills its whole spill area with its one error (addressed to the formula);
     // an error in one cell of a result (a line promise beyond the horizon) has no address.
     const wholeError = error !== undefined && (value as DetailedCellError).address !== undefined;
@@ -502,6 +504,31 @@ function collect(
   cells.sort(byPlace);
   refusedCells.sort(byPlace);
   return { cells, refused: refusedCells };
+}
+
+/**
+ * A spill HyperFormula could not place, with the cell in the way, as Excel points at it
+ * ("Spill range isn't blank"): known for MPS calls, whose size is asked before evaluation.
+ */
+function spillError(
+  hf: HyperFormula,
+  error: ComputedCell["error"],
+  address: SimpleCellAddress,
+  key: string,
+  spillSizes: ReadonlyMap<string, { rows: number; columns: number }> | undefined,
+): ComputedCell["error"] {
+  if (error?.type !== ErrorType.SPILL) return error;
+  const size = spillSizes?.get(`${address.sheet}:${address.row}:${address.col}`);
+  if (!size) return error;
+  const box = { top: address.row, left: address.col, bottom: address.row + size.rows - 1, right: address.col + size.columns - 1 };
+  for (let row = box.top; row <= box.bottom; row++) {
+    for (let col = box.left; col <= box.right; col++) {
+      if (row === box.top && col === box.left) continue;
+      if (hf.isCellEmpty({ sheet: address.sheet, row, col })) continue;
+      return { type: error.type, message: messages.spillBlocked(key, boxText(box), size.rows, size.columns, a1({ row, col })) };
+    }
+  }
+  return error;
 }
 
 /** A cached raw content as shown: text without its apostrophe. */

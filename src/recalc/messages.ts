@@ -59,6 +59,8 @@ export const messages = {
   unknownFunction: (cell: string, name: string): string => `${cell}: unknown function ${name}.`,
   unknownMpsFunction: (cell: string, name: string, known: readonly string[]): string =>
     `${cell}: unknown function ${name}; the MPS functions are ${known.join(", ")}.`,
+  spillBlocked: (cell: string, area: string, rows: number, columns: number, blocking: string): string =>
+    `${cell}: the result needs ${area} (${rows} × ${columns} cells), but ${blocking} is not empty; clear ${blocking} or move the formula.`,
   spillReference: (cell: string): string =>
     `${cell}: spill references (A1#, saved as ANCHORARRAY) are not supported by the headless recalculation; use a plain range such as B10:K19.`,
   unknownName: (cell: string, detail: string): string => `${cell}: ${detail}`,

@@ -57,6 +57,11 @@ export interface MpsContext {
   typed?: (sheet: number, row: number, col: number) => unknown;
   /** For the built-in functions redone as Excel computes them (src/recalc/excelFunctions.ts). */
   excel?: ExcelContext;
+  /**
+   * The size each MPS call asked for, by "sheet:row:col" of its cell (filled while HyperFormula
+   * sizes arrays): a spill it could not place is reported with the cell in the way.
+   */
+  spillSizes?: Map<string, Shape>;
 }
 
 // ─── The function catalog, read in this block only ─────────────────────────────────────────────
@@ -252,7 +257,7 @@ export class MpsFunctionPlugin extends FunctionPlugin {
 
   private get mpsContext(): MpsContext {
     const context = this.config.context as Partial<MpsContext> | undefined;
-    return { settings: context?.settings ?? DEFAULT_SETTINGS, names: context?.names ?? new Map(), typed: context?.typed, excel: context?.excel };
+    return { settings: context?.settings ?? DEFAULT_SETTINGS, names: context?.names ?? new Map(), typed: context?.typed, excel: context?.excel, spillSizes: context?.spillSizes };
   }
 
   /** Shape of one argument in the formula text; undefined when left out. */
@@ -313,6 +318,8 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     const shape = this.resultShape(fn, ast, state);
     // Too large for a sheet or the cell budget: refused in one cell (see evaluate).
     if (fn.tooLarge(shape)) return ArraySize.scalar();
+    const at = formulaAddress(state);
+    this.mpsContext.spillSizes?.set(`${at.sheet}:${at.row}:${at.col}`, shape);
     return shape.rows === 1 && shape.columns === 1 ? ArraySize.scalar() : new ArraySize(shape.columns, shape.rows);
   }
 

@@ -12,6 +12,7 @@ import type { SavedCells } from "./savedCells";
 import { readTables } from "./tables";
 import { toEngineInput } from "./toSheets";
 import { chooseSettings, type ChosenSettings } from "./workbookSettings";
+import type { ReportContext } from "./report";
 import { writeWorkbook } from "./writeWorkbook";
 
 export interface RecalcOptions {
@@ -40,6 +41,8 @@ export interface Recalculation {
   warnings: string[];
   /** What the file saved besides the cells evaluated: formulas' cached values, saved spills, hidden rows. */
   saved: SavedCells;
+  /** The workbook's cells as read and its date system: the text report's labels and dates. */
+  context: ReportContext;
 }
 
 /**
@@ -88,6 +91,7 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
     refused,
     warnings,
     saved: input.value.saved,
+    context: { sheets: input.value.sheets, date1904: input.value.date1904 },
   };
   if (options.out !== undefined) {
     const written = await writeWorkbook(opened.value, evaluation.value, options.out);

@@ -461,8 +461,9 @@ describeInChromium("task pane in headless Chromium", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByText("Settings saved in this workbook and MPS formulas recalculated.").waitFor();
     expect(await row("B18:M18")).toEqual(orders);
-    // The one MPS.TABLE cell was recalculated: not the application, not every sheet.
-    expect(await stub<string[]>("calculations")).toEqual(["Range:'MPS sample'!A14"]);
+    // The sheet's two MPS cells (the record in A14, the quote in B12) were recalculated: not the
+    // application, not every sheet.
+    expect(await stub<string[]>("calculations")).toEqual(["Range:'MPS sample'!A14", "Range:'MPS sample'!B12"]);
   });
 
   it("waits for an Office.js that starts late, showing it is connecting, then works in Excel", async () => {

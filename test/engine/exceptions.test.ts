@@ -103,7 +103,7 @@ describe("exceptionsOf", () => {
     });
 
     it("shortage and late from a chase plan: quantities add up to the negative PAB", () => {
-      // docs/engine-capacity.md: demand 20, 40, 80, 30, capacity 50, chase → MPS 20, 40, 50, 50,
+      // docs/engine.md §8.3: demand 20, 40, 80, 30, capacity 50, chase → MPS 20, 40, 50, 50,
       // PAB 0, 0, −30, −10; 30 due in period 2 is late: 20 built in period 3, 10 after the horizon
       const demand = [20, 40, 80, 30];
       const levelled = unwrap(levelMps(demand, { onHand: 0, capacity: 50, strategy: "chase" }));
@@ -121,7 +121,7 @@ describe("exceptionsOf", () => {
     });
 
     it("below-safety-stock, late and reschedule-in from a build-ahead plan with a receipt", () => {
-      // docs/engine-capacity.md: demand 30 × 4, on hand 10, SS 10, receipts 0, 20, 0, 0, capacity 25
+      // docs/engine.md §8.3: demand 30 × 4, on hand 10, SS 10, receipts 0, 20, 0, 0, capacity 25
       // → MPS 25 × 4, PAB 5, 20, 15, 10; 5 due in period 0 built in period 1.
       // The receipt: firm projection without it 10 − 30 = −20 < 10 in period 0 → needed in period 0
       const demand = [30, 30, 30, 30];
@@ -158,7 +158,7 @@ describe("exceptionsOf", () => {
   describe("capacity", () => {
     it("overload under the check strategy: load 200 on capacity 150 in period 1", () => {
       // MPS 0, 100, 0, 50 (LFL on that demand), bill 1 h in the due period and 2 h one period
-      // before → load 200, 100, 100, 50 (docs/engine-capacity.md §8.1); capacity 150
+      // before → load 200, 100, 100, 50 (docs/engine.md §8.1); capacity 150
       const record = recordOf([0, 100, 0, 50]);
       const load = unwrap(loadOf(record.mps, [[1, 2]]));
       const use = unwrap(compareLoad(load.load[0], 150));
@@ -178,7 +178,7 @@ describe("exceptionsOf", () => {
     });
 
     it("overload of a levelled plan is the firm MPS inside the fence", () => {
-      // docs/engine-capacity.md: demand 20, 40, 80, 30, fence 1, firm 60 in period 0, capacity 50
+      // docs/engine.md §8.3: demand 20, 40, 80, 30, fence 1, firm 60 in period 0, capacity 50
       // → period 0 loads 60 on 50; MPS 60, 30, 50, 30, PAB 40, 30, 0, 0
       const demand = [20, 40, 80, 30];
       const levelled = unwrap(levelMps(demand, { onHand: 0, capacity: 50, planningTimeFence: 1, firmMps: [60, 0, 0, 0] }));

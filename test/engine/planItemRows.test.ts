@@ -130,7 +130,7 @@ describe("planItem with capacity", () => {
   });
 
   it.each([
-    // the examples (docs/engine-capacity.md §8.3)
+    // the examples (docs/engine.md §8.3)
     ["build-ahead", [40, 50, 50, 30], [20, 30, 0, 0]],
     ["chase", [20, 40, 50, 50], [0, 0, -30, -10]],
     ["level", [47, 47, 47, 47], [27, 34, 1, 18]],

@@ -1,7 +1,7 @@
 /**
  * MPS.MESSAGES through the Excel adapter (the exported function, ranges as Excel passes them):
  * every exception type its arguments can give, each with a worked example (the engine's, in
- * docs/engine.md §9), and properties at function level: the messages never contradict the record
+ * docs/engine.md §14), and properties at function level: the messages never contradict the record
  * MPS.TABLE shows for the same arguments.
  */
 import fc from "fast-check";

@@ -23,7 +23,11 @@ function allFinite(value: unknown[][]): boolean {
   return value.every((line) => line.every((c) => typeof c !== "number" || Number.isFinite(c)));
 }
 
-function outcome(id: string, call: () => unknown): "ok" | "excel-error" {
+/**
+ * What a call came to: a result, an answer past the argument checks that is #N/A (a promise
+ * beyond the horizon: only planning can tell), or a refusal.
+ */
+function outcome(id: string, call: () => unknown): "ok" | "planned-na" | "excel-error" {
   try {
     const value = call();
     // Every function returns a matrix (Excel requires it with parameter addresses).
@@ -36,7 +40,7 @@ function outcome(id: string, call: () => unknown): "ok" | "excel-error" {
     const message = (error as Error).message;
     expect(message.length).toBeGreaterThan(5);
     expect(message).not.toContain(messages.internal(id, "").trim());
-    return "excel-error";
+    return (error as { code: string }).code === "#N/A" ? "planned-na" : "excel-error";
   }
 }
 
@@ -54,7 +58,7 @@ describe.each(Object.entries(functions))("MPS.%s", (name, fn) => {
 describe.each(Object.entries(functions))("MPS.%s on plausible arguments", (name, fn) => {
   it("plans or refuses with a message, never fails internally, in rows and in columns", () => {
     const id = name.toUpperCase();
-    const seen = { ok: 0, "excel-error": 0 };
+    const seen = { ok: 0, "planned-na": 0, "excel-error": 0 };
     const numRuns = 200;
     fc.assert(
       fc.property(plausibleCall(id, CATALOG[id].params), fc.option(invocation), (args, site) => {
@@ -62,8 +66,9 @@ describe.each(Object.entries(functions))("MPS.%s on plausible arguments", (name,
       }),
       { numRuns },
     );
-    // Only worth its runs if many get past the argument checks (a third to nine tenths do).
-    expect(seen.ok).toBeGreaterThanOrEqual(numRuns / 10);
+    // Only worth its runs if many get past the argument checks: a sixth (LEVEL) to four fifths do,
+    // over 1,000 runs; the bound is far enough below that no seed fails it by chance.
+    expect(seen.ok + seen["planned-na"]).toBeGreaterThanOrEqual(numRuns / 20);
   });
 });
 

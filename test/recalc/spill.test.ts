@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import { recalcWorkbook } from "../../src/recalc/recalc";
 import { values } from "./helpers";
 
 let dir: string;
@@ -48,6 +49,17 @@ describe("MPS.TABLE spill area", () => {
   it("takes 10 rows for a literal ATO, so a note in the 10th row blocks the spill", async () => {
     const v = await values(await workbook("MPS.TABLE(B1:E1,B2:E2,10,0,\"LFL\",,\"ATO\")"));
     expect(v["Plan!A4"]).toBe("#SPILL!");
+  });
+
+  it("names the cell in the way of a blocked spill, as Excel's 'Spill range isn't blank' does", async () => {
+    const result = await recalcWorkbook(await workbook("MPS.TABLE(B1:E1,B2:E2,10,0,\"LFL\",,\"ATO\")"));
+    if (!result.ok) throw new Error(result.problems.join("\n"));
+    const anchor = result.value.cells.find((cell) => cell.key === "Plan!A4");
+    // forecast of 4 periods: a label column and 4 period columns, 10 rows for ATO from A4 → A4:E13
+    expect(anchor?.error).toEqual({
+      type: "SPILL",
+      message: "Plan!A4: the result needs A4:E13 (10 × 5 cells), but A13 is not empty; clear A13 or move the formula.",
+    });
   });
 
   it("reads the model from the cell it comes from: ATO there takes 10 rows", async () => {

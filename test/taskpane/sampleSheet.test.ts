@@ -53,4 +53,14 @@ describe("sampleLayout", () => {
     // Nine rows, ten with ATO's final assembly.
     expect(parseAddress(layout.tableBlock)!.rows).toBe(10);
   });
+
+  it("promises from exactly the block the model's record spills (MPS and receipts both in it), except make to order", () => {
+    const quote = (model: (typeof PRODUCTION_MODELS)[number]) => sampleLayout(model).writes.find((write) => write.address === "A12:C12")?.formulas?.[0][1];
+    expect(quote("MTS")).toBe("=MPS.PROMISE(100,A14:M22)");
+    expect(quote("ATO")).toBe("=MPS.PROMISE(100,A14:M23)"); // Final assembly: one row more
+    expect(quote("MTO")).toBeUndefined(); // its ATP is 0: it promises by lead time
+    // written after the record's formula
+    const writes = sampleLayout("MTS").writes.map((write) => write.address);
+    expect(writes.indexOf("A12:C12")).toBeGreaterThan(writes.indexOf("A14"));
+  });
 });

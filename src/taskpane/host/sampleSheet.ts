@@ -1,9 +1,11 @@
 /**
- * The sample sheet: a ready MPS layout with labelled input rows and one MPS.TABLE formula.
- * Pure data, written to the workbook by a WorkbookHost. Labels sit in column A, one period
- * per column from B, so the spilled MPS.TABLE block lines up under the Period row.
+ * The sample sheet: a ready MPS layout with labelled input rows, one MPS.TABLE formula and,
+ * for make to stock and assemble to order, a quote promised from its block (MPS.PROMISE reads
+ * supply = MPS + Receipts from the record, as the sample workbook's bike does). Pure data,
+ * written to the workbook by a WorkbookHost. Labels sit in column A, one period per column
+ * from B, so the spilled MPS.TABLE block lines up under the Period row.
  */
-import { MAX_TABLE_ROWS, type ProductionModel } from "../../engine";
+import { MAX_TABLE_ROWS, tableLabels, type ProductionModel } from "../../engine";
 import { SETTING_DESCRIPTIONS } from "../../shared/settings";
 
 /** Name of the first sample sheet; later ones get " (2)", " (3)", … */
@@ -49,13 +51,18 @@ const LAST = "M"; // column of period 12
 const TABLE_ANCHOR_ROW = 14;
 
 /**
- * The sample layout for a production model: inputs in rows 2–11, the MPS record from row 14.
+ * The sample layout for a production model: inputs in rows 2–11, a quote in row 12 (not for
+ * make to order, whose ATP is 0: it promises by lead time), the MPS record from row 14.
  * @example sampleLayout("ATO").writes.find((w) => w.formulas)?.formulas
  *   // → [["=MPS.TABLE(B9:M9,B10:M10,B3,B4,B5,B6,B2,B11:M11)"]]
  */
 export function sampleLayout(model: ProductionModel): SampleLayout {
   const modelLabel = SETTING_DESCRIPTIONS.model.choices.find((c) => c.value === model)?.label ?? model;
   const period = Array.from({ length: PERIODS }, (_, i) => i + 1);
+  // The block as it spills for this model, labels included: what MPS.PROMISE reads (A14# in Excel).
+  const block = `A${TABLE_ANCHOR_ROW}:${LAST}${TABLE_ANCHOR_ROW + tableLabels({ model }).length - 1}`;
+  const quote: SampleWrite[] =
+    model === "MTO" ? [] : [{ address: "A12:C12", formulas: [["Earliest period for 100 more", `=MPS.PROMISE(100,${block})`, "From the record: supply = MPS + Receipts"]] }];
   return {
     writes: [
       { address: "A1", values: [[`MPS sample: ${modelLabel}`]] },
@@ -82,6 +89,8 @@ export function sampleLayout(model: ProductionModel): SampleLayout {
       // Period numbers right above the record too, so a chart of the block itself finds them.
       { address: `A13:${LAST}13`, values: [["MPS record", ...period]] },
       { address: "A14", formulas: [[`=MPS.TABLE(B9:${LAST}9,B10:${LAST}10,B3,B4,B5,B6,B2,B11:${LAST}11)`]] },
+      // After the record's formula, so a host that calculates in the order written has the block first.
+      ...quote,
     ],
     bold: ["A1", "A2:A11", "A13"],
     tableAnchor: "A14",
