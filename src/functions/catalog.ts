@@ -13,9 +13,10 @@ import { PAB, PLAN, TABLE } from "./families/planning";
 import { ATP, PROMISE } from "./families/promise";
 import { BUCKET, PEGLINES } from "./families/orders";
 import { ACCURACY, SAFETY } from "./families/analytics";
+import { MESSAGES } from "./families/coach";
 
 export const CATALOG: Readonly<Record<string, FunctionSpec>> = Object.freeze(
   Object.fromEntries(
-    [CONSUME, DEMAND, PLAN, PAB, ATP, TABLE, PEG, EXPLODE, PROMISE, BUCKET, PEGLINES, ACCURACY, SAFETY, LOAD, LEVEL].map((spec) => [spec.id, spec]),
+    [CONSUME, DEMAND, PLAN, PAB, ATP, TABLE, PEG, EXPLODE, PROMISE, BUCKET, PEGLINES, ACCURACY, SAFETY, LOAD, LEVEL, MESSAGES].map((spec) => [spec.id, spec]),
   ),
 );

@@ -439,3 +439,53 @@ export function level(
 ): any[][] {
   return excel("LEVEL", [demand, on_hand, capacity, safety_stock, hours_per_unit, receipts, strategy], invocation);
 }
+
+/**
+ * The coach for one item: what in its MPS record needs the planner (shortages, expedites, late or overloaded supply, receipts to move, forecast out of line), one line per period and type.
+ * @customfunction MESSAGES
+ * @helpurl https://localhost:3000/help.html#messages
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @param forecast Forecast per period (one row or one column).
+ * @param orders Customer orders per period, as long as forecast.
+ * @param on_hand Stock on hand at the start of the first period, or the item master: a header row (On hand, Safety stock, Lot rule, Lead time, Capacity, … see help) and the item's value row. An argument in the formula wins over it; it wins over the workbook settings.
+ * @param [safety_stock] Stock to keep in reserve. Default 0.
+ * @param [lot_rule] "LFL", "FOQ" or "POQ". Default LFL.
+ * @param [lot_size] FOQ: the lot quantity. POQ: the number of periods one lot covers.
+ * @param [model] "MTS", "ATO" or "MTO"; ATO adds a Final assembly row. Default: workbook setting.
+ * @param [receipts] Scheduled receipts and firm supply per period; inside the planning time fence (workbook setting) they are the only supply.
+ * @param [capacity] Capacity per period (as long as forecast, or one cell for all), in units, or in hours with hours_per_unit; adds Load, Capacity and Utilization % rows. The Capacity strategy (setting or item master) says: check or level.
+ * @param [hours_per_unit] Capacity one unit takes (hours per unit). Default 1.
+ * @param [lead_time] Whole periods from start to completion; adds a Planned start row.
+ * @param [min_lot] Smallest lot: a smaller lot is raised to it. Default none.
+ * @param [max_lot] Largest lot: a larger quantity is released as several lots in its period. Default none.
+ * @param [multiple] Lots are rounded up to a multiple of this. Default none.
+ * @param [plan_from] The period planning starts from (counted from 1); earlier forecast expires and shows as Expired forecast. Default: workbook setting.
+ * @param [firm_mps] Firm MPS quantities: kept in the MPS row, the only MPS inside the planning time fence.
+ * @returns A table with a header: Period (from 1), Type, Quantity, Message; sorted by period, then most severe first; one line of Type "none" when all is well.
+ */
+export function messages(
+  forecast: any[][],
+  orders: any[][],
+  on_hand: any[][],
+  safety_stock?: any,
+  lot_rule?: any,
+  lot_size?: any,
+  model?: any,
+  receipts?: any[][],
+  capacity?: any[][],
+  hours_per_unit?: any,
+  lead_time?: any,
+  min_lot?: any,
+  max_lot?: any,
+  multiple?: any,
+  plan_from?: any,
+  firm_mps?: any[][],
+  invocation?: CustomFunctions.Invocation,
+): any[][] {
+  return excel(
+    "MESSAGES",
+    [forecast, orders, on_hand, safety_stock, lot_rule, lot_size, model, receipts, capacity, hours_per_unit, lead_time, min_lot, max_lot, multiple, plan_from, firm_mps],
+    invocation,
+  );
+}

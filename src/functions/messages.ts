@@ -138,4 +138,6 @@ export const messages = {
   notPlanFrom: (param: string, value: number): string =>
     `${param}: ${value} is not a period number; plan from period 1, 2, 3, …`,
   noCapacity: (): string => "no capacity",
+  // MPS.MESSAGES: the line shown when the record needs nothing.
+  noException: (): string => "Nothing to act on: no shortage, no late or overloaded supply, no receipt to move, forecast in line with orders",
 };

@@ -9,7 +9,7 @@ import { parseManifest, resources, urls } from "./manifestXml";
 
 const PROD = TEST_PROD_URL;
 const EXPECTED_FUNCTIONS = [
-  "CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PEG", "EXPLODE", "PROMISE", "BUCKET", "PEGLINES", "ACCURACY", "SAFETY", "LOAD", "LEVEL",
+  "CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PEG", "EXPLODE", "PROMISE", "BUCKET", "PEGLINES", "ACCURACY", "SAFETY", "LOAD", "LEVEL", "MESSAGES",
 ];
 
 let out = "";

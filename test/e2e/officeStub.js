@@ -32,6 +32,13 @@
  * - Charts record what the add-in asks for: type, series (values, categories) and, for a combo
  *   chart, a series drawn as another type (ChartSeries.chartType, ExcelApi 1.7,
  *   https://learn.microsoft.com/javascript/api/excel/excel.chartseries#excel-excel-chartseries-charttype-member).
+ * - Worksheet calculation fires WorksheetCollection.onCalculated (ExcelApi 1.8) once per sheet
+ *   calculated, after the calculation, asynchronously, as Excel raises events
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-oncalculated-member);
+ *   a handler is removed with `remove()` in the context it was added in, `Excel.run(handler.context, batch)`
+ *   (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler).
+ * - Range.select and Worksheet.activate take effect at the next sync, like every queued command;
+ *   `__officeStub.selection()` says what is selected ("MPS sample!B17").
  * - Conditional formats on a range are recorded (`__officeStub.conditionalFormats`), not drawn:
  *   `conditionalFormats.add(type)` returns a format whose `custom.rule.formula` and
  *   `custom.format.fill/font.color` are set, and `getCount()` returns a ClientResult whose
@@ -290,6 +297,7 @@
     }
     if (stub.calculationMode === "Manual") {
       // Only what was entered is calculated; the rest waits for F9.
+      if (entered.length) calculated(sheet);
       entered.forEach(function (k) {
         var rc = k.split(",").map(Number);
         evaluate(sheet, rc[0], rc[1], sheet.cells[k]);
@@ -363,7 +371,18 @@
       }
     }
   }
+  var calculatedHandlers = [];
+  /** Excel raises WorksheetCalculated after a sheet is calculated, once the calculation is done. */
+  function calculated(sheet) {
+    if (calculatedHandlers.length === 0) return;
+    setTimeout(function () {
+      calculatedHandlers.slice().forEach(function (handler) {
+        handler({ type: "WorksheetCalculated", worksheetId: sheet.name });
+      });
+    }, 0);
+  }
   function calculateSheet(sheet) {
+    calculated(sheet);
     Object.keys(sheet.cells).forEach(function (k) {
       var cell = sheet.cells[k];
       if (cell && cell.formula) {
@@ -376,6 +395,7 @@
     book.sheets.forEach(calculateSheet);
   }
   function calculateBox(sheet, box) {
+    calculated(sheet);
     for (var r = 0; r < box.rows; r++) {
       for (var c = 0; c < box.columns; c++) {
         var cell = sheet.cells[key(box.row + r, box.column + c)];
@@ -514,6 +534,17 @@
     };
     return object;
   }
+  /** A command queued in a request context: it happens at the next sync, as Excel runs a batch. */
+  function atSync(ctx, command) {
+    var done = false;
+    ctx.objects.push({
+      commit: function () {
+        if (done) return;
+        done = true;
+        command();
+      },
+    });
+  }
   function rangeObject(ctx, sheet, box) {
     var range = proxy(
       ctx,
@@ -533,6 +564,12 @@
         calculate: function () {
           stub.calculations.push("Range:" + quote(sheet.name) + "!" + format(box));
           calculateBox(sheet, box);
+        },
+        select: function () {
+          atSync(ctx, function () {
+            book.active = sheet;
+            book.selection = { sheet: sheet, box: box };
+          });
         },
         getCell: function (r, c) {
           return rangeObject(ctx, sheet, { row: box.row + r, column: box.column + c, rows: 1, columns: 1 });
@@ -645,8 +682,11 @@
         calculateSheet(sheet);
       },
       activate: function () {
-        book.active = sheet;
-        book.selection = { sheet: sheet, box: parse("A1") };
+        atSync(ctx, function () {
+          if (book.active === sheet) return;
+          book.active = sheet;
+          book.selection = { sheet: sheet, box: parse("A1") };
+        });
       },
       charts: {
         add: function (type, source, seriesBy) { return chartObject(sheet, type, source, seriesBy); },
@@ -666,9 +706,12 @@
     ChartType: { line: "Line", columnClustered: "ColumnClustered" },
     ChartSeriesBy: { auto: "Auto", rows: "Rows", columns: "Columns" },
     ConditionalFormatType: { custom: "Custom" },
-    run: function (batch) {
+    run: function (first, second) {
       if (!stub.ready) return Promise.reject(new Error("Excel.run before Office.onReady"));
-      var ctx = { objects: [] };
+      // Excel.run(batch), or Excel.run(object, batch) to go on in the request context of an object from an earlier run.
+      var batch = typeof first === "function" ? first : second;
+      var ctx = typeof first === "function" ? { objects: [] } : first.context || first;
+      if (!ctx.objects) throw new Error("Stub: Excel.run(object, batch) needs an object of an earlier request context");
       var items = function () { return book.sheets.map(function (sheet) { return sheetObject(ctx, sheet); }); };
       var sheetItems = [];
       var worksheets = proxy(ctx, { items: function () { return sheetItems; } }, {
@@ -679,6 +722,26 @@
         getItemOrNullObject: function (name) {
           var sheet = findSheet(name);
           return sheet ? sheetObject(ctx, sheet) : nullObject(ctx);
+        },
+        getItem: function (name) {
+          var sheet = findSheet(name);
+          if (!sheet) throw Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
+          return sheetObject(ctx, sheet);
+        },
+        onCalculated: {
+          add: function (handler) {
+            if (!officeContext.requirements.isSetSupported("ExcelApi", "1.8")) throw new Error("onCalculated needs ExcelApi 1.8");
+            var registration = { context: ctx };
+            atSync(ctx, function () {
+              calculatedHandlers.push(handler);
+            });
+            registration.remove = function () {
+              atSync(registration.context, function () {
+                calculatedHandlers = calculatedHandlers.filter(function (h) { return h !== handler; });
+              });
+            };
+            return registration;
+          },
         },
       }, {
         items: function (path) {
@@ -731,6 +794,14 @@
   stub.pressF9 = function () {
     stub.calculations.push("F9");
     calculateAll();
+  };
+  /** For the test: what is selected, "Sheet!A1" (the sheet as named, unquoted). */
+  stub.selection = function () {
+    return book.selection.sheet.name + "!" + format(book.selection.box);
+  };
+  /** For the test: how many onCalculated handlers are registered. */
+  stub.calculatedHandlers = function () {
+    return calculatedHandlers.length;
   };
   stub.sheetNames = function () {
     return book.sheets.map(function (s) { return s.name; });

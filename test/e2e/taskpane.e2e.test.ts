@@ -209,6 +209,9 @@ describeInChromium("task pane in headless Chromium", () => {
     expect(await stub<string[]>("calculations")).toEqual([]);
 
     await page.reload();
+    // A workbook with saved settings opens on the Coach; the settings are one tab away.
+    await page.getByRole("heading", { name: "Coach" }).waitFor();
+    await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByRole("heading", { name: "MPS settings" }).waitFor();
     await expect(page.getByRole("radio", { name: /Assemble to order \(ATO\)/ }).isChecked()).resolves.toBe(true);
     await expect(spin("Backward periods").inputValue()).resolves.toBe("2");
@@ -314,6 +317,87 @@ describeInChromium("task pane in headless Chromium", () => {
     // The sample fallback takes its Period row; a selected block takes the period numbers right above it (row 13).
     expect(charts[0].series.map((series) => series.categories)).toEqual(Array(4).fill("'MPS sample (2)'!B8:M8"));
     expect(charts[1].series.map((series) => series.categories)).toEqual(Array(4).fill("'MPS sample'!B13:M13"));
+  });
+
+  it("coaches from the sample sheet: messages by item, a click selects the message's cell, the list follows Excel", async () => {
+    await openPane();
+    // Fences a planner would set: orders only in period 1, nothing new planned in periods 1–2.
+    await setPeriods("Demand time fence", "1");
+    await setPeriods("Planning time fence", "2");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText(NO_FORMULAS_YET).waitFor();
+    await page.reload();
+    // Saved settings: the pane opens on the Coach, and the workbook (a fresh one) has no block yet.
+    const coach = page.getByRole("tabpanel", { name: "Coach" });
+    await coach.getByText("This workbook has no MPS.TABLE yet.", { exact: false }).waitFor();
+    await expect(page.getByRole("tab", { name: "Coach" }).getAttribute("aria-selected")).resolves.toBe("true");
+    await coach.getByRole("button", { name: "Insert sample sheet" }).click();
+
+    // The sample (MTS, on hand 40, safety stock 10, FOQ 50, forecast 100 …, orders 110, 85, …,
+    // receipt 60 in period 2), worked by hand with those fences:
+    // period 1: demand = orders 110, no new MPS → PAB 40 − 110 = −70, expedite 10 + 70 = 80; ATP
+    //   40 − 110 = −70; orders 10 above forecast;
+    // period 2: demand 100 → PAB −70 + 60 − 100 = −110, a further expedite of 120 − 80 = 40; ATP
+    //   60 − 85 = −25; without the receipt PAB is already below 10 in period 1 → reschedule in.
+    const expected = [
+      "Period 1: expedite 80, firm supply leaves projected available -70 (safety stock 10)",
+      "Period 1: orders promised 70 beyond supply (ATP -70)",
+      "Period 1: orders exceed forecast by 10",
+      "Period 2: expedite 40, firm supply leaves projected available -110 (safety stock 10)",
+      "Period 2: orders promised 25 beyond supply (ATP -25)",
+      "Period 2: move the receipt of 60 in to Period 1, it is needed then",
+    ];
+    const list = coach.getByRole("list", { name: "Messages for MPS record" });
+    const shown = () => list.getByRole("listitem").allTextContents();
+    await list.waitFor();
+    await expect(shown()).resolves.toEqual([
+      `Expedite${expected[0]}`,
+      `Overpromised${expected[1]}`,
+      `Forecast low${expected[2]}`,
+      `Expedite${expected[3]}`,
+      `Overpromised${expected[4]}`,
+      `Reschedule in${expected[5]}`,
+    ]);
+    await expect(coach.getByRole("status").textContent()).resolves.toBe("6 messages in 1 of 1 MPS.TABLE block");
+    await expect(coach.getByRole("group", { name: "Show messages of one type" }).getByRole("button").allTextContents()).resolves.toEqual([
+      "All (6)",
+      "Expedite (2)",
+      "Overpromised (2)",
+      "Reschedule in (1)",
+      "Forecast low (1)",
+    ]);
+    // The view down to its last message, no button hovered.
+    const bottom = await coach.evaluate((panel) => Math.ceil(Math.max(...Array.from(panel.children, (child) => child.getBoundingClientRect().bottom))) + 16);
+    await page.setViewportSize({ width: 360, height: bottom });
+    await page.mouse.move(359, 1);
+    await page.waitForTimeout(500); // the hovered button's background fades out
+    await page.screenshot({ path: path.join(ARTIFACTS, "coach.png") });
+    await page.setViewportSize({ width: 360, height: 900 });
+
+    // Each message selects its period's cell on its line of the block (A14 down: Forecast … ATP).
+    // The selection is made at the end of the pane's Excel.run: wait for it (at most 5 s), then compare.
+    const selectedAfterClicking = async (message: string, cell: string) => {
+      await coach.getByRole("button", { name: message }).click();
+      type Stub = { __officeStub: { selection(): string } };
+      await page.waitForFunction((want) => (window as unknown as Stub).__officeStub.selection() === want, cell, { timeout: 5000 }).catch(() => undefined);
+      return stub<string>("selection()");
+    };
+    await expect(selectedAfterClicking(expected[2], "MPS sample!B17")).resolves.toBe("MPS sample!B17"); // Excess orders, period 1
+    await expect(selectedAfterClicking(expected[5], "MPS sample!C19")).resolves.toBe("MPS sample!C19"); // Receipts, period 2
+    await expect(selectedAfterClicking(expected[0], "MPS sample!B21")).resolves.toBe("MPS sample!B21"); // MPS, period 1
+    await expect(selectedAfterClicking(expected[4], "MPS sample!C22")).resolves.toBe("MPS sample!C22"); // ATP, period 2
+
+    await coach.getByRole("button", { name: "Expedite (2)" }).click();
+    await expect(shown()).resolves.toEqual([`Expedite${expected[0]}`, `Expedite${expected[3]}`]);
+    await coach.getByRole("button", { name: "All (6)" }).click();
+
+    // The planner changes period 1's orders to 100 in Excel: the workbook recalculates and the
+    // coach follows. Orders no longer exceed forecast; PAB 40 − 100 = −60, expedite 70, ATP −60.
+    expect(await stub<number>("calculatedHandlers()")).toBe(1);
+    await page.evaluate(() => (window as unknown as { __officeStub: { enter(s: string, a: string, g: unknown[][]): void } }).__officeStub.enter("MPS sample", "B10", [[100]]));
+    await coach.getByText("Period 1: expedite 70, firm supply leaves projected available -60 (safety stock 10)").waitFor();
+    await expect(coach.getByText(expected[2]).count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
   });
 
   it("charts load against capacity for a selected block with Load and Capacity rows, overloads marked", async () => {

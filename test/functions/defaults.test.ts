@@ -20,6 +20,9 @@ const CALLS: Record<string, unknown[]> = {
   ATP: [80, row(0, 0, 60, 0, 0, 60, 0, 0), row(30, 25, 30, 10, 0, 35, 0, 0)],
   PROMISE: [30, 20, row(0, 0, 60, 0), row(20, 0, 50, 0)],
   TABLE: [row(10, 10, 10, 10), row(4, 12, 0, 0), 0],
+  // Period 2's orders go 14 beyond the forecast of periods 1–3: a forecast error for MTS, not for MTO;
+  // planned from period 2, period 1's forecast has expired and cannot absorb any (24 beyond).
+  MESSAGES: [row(10, 10, 10, 10), row(4, 40, 0, 0), 0],
   // Weekly periods from 45292: line 1 (400) spills forward, line 3 (500) back or forward by the mode.
   PEGLINES: [
     row(350, 350, 350, 350),

@@ -65,6 +65,9 @@ describe("functions.json", () => {
       SAFETY: "forecast_history, actual_history, service_level, [lead_time]",
       LOAD: "mps, bill",
       LEVEL: "demand, on_hand, capacity, [safety_stock], [hours_per_unit], [receipts], [strategy]",
+      MESSAGES:
+        "forecast, orders, on_hand, [safety_stock], [lot_rule], [lot_size], [model], [receipts], [capacity], [hours_per_unit], " +
+        "[lead_time], [min_lot], [max_lot], [multiple], [plan_from], [firm_mps]",
     });
   });
 

@@ -48,6 +48,8 @@ const CASES: Case[] = [
   { id: "EXPLODE", layout: "column", args: [F, [60, 40, 25]] },
   { id: "PROMISE", layout: "row", args: [50, 64, S, O] },
   { id: "PROMISE", layout: "column", args: [60, 64, S, O, "cumulative"] },
+  { id: "MESSAGES", layout: "row", args: [F, O, 64, 0, "FOQ", 70, undefined, R] },
+  { id: "MESSAGES", layout: "column", args: [F, O, 0, 10] },
 ];
 
 const ANCHOR = { row: 20, col: 1 }; // A20, below and beside every input
@@ -146,6 +148,6 @@ describe("host drift: CLI results equal the custom functions' results", () => {
   );
 
   it("covers every MPS function", () => {
-    expect(new Set(CASES.map((c) => c.id))).toEqual(new Set(["CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PEG", "EXPLODE", "PROMISE"]));
+    expect(new Set(CASES.map((c) => c.id))).toEqual(new Set(["CONSUME", "DEMAND", "PLAN", "PAB", "ATP", "TABLE", "PEG", "EXPLODE", "PROMISE", "MESSAGES"]));
   });
 });

@@ -42,14 +42,15 @@ describe("TaskPane", () => {
 
     it("falls back to defaults with a visible notice when the saved settings are corrupt", async () => {
       await renderPane(createMemoryHost({ stored: "{not json" }));
-      expect(screen.getByText(/saved MPS settings were unreadable; defaults are in use/)).toBeVisible();
+      // Within the pane: the announcer's live region repeats the notice for screen readers.
+      expect(within(screen.getByRole("main")).getByText(/saved MPS settings were unreadable; defaults are in use/)).toBeVisible();
       expect(screen.getByRole("radio", { name: /Make to stock/ })).toBeChecked();
     });
 
     it("keeps the valid saved fields and names the invalid ones", async () => {
       const stored = JSON.stringify({ version: 1, ...DEFAULT_SETTINGS, model: "ATO", backward: -4 });
       await renderPane(createMemoryHost({ stored }));
-      expect(screen.getByText(/Some saved MPS settings were invalid \(backward\)/)).toBeVisible();
+      expect(within(screen.getByRole("main")).getByText(/Some saved MPS settings were invalid \(backward\)/)).toBeVisible();
       expect(screen.getByRole("radio", { name: /Assemble to order/ })).toBeChecked();
       expect(periodInput("Backward periods")).toHaveValue("0");
     });

@@ -1,6 +1,6 @@
 /**
  * Renders the task pane over a host, inside Fluent's provider and announcer as index.tsx
- * does, with a user-event session.
+ * does, with a user-event session, on its Settings view (or on the view it opens on).
  */
 import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
@@ -8,17 +8,21 @@ import userEvent from "@testing-library/user-event";
 import { TaskPane } from "../../src/taskpane/components/TaskPane/TaskPane";
 import type { WorkbookHost } from "../../src/taskpane/host/WorkbookHost";
 
-export async function renderPane(host: WorkbookHost) {
+export async function renderPane(host: WorkbookHost, view: "settings" | "as-opened" = "settings") {
   const user = userEvent.setup();
-  const view = render(
+  const rendered = render(
     <FluentProvider theme={webLightTheme}>
       <AriaLiveAnnouncer>
         <TaskPane host={host} />
       </AriaLiveAnnouncer>
     </FluentProvider>,
   );
+  const settingsTab = await screen.findByRole("tab", { name: "Settings" });
+  if (view === "as-opened") return { user, ...rendered };
+  // A workbook with saved settings opens on the Coach: most tests are about the settings.
+  if (settingsTab.getAttribute("aria-selected") !== "true") await user.click(settingsTab);
   await screen.findByRole("heading", { name: "MPS settings" });
-  return { user, ...view };
+  return { user, ...rendered };
 }
 
 /** The SpinButton of a period setting, by its label. */

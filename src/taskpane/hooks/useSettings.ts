@@ -43,6 +43,8 @@ export interface SettingsForm {
   loaded: boolean;
   /** True when the workbook holds no MPS settings yet (a first run). */
   firstRun: boolean;
+  /** The settings the workbook holds, which the functions compute with (the coach too). */
+  saved: MpsSettings;
   draft: SettingsDraft;
   /** The draft as values: numbers where a period field holds one, the text otherwise. */
   values: Record<SettingName, unknown>;
@@ -218,6 +220,7 @@ export function useSettings(host: WorkbookHost): SettingsForm {
   return {
     loaded,
     firstRun,
+    saved,
     draft,
     values,
     errors: check.ok ? {} : check.errors,

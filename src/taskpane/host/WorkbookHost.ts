@@ -6,6 +6,7 @@
 import type { ProductionModel } from "../../engine";
 import type { LoadedSettings, MpsSettings } from "../../shared/settings";
 import type { ChartKind } from "./mpsBlock";
+import type { MpsBlock } from "./tableCalls";
 
 export interface ChartInserted {
   /** Sheet the chart was placed on. */
@@ -60,6 +61,18 @@ export interface WorkbookHost {
    * Load as columns, Capacity as a line, and the Load cells above capacity shown red.
    */
   insertChart(sampleSheet?: string): Promise<ChartInserted>;
+  /**
+   * Every MPS.TABLE block of the workbook, found from its formulas (the planner adds none), with
+   * the cells its arguments refer to read, and the labels beside and along it (for the coach).
+   */
+  readMpsBlocks(): Promise<MpsBlock[]>;
+  /** Selects a cell (its sheet made active), as a planner's click would: where a message points. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * Calls `listener` after the workbook recalculates; returns how to stop listening. A host that
+   * cannot tell never calls it (the pane refreshes on demand).
+   */
+  onCalculated(listener: () => void): () => void;
 }
 
 /** Said when neither the selection nor a sample sheet gives an MPS.TABLE block. */

@@ -1,13 +1,17 @@
 /**
- * The workbook host used outside Office (a plain browser, tests): settings, sheets and charts
- * kept in memory for the life of the page (a selected block can be given, to chart it). Settings go through the same stored form as in
- * Excel, so what the pane saves is read back the way a workbook would read it.
+ * The workbook host used outside Office (a plain browser, tests): settings, sheets, cells and
+ * charts kept in memory for the life of the page (a selected block can be given, to chart it).
+ * Settings go through the same stored form as in Excel, so what the pane saves is read back the
+ * way a workbook would read it. Cells hold what was typed (a constant, or a formula as "=…");
+ * nothing is calculated here, so a formula's result is what `shown` gives, else blank.
  */
 import type { ProductionModel } from "../../engine";
 import { fromStored, toStored, type LoadedSettings, type MpsSettings } from "../../shared/settings";
 import { NO_BLOCK_MESSAGE, isStored, type ChartInserted, type Recalculation, type WorkbookHost } from "./WorkbookHost";
 import { chooseChart, parseAddress, type ChartKind } from "./mpsBlock";
-import { uniqueSheetName } from "./sampleSheet";
+import { sampleLayout, uniqueSheetName } from "./sampleSheet";
+import { cellName, parseA1 } from "../../shared/a1";
+import { assembleBlocks, findTableCalls, type SheetRange, type TableCall } from "./tableCalls";
 
 export interface MemoryWorkbook {
   /** The stored settings value, as the document would hold it. */
@@ -21,12 +25,20 @@ export interface MemoryWorkbook {
   selection?: { block: string; values: unknown[][]; cell: string };
   calculationMode: Recalculation["mode"];
   recalculations: number;
+  /** What was typed in each sheet's cells, by sheet and A1 address: a constant, or a formula "=…". */
+  cells: Record<string, Record<string, unknown>>;
+  /** What formula cells show (their results, spills included), by sheet and A1 address. */
+  shown?: Record<string, Record<string, unknown>>;
+  /** The cell last selected by the pane: "Sheet!B20". */
+  selected?: string;
 }
 
 export interface MemoryHost extends WorkbookHost {
   readonly workbook: MemoryWorkbook;
   /** Another author saves `stored` (as Excel on the web reports it with settingsChanged). */
   coauthorSaves(stored: unknown): void;
+  /** The planner types into cells (constants, or formulas as "=…"), and the workbook recalculates. */
+  enter(sheet: string, address: string, grid: unknown[][]): void;
 }
 
 /** A host over an in-memory workbook; pass `stored` to start from a saved (or corrupt) value. */
@@ -36,9 +48,34 @@ export function createMemoryHost(initial: Partial<MemoryWorkbook> = {}): MemoryH
     charts: [],
     calculationMode: "automatic",
     recalculations: 0,
+    cells: {},
     ...initial,
   };
   const listeners = new Set<(loaded: LoadedSettings) => void>();
+  const calculated = new Set<() => void>();
+  const recalculated = () => calculated.forEach((listener) => listener());
+  const sheetNamed = (name: string) => workbook.sheets.find((sheet) => sheet.toLowerCase() === name.toLowerCase());
+  /** What a range shows: constants as typed, formulas' results as `shown` says (blank ""), as Office.js reads values. */
+  const valuesOf = (range: SheetRange): unknown[][] | undefined => {
+    const sheet = sheetNamed(range.sheet);
+    if (sheet === undefined) return undefined;
+    const typed = workbook.cells[sheet] ?? {};
+    const results = workbook.shown?.[sheet] ?? {};
+    return Array.from({ length: range.rows }, (_, r) =>
+      Array.from({ length: range.columns }, (_, c) => {
+        const address = cellName(range.row + r, range.column + c);
+        const content = typed[address];
+        const formula = typeof content === "string" && content.startsWith("=");
+        return results[address] ?? (formula || content === undefined || content === null ? "" : content);
+      }),
+    );
+  };
+  const write = (sheet: string, address: string, grid: unknown[][]) => {
+    const at = parseAddress(address);
+    if (!at) throw new Error(`Not an address: ${address}`);
+    const cells = (workbook.cells[sheet] ??= {});
+    grid.forEach((line, r) => line.forEach((content, c) => (cells[cellName(at.row + r, at.column + c)] = content)));
+  };
   return {
     kind: "memory",
     workbook,
@@ -49,7 +86,10 @@ export function createMemoryHost(initial: Partial<MemoryWorkbook> = {}): MemoryH
       workbook.stored = toStored(settings, workbook.stored);
     },
     async recalculate() {
-      if (workbook.calculationMode === "automatic") workbook.recalculations += 1;
+      if (workbook.calculationMode === "automatic") {
+        workbook.recalculations += 1;
+        recalculated();
+      }
       // No real formulas here: how many there are is unknown.
       return { mode: workbook.calculationMode };
     },
@@ -62,10 +102,37 @@ export function createMemoryHost(initial: Partial<MemoryWorkbook> = {}): MemoryH
       const loaded = fromStored(stored);
       listeners.forEach((listener) => listener(loaded));
     },
-    async insertSampleSheet(_model: ProductionModel) {
+    async insertSampleSheet(model: ProductionModel) {
       const name = uniqueSheetName(workbook.sheets);
       workbook.sheets.push(name);
+      for (const { address, values, formulas } of sampleLayout(model).writes) write(name, address, (formulas ?? values) as unknown[][]);
+      recalculated();
       return name;
+    },
+    enter(sheet: string, address: string, grid: unknown[][]) {
+      if (!sheetNamed(sheet)) workbook.sheets.push(sheet);
+      write(sheetNamed(sheet) as string, address, grid);
+      if (workbook.calculationMode === "automatic") recalculated();
+    },
+    async readMpsBlocks() {
+      const calls: TableCall[] = [];
+      for (const sheet of workbook.sheets) {
+        const found = Object.entries(workbook.cells[sheet] ?? {}).flatMap(([address, content]) => {
+          const at = parseA1(address);
+          return at ? findTableCalls(sheet, { row: at.row, column: at.col }, [[content]]) : [];
+        });
+        calls.push(...found.sort((a, b) => a.row - b.row || a.column - b.column));
+      }
+      return assembleBlocks(calls, valuesOf);
+    },
+    async selectCell(sheet: string, address: string) {
+      const name = sheetNamed(sheet);
+      if (name === undefined) throw new Error(`There is no sheet ${sheet}.`);
+      workbook.selected = `${name}!${address}`;
+    },
+    onCalculated(listener: () => void) {
+      calculated.add(listener);
+      return () => calculated.delete(listener);
     },
     async insertChart(sampleSheet?: string): Promise<ChartInserted> {
       const { selection } = workbook;

@@ -11,6 +11,8 @@
  * - Sheets are added under new names only; charts are native Excel charts: a line chart of the
  *   plan, or a combo chart of load (columns) against capacity (a line), its overloads marked by a
  *   conditional format on the Load cells.
+ * - The coach's reads (every MPS.TABLE block), its selection and the calculated event are in
+ *   officeBlocks.ts.
  * - Every property is read after `load()` and `context.sync()`, as Excel requires.
  *
  * Office and Excel are passed in (the globals in the add-in, office-addin-mock in tests).
@@ -36,6 +38,7 @@ import {
 } from "./WorkbookHost";
 import { arePeriodLabels, chooseChart, isStillCalculating, type CapacityChartPlan, type ChosenChart } from "./mpsBlock";
 import { mpsFormulaCells } from "./mpsFormulas";
+import { followCalculation, readMpsBlocks, selectCell } from "./officeBlocks";
 import { sampleLayout, uniqueSheetName } from "./sampleSheet";
 import { messageOf } from "../hooks/messageOf";
 
@@ -198,6 +201,12 @@ export function createOfficeHost({ office, excel }: OfficeApis): WorkbookHost {
         return { sheet: sheet.name, source, chart: chosen.kind };
       });
     },
+
+    readMpsBlocks: () => excel.run((context) => readMpsBlocks(context)),
+
+    selectCell: (sheet: string, address: string) => excel.run((context) => selectCell(context, sheet, address)),
+
+    onCalculated: (listener: () => void) => followCalculation(excel, supports("1.8"), listener),
   };
 
   /**

@@ -1,12 +1,11 @@
 /**
- * The pane's sections, top to bottom. A new section is a component taking SectionProps and one
- * line here. Settings need no line: each group of SETTING_GROUPS gets the generic
+ * The Settings view's sections, top to bottom. A new section is a component taking SectionProps
+ * and one line here. (The notices sit above both views: renderTaskPane draws them.) Settings need no line: each group of SETTING_GROUPS gets the generic
  * SettingsSection, unless a dedicated section is named for it in DEDICATED.
  */
 import type { ComponentType } from "react";
 import { SETTING_GROUPS, type SettingGroup } from "../../../shared/settings";
 import { FirstRun } from "../FirstRun/FirstRun";
-import { Notices } from "../Notices/Notices";
 import { SettingsSection } from "../SettingsSection/SettingsSection";
 import { WindowSection } from "../WindowSection/WindowSection";
 import { WorkbookSection } from "../WorkbookSection/WorkbookSection";
@@ -26,7 +25,6 @@ function settingGroupSections(): PaneSection[] {
 }
 
 export const PANE_SECTIONS: readonly PaneSection[] = [
-  { id: "notices", Component: Notices },
   { id: "first-run", Component: FirstRun },
   ...settingGroupSections(),
   { id: "workbook", Component: WorkbookSection },

@@ -16,6 +16,8 @@ export const useTaskPaneStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  // A view fills the rest of the pane with its sections spaced as the pane's were (the Apply bar at the bottom).
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, flexGrow: 1, minWidth: 0, "&[hidden]": { display: "none" } },
   muted: { color: tokens.colorNeutralForeground3 },
   // Pushes the Apply bar to the bottom when the content is shorter than the pane.
   spacer: { flexGrow: 1 },
