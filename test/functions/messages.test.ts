@@ -12,7 +12,7 @@ import { setFunctionsSettingsForTests } from "../../src/shared/settingsStore";
 import { fixedSettingsSource } from "../../src/shared/settingsSource";
 import { CATALOG } from "../../src/functions/catalog";
 import { plausibleCall } from "./arbitraries";
-import { at } from "./excelCall";
+import { at } from "./excelCalls";
 import { OMITTED as _, excelError, row } from "./excelCalls";
 
 const messages = messagesRange as (...args: unknown[]) => unknown[][];
