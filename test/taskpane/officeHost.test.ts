@@ -418,6 +418,13 @@ function hostOver(office: any, excel: any) {
   return createOfficeHost({ office: office as typeof Office, excel: excel as typeof Excel });
 }
 
+/** insertChart over a workbook mocked with `options` (`sample`: the sample sheet to fall back on): its answer and what it drew. */
+async function insertChartIn(options: ExcelOptions, sample?: string) {
+  const { excel, charts, conditionalFormats } = excelMock(options);
+  const inserted = await hostOver(officeMock().office, excel).insertChart(sample);
+  return { inserted, charts, conditionalFormats };
+}
+
 describe("officeHost", () => {
   describe("loadSettings", () => {
     it("reads the document's settings under SETTINGS_KEY", async () => {
@@ -554,11 +561,10 @@ describe("officeHost", () => {
 
   describe("insertChart", () => {
     it("charts Demand, MPS, PAB and ATP of the spilled block the selection lies in", async () => {
-      const { excel, charts } = excelMock({
+      const { inserted, charts } = await insertChartIn({
         spill: { address: "Plan!B3:E11", values: TABLE_VALUES },
         selection: { address: "Plan!C9", values: [[40]] },
       });
-      const inserted = await hostOver(officeMock().office, excel).insertChart();
       expect(inserted).toEqual({ sheet: "Plan", source: "selection", chart: "plan" });
       expect(charts).toHaveLength(1);
       expect(charts[0]).toMatchObject({
@@ -582,12 +588,11 @@ describe("officeHost", () => {
       ["dates (serial numbers)", [[46023, 46054, 46082]]],
       ["text labels", [["Jan", "Feb", "Mar"]]],
     ])("puts the %s in the row above the selected block on the category axis", async (_what, labels) => {
-      const { excel, charts } = excelMock({
+      const { charts } = await insertChartIn({
         spill: { address: "Plan!B3:E11", values: TABLE_VALUES },
         selection: { address: "Plan!C9", values: [[40]] },
         cells: { "C2:E2": labels },
       });
-      await hostOver(officeMock().office, excel).insertChart();
       expect(charts[0].series.map((line: Line) => [line.name, line.categories])).toEqual([
         ["Demand", "C2:E2"],
         ["MPS", "C2:E2"],
@@ -597,19 +602,17 @@ describe("officeHost", () => {
     });
 
     it("leaves the default categories when the row above the block holds quantities, not periods", async () => {
-      const { excel, charts } = excelMock({
+      const { charts } = await insertChartIn({
         spill: { address: "Plan!B3:E11", values: TABLE_VALUES },
         selection: { address: "Plan!C9", values: [[40]] },
         cells: { "C2:E2": [[30, 0, 40]] },
       });
-      await hostOver(officeMock().office, excel).insertChart();
       expect(charts[0].series.every((line: Line) => line.categories === undefined)).toBe(true);
     });
 
     it("charts a selected block that is not spilled (values pasted), laid out in columns", async () => {
       const columns = TABLE_VALUES[0].map((_, c) => TABLE_VALUES.map((row) => row[c]));
-      const { excel, charts } = excelMock({ selection: { address: "Sheet1!A1:I4", values: columns } });
-      const inserted = await hostOver(officeMock().office, excel).insertChart();
+      const { inserted, charts } = await insertChartIn({ selection: { address: "Sheet1!A1:I4", values: columns } });
       expect(inserted).toEqual({ sheet: "Sheet1", source: "selection", chart: "plan" });
       expect(charts[0].seriesBy).toBe("Columns");
       expect(charts[0].series.map((s: { values: string }) => s.values)).toEqual(["E2:E4", "H2:H4", "G2:G4", "I2:I4"]);
@@ -617,10 +620,9 @@ describe("officeHost", () => {
 
     it("falls back to the sample sheet's block when the selection is not in one", async () => {
       const layout = sampleLayout("MTS");
-      const { excel, charts } = excelMock({
+      const { inserted, charts } = await insertChartIn({
         sample: { name: "MPS sample", address: `'MPS sample'!${layout.tableBlock}`, values: TABLE_VALUES },
-      });
-      const inserted = await hostOver(officeMock().office, excel).insertChart("MPS sample");
+      }, "MPS sample");
       expect(inserted).toEqual({ sheet: "MPS sample", source: "sample", chart: "plan" });
       expect(charts[0].series[0]).toEqual({ name: "Demand", values: "B18:M18" });
     });
@@ -628,11 +630,10 @@ describe("officeHost", () => {
     it("puts the sample sheet's Period row on the category axis", async () => {
       const layout = sampleLayout("MTS");
       const periods = [Array.from({ length: 12 }, (_, i) => i + 1)];
-      const { excel, charts } = excelMock({
+      const { charts } = await insertChartIn({
         sample: { name: "MPS sample", address: `'MPS sample'!${layout.tableBlock}`, values: TABLE_VALUES },
         cells: { [layout.periodRow]: periods },
-      });
-      await hostOver(officeMock().office, excel).insertChart("MPS sample");
+      }, "MPS sample");
       expect(layout.periodRow).toBe("B8:M8");
       expect(charts[0].series.map((line: Line) => line.categories)).toEqual(Array(4).fill("B8:M8"));
     });
@@ -684,11 +685,10 @@ describe("officeHost", () => {
         ["Load", "Plan!D12"],
         ["Utilization %", "Plan!C14"],
       ])("charts Load as columns and Capacity as a line when the selection is in the %s row", async (_row, selected) => {
-        const { excel, charts, conditionalFormats } = excelMock({
+        const { inserted, charts, conditionalFormats } = await insertChartIn({
           spill: { address: "Plan!B3:E14", values: WITH_CAPACITY },
           selection: { address: selected, values: [[0]] },
         });
-        const inserted = await hostOver(officeMock().office, excel).insertChart();
         expect(inserted).toEqual({ sheet: "Plan", source: "selection", chart: "capacity" });
         expect(charts).toHaveLength(1);
         expect(charts[0]).toMatchObject({
@@ -709,18 +709,17 @@ describe("officeHost", () => {
       });
 
       it("keeps the plan chart when the selection is in another row of the same block", async () => {
-        const { excel, charts, conditionalFormats } = excelMock({
+        const { inserted, charts, conditionalFormats } = await insertChartIn({
           spill: { address: "Plan!B3:E14", values: WITH_CAPACITY },
           selection: { address: "Plan!C9", values: [[40]] },
         });
-        const inserted = await hostOver(officeMock().office, excel).insertChart();
         expect(inserted.chart).toBe("plan");
         expect(charts[0]).toMatchObject({ type: "Line", title: { text: "Demand, MPS, PAB and ATP" } });
         expect(conditionalFormats).toEqual([]);
       });
 
       it("charts a pasted block in columns that has Load and Capacity but no plan rows", async () => {
-        const { excel, charts, conditionalFormats } = excelMock({
+        const { inserted, charts, conditionalFormats } = await insertChartIn({
           selection: {
             address: "Sheet1!A1:C4",
             values: [
@@ -731,7 +730,6 @@ describe("officeHost", () => {
             ],
           },
         });
-        const inserted = await hostOver(officeMock().office, excel).insertChart();
         expect(inserted).toEqual({ sheet: "Sheet1", source: "selection", chart: "capacity" });
         expect(charts[0]).toMatchObject({
           type: "ColumnClustered",
@@ -745,12 +743,11 @@ describe("officeHost", () => {
       });
 
       it("adds no conditional format over one the Load cells already have", async () => {
-        const { excel, charts, conditionalFormats } = excelMock({
+        const { charts, conditionalFormats } = await insertChartIn({
           spill: { address: "Plan!B3:E14", values: WITH_CAPACITY },
           selection: { address: "Plan!D12", values: [[0]] },
           formatted: ["C12:E12"],
         });
-        await hostOver(officeMock().office, excel).insertChart();
         expect(charts).toHaveLength(1);
         expect(conditionalFormats).toEqual([]);
       });
