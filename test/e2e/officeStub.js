@@ -197,15 +197,8 @@
       stub.functions[String(id).toUpperCase()] = fn;
     },
     Error: CustomFunctionsError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
+    // Prepended by the test from test/setup/customFunctionsErrorCodes.json, which the jest globals load too.
+    ErrorCode: window.__customFunctionsErrorCodes,
   };
   /** The only error codes whose custom message Excel shows (custom-functions-errors). */
   var MESSAGE_CODES = { "#VALUE!": true, "#N/A": true };

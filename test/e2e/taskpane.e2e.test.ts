@@ -18,7 +18,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../..");
 const ARTIFACTS = path.join(ROOT, "test", "artifacts");
-const STUB = fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8");
+/** office.js as the page gets it: the stub, after the CustomFunctions.ErrorCode values it shares with the jest globals. */
+const STUB = [
+  `window.__customFunctionsErrorCodes = ${fs.readFileSync(path.join(ROOT, "test", "setup", "customFunctionsErrorCodes.json"), "utf8")};`,
+  fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8"),
+].join("\n");
 /**
  * PAB of the sample sheet (MTS, on hand 40, FOQ 50, receipt 60 in period 2, demand = max(forecast,
  * orders) = 110, 100, 100, 100, 120, 120, 120, 120, 90, 90, 90, 90) with no safety stock, worked

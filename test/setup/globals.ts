@@ -3,6 +3,9 @@
  * an Error carrying an error code and message, and the codes themselves (values as in
  * @types/custom-functions-runtime).
  */
+// The codes live in one data file that the e2e office.js stub is served with too.
+import ERROR_CODES from "./customFunctionsErrorCodes.json";
+
 class CustomFunctionsError extends Error {
   constructor(
     public code: string,
@@ -16,15 +19,7 @@ class CustomFunctionsError extends Error {
 Object.assign(globalThis, {
   CustomFunctions: {
     Error: CustomFunctionsError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
+    ErrorCode: ERROR_CODES,
     associate: () => undefined,
   },
 });
