@@ -11,6 +11,8 @@ import {
 
 const LABELS = ["Forecast", "Orders", "Remaining forecast", "Excess orders", "Demand", "Receipts", "PAB", "MPS", "ATP"];
 const rowsBlock = LABELS.map((label) => [label, 1, 2, 3]);
+/** A chart's series from line name → cells, in drawing order: one line per expectation instead of one per series. */
+const seriesAt = (cells: Record<string, string>) => Object.entries(cells).map(([name, address]) => ({ name, address }));
 
 describe("parseAddress", () => {
   it("repeats its example", () => {
@@ -59,12 +61,7 @@ describe("planChart", () => {
   it("charts a block in rows: Demand, MPS, PAB, ATP, labels left out, chart placed below", () => {
     expect(planChart("Plan!B3:E11", rowsBlock)).toEqual({
       orientation: "rows",
-      series: [
-        { name: "Demand", address: "C7:E7" },
-        { name: "MPS", address: "C10:E10" },
-        { name: "PAB", address: "C9:E9" },
-        { name: "ATP", address: "C11:E11" },
-      ],
+      series: seriesAt({ Demand: "C7:E7", MPS: "C10:E10", PAB: "C9:E9", ATP: "C11:E11" }),
       position: ["B13", "I28"],
       categories: "C2:E2",
     });
@@ -74,12 +71,7 @@ describe("planChart", () => {
     const columns = rowsBlock[0].map((_, c) => rowsBlock.map((row) => row[c]));
     expect(planChart("A1:I4", columns)).toEqual({
       orientation: "columns",
-      series: [
-        { name: "Demand", address: "E2:E4" },
-        { name: "MPS", address: "H2:H4" },
-        { name: "PAB", address: "G2:G4" },
-        { name: "ATP", address: "I2:I4" },
-      ],
+      series: seriesAt({ Demand: "E2:E4", MPS: "H2:H4", PAB: "G2:G4", ATP: "I2:I4" }),
       position: ["K1", "R16"],
       categories: undefined,
     });
@@ -110,10 +102,7 @@ describe("capacityChart", () => {
     ];
     expect(capacityChart("Plan!B3:E5", block)).toEqual({
       orientation: "rows",
-      series: [
-        { name: "Load", address: "C4:E4" },
-        { name: "Capacity", address: "C5:E5" },
-      ],
+      series: seriesAt({ Load: "C4:E4", Capacity: "C5:E5" }),
       position: ["B7", "I22"],
       categories: "C2:E2",
       overload: { address: "C4:E4", formula: "=C4-C5>1E-9*MAX(1,C4,C5)" },
@@ -123,10 +112,7 @@ describe("capacityChart", () => {
   it("writes the overload rule for the first Load cell of a block in columns", () => {
     const columns = withCapacity[0].map((_, c) => withCapacity.map((row) => row[c]));
     const chart = capacityChart("C3:N6", columns)!;
-    expect(chart.series).toEqual([
-      { name: "Load", address: "L4:L6" },
-      { name: "Capacity", address: "M4:M6" },
-    ]);
+    expect(chart.series).toEqual(seriesAt({ Load: "L4:L6", Capacity: "M4:M6" }));
     expect(chart.overload).toEqual({ address: "L4:L6", formula: "=L4-M4>1E-9*MAX(1,L4,M4)" });
   });
 
