@@ -62,31 +62,14 @@ export const SCRATCH = { supply: 0, left: 0, right: 1, stack: 2 } as const;
 /** Longer scratch rows are allocated per call instead of kept: at that length the allocation is noise. */
 const KEEP_SCRATCH = 65_536;
 
+const doubles: Float64Array[] = [];
+const ints: Int32Array[] = [];
 /**
- * The kept rows of one element type per slot, and the view of the first n elements last handed
- * out per slot: a portfolio repeats the same horizon, and a fresh `subarray` per call costs
- * ~30 ns, as much as planning a period.
+ * The view of the first n elements last handed out per slot: a portfolio repeats the same
+ * horizon, and a fresh `subarray` per call costs ~30 ns, as much as planning a period.
  */
-interface ScratchPool<T extends Float64Array | Int32Array> {
-  make: (n: number) => T;
-  kept: T[];
-  views: T[];
-}
-
-const doubles: ScratchPool<Float64Array> = { make: (n) => new Float64Array(n), kept: [], views: [] };
-const ints: ScratchPool<Int32Array> = { make: (n) => new Int32Array(n), kept: [], views: [] };
-
-/** The one reuse rule behind `scratchDoubles` and `scratchInts`, so the two element types cannot drift apart. */
-function scratchRow<T extends Float64Array | Int32Array>(pool: ScratchPool<T>, slot: number, n: number): T {
-  if (n > KEEP_SCRATCH) return pool.make(n);
-  const kept = pool.kept[slot];
-  if (kept === undefined || kept.length < n) {
-    const grown = pool.make(Math.max(n, 128));
-    pool.kept[slot] = grown;
-    pool.views[slot] = grown.subarray(0, n) as T;
-  } else if (pool.views[slot].length !== n) pool.views[slot] = kept.subarray(0, n) as T;
-  return pool.views[slot];
-}
+const doubleViews: Float64Array[] = [];
+const intViews: Int32Array[] = [];
 
 /**
  * A scratch row of `n` doubles, reused by the next call with the same slot: its content is
@@ -97,7 +80,12 @@ function scratchRow<T extends Float64Array | Int32Array>(pool: ScratchPool<T>, s
  * @example const supply = scratchDoubles(SCRATCH.supply, n); for (let t = 0; t < n; t++) supply[t] = mps[t] + receipts[t];
  */
 export function scratchDoubles(slot: number, n: number): Float64Array {
-  return scratchRow(doubles, slot, n);
+  if (n > KEEP_SCRATCH) return new Float64Array(n);
+  if (doubles[slot] === undefined || doubles[slot].length < n) {
+    doubles[slot] = new Float64Array(Math.max(n, 128));
+    doubleViews[slot] = doubles[slot].subarray(0, n);
+  } else if (doubleViews[slot].length !== n) doubleViews[slot] = doubles[slot].subarray(0, n);
+  return doubleViews[slot];
 }
 
 /**
@@ -108,5 +96,10 @@ export function scratchDoubles(slot: number, n: number): Float64Array {
  * @example const stack = scratchInts(SCRATCH.stack, n);
  */
 export function scratchInts(slot: number, n: number): Int32Array {
-  return scratchRow(ints, slot, n);
+  if (n > KEEP_SCRATCH) return new Int32Array(n);
+  if (ints[slot] === undefined || ints[slot].length < n) {
+    ints[slot] = new Int32Array(Math.max(n, 128));
+    intViews[slot] = ints[slot].subarray(0, n);
+  } else if (intViews[slot].length !== n) intViews[slot] = ints[slot].subarray(0, n);
+  return intViews[slot];
 }
