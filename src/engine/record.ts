@@ -100,12 +100,43 @@ function isShown(row: RecordRowSpec, shape: RecordShape): boolean {
 }
 
 /**
- * The `MPS.TABLE` rows of a record of this shape, in order.
+ * A number for each distinct shape, keying the per-shape caches below (a workbook has only a
+ * few shapes, and MPS.TABLE asks for one per call). Every flag of RecordShape has its bit: the
+ * type of `bits` makes a new flag a compile error here until it has one.
+ * @returns the key, or −1 for a model the engine does not know (never cached)
+ */
+function shapeKey(shape: RecordShape): number {
+  const model = PRODUCTION_MODELS.indexOf(shape.model);
+  const bits: Record<Exclude<keyof RecordShape, "model">, number> = {
+    leadTime: shape.leadTime === true ? 1 : 0,
+    maxLot: shape.maxLot === true ? 2 : 0,
+    capacity: shape.capacity === true ? 4 : 0,
+    expired: shape.expired === true ? 8 : 0,
+  };
+  return model < 0 ? -1 : model * 16 + bits.leadTime + bits.maxLot + bits.capacity + bits.expired;
+}
+
+/** Looks a shape up in `cache`, computing and keeping it the first time. */
+function perShape<T>(cache: Map<number, T>, shape: RecordShape, compute: (shape: RecordShape) => T): T {
+  const key = shapeKey(shape);
+  if (key < 0) return compute(shape);
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(shape);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const TABLE_ROWS = new Map<number, readonly RecordRowSpec[]>();
+
+/**
+ * The `MPS.TABLE` rows of a record of this shape, in order (one list per shape, shared: read only).
  * @example tableRows({ model: "MTS", leadTime: true }).map((row) => row.label)
  * // → Forecast, Orders, Remaining forecast, Excess orders, Demand, Receipts, PAB, MPS, Planned start, ATP
  */
-export function tableRows(shape: RecordShape): RecordRowSpec[] {
-  return RECORD_ROWS.filter((row) => isShown(row, shape));
+export function tableRows(shape: RecordShape): readonly RecordRowSpec[] {
+  return perShape(TABLE_ROWS, shape, (s) => RECORD_ROWS.filter((row) => isShown(row, s)));
 }
 
 /**
@@ -131,21 +162,15 @@ interface RecordLayout {
   slot: Record<RecordField, number>;
 }
 
-/** Layouts by which rows are present (a bit per row of RECORD_ROWS); a workbook has only a few. */
 const LAYOUTS = new Map<number, RecordLayout>();
 
 function layoutOf(shape: RecordShape): RecordLayout {
-  let present = 0;
-  for (let i = 0; i < RECORD_ROWS.length; i++) if (isPresent(RECORD_ROWS[i], shape)) present |= 1 << i;
-  let layout = LAYOUTS.get(present);
-  if (layout === undefined) {
+  return perShape(LAYOUTS, shape, (s) => {
     const slot = {} as Record<RecordField, number>;
     let count = 0;
-    RECORD_ROWS.forEach((row, i) => (slot[row.field] = present & (1 << i) ? count++ : -1));
-    layout = { count, slot };
-    LAYOUTS.set(present, layout);
-  }
-  return layout;
+    for (const row of RECORD_ROWS) slot[row.field] = isPresent(row, s) ? count++ : -1;
+    return { count, slot };
+  });
 }
 
 const optional = (rows: Float64Array[], slot: number): Float64Array | null => (slot < 0 ? null : rows[slot]);
