@@ -4,8 +4,8 @@
  *
  *   npx tsx bench/run.ts                 full run (~15 minutes), writes bench/results.json
  *   npx tsx bench/run.ts --quick         small sizes, few rounds; prints only
- *   npx tsx bench/run.ts --only engine   engine | workbook | outside | scale | bundles
- *                                        (comma-separated); prints only
+ *   npx tsx bench/run.ts --only engine   engine | workbook | level | coach | orders | outside | scale |
+ *                                        bundles (comma-separated); prints only
  *   npx tsx bench/run.ts --readable      time an unminified bundle; prints only
  *   npx tsx bench/run.ts --profile DIR   also write a V8 CPU profile of the timed run to DIR
  *                                        (unminified, so functions keep their names); prints only
@@ -23,6 +23,7 @@ import { join } from "path";
 import webpack from "webpack";
 import { productionBuild } from "../test/addin/buildOnce";
 import { bundleSize, UI_MARKERS, type BundleName, type BundleSize } from "./bundles";
+import { ordersBench } from "./orders";
 import { outside, RECALC_PLAN, scale } from "./recalc";
 import { report, type Results } from "./report";
 
@@ -99,12 +100,12 @@ async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");
   const profile = option(args, "--profile");
   const readable = args.includes("--readable") || profile !== undefined;
-  const only = option(args, "--only")?.split(",") ?? ["engine", "workbook", "outside", "scale", "bundles"];
+  const only = option(args, "--only")?.split(",") ?? ["engine", "workbook", "level", "coach", "orders", "outside", "scale", "bundles"];
   const partial = quick || readable || option(args, "--only") !== undefined;
   const started = Date.now();
   const results: Results = { machine: machine(), quick, figures: {} };
 
-  const timed = only.filter((s) => s === "engine" || s === "workbook");
+  const timed = only.filter((s) => s === "engine" || s === "workbook" || s === "level" || s === "coach");
   if (timed.length > 0) {
     const work = mkdtempSync(join(tmpdir(), "mps-bench-"));
     try {
@@ -123,7 +124,7 @@ async function main(args: string[]): Promise<void> {
       rmSync(work, { recursive: true, force: true });
     }
   }
-  if (only.includes("outside") || only.includes("scale")) {
+  if (only.includes("outside") || only.includes("scale") || only.includes("orders")) {
     const plan = quick ? RECALC_PLAN.quick : RECALC_PLAN.full;
     const work = mkdtempSync(join(tmpdir(), "mps-recalc-bench-"));
     const log = (text: string) => process.stderr.write(`    ${text}\n`);
@@ -132,6 +133,11 @@ async function main(args: string[]): Promise<void> {
         const o = plan.outside;
         process.stderr.write(`  mps-recalc vs LibreOffice (${o.items} items × ${o.periods} weeks) …\n`);
         results.figures.outside = await outside(plan, work, log);
+      }
+      if (only.includes("orders")) {
+        const o = plan.orders;
+        process.stderr.write(`  order lines: MPS.BUCKET vs SUMIFS (${o.lines} lines, ${o.items} items × ${o.weeks} weeks) …\n`);
+        results.figures.orders = await ordersBench(plan, work, log);
       }
       if (only.includes("scale")) {
         process.stderr.write(`  mps-recalc at scale (${plan.scale.sizes.join(", ")} items) …\n`);
