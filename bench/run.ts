@@ -1,8 +1,9 @@
 /**
- * `npm run bench` (= `npx tsx bench/run.ts`): every figure of issues 7 and 12 in one run, printed
- * as a table and written to bench/results.json.
+ * `npm run bench` (= `npx tsx bench/run.ts`): every figure of issues 7 and 12, and the order-line,
+ * levelling and coach sections of issues 13–15, in one run, printed as a table and written to
+ * bench/results.json.
  *
- *   npx tsx bench/run.ts                 full run (~15 minutes), writes bench/results.json
+ *   npx tsx bench/run.ts                 full run (~20 minutes), writes bench/results.json
  *   npx tsx bench/run.ts --quick         small sizes, few rounds; prints only
  *   npx tsx bench/run.ts --only engine   engine | workbook | level | coach | orders | outside | scale |
  *                                        bundles (comma-separated); prints only
