@@ -31,6 +31,16 @@ import { report, type Results } from "./report";
 const ROOT = join(__dirname, "..");
 const RESULTS = join(ROOT, "bench", "results.json");
 
+/**
+ * glibc's malloc for the timed child: keep freed memory instead of handing it back to the
+ * system at once. Records' rows live in 256 KB array buffers that V8 frees in bulk after a
+ * collection; by default glibc then trims its heap and maps blocks of this size anew, so the
+ * next rows are page faults and zero-filling. That thrash came and went from process to
+ * process and made allocating cases 2–10× slower while the kernel (no allocation) kept its time.
+ * Excel's and browsers' allocators do not trim this way. docs/performance.md, "How it measures".
+ */
+const STEADY_MALLOC = { MALLOC_TRIM_THRESHOLD_: String(256 * 2 ** 20), MALLOC_MMAP_THRESHOLD_: String(2 ** 20) };
+
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
@@ -117,7 +127,7 @@ async function main(args: string[]): Promise<void> {
       const childArgs = [...profiling, script, "--out", out, "--only", timed.join(","), ...(quick ? ["--quick"] : [])];
       const child = spawnSync(process.execPath, childArgs, {
         stdio: "inherit",
-        env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
+        env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), ...STEADY_MALLOC },
       });
       if (child.status !== 0) throw new Error(`the timed run failed (exit ${child.status ?? child.signal})`);
       results.figures = JSON.parse(readFileSync(out, "utf8"));
