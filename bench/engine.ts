@@ -15,7 +15,7 @@ import { mapStats, ratios, sideBySide, stats, type RoundOptions, type Stats } fr
 /** The planning the issue asks for: window 2/2, MTS demand, FOQ with safety stock, look-ahead ATP. */
 export const WINDOW = { backward: 2, forward: 2 };
 
-function inputOf(portfolio: Portfolio, i: number, window = WINDOW, pegging = false): ItemInput {
+export function inputOf(portfolio: Portfolio, i: number, window = WINDOW, pegging = false): ItemInput {
   const item = portfolio.items[i];
   return {
     forecast: item.forecast,

@@ -4,6 +4,7 @@
  * the grids of bench/workbook.ts, so the file and the in-memory workbooks hold the same cells.
  *
  * - MPS.TABLE is written as Excel saves an add-in's function: `_xldudf_MPS_TABLE(…)`.
+ * - `writeSheets` writes any grids so (bench/orders.ts: the order-line workbooks).
  * - Every native formula carries a cached value of −1, a number no cell of the plan can take:
  *   a value read back after a recalculation proves the cell was computed, not copied.
  * - The settings both workbooks agree on (window 0/0, discrete ATP) go to a settings file,
@@ -30,27 +31,38 @@ export interface BenchFiles {
 
 /** One grid as a worksheet, streamed row by row (a 10,000-item sheet does not fit ExcelJS's in-memory model well). */
 async function writeGrid(path: string, grid: RawCellContent[][], cached?: number): Promise<void> {
+  await writeSheets(path, [[SHEET, grid]], cached);
+}
+
+/**
+ * Grids as the worksheets of one workbook, in order, streamed row by row. Text starting with "'"
+ * is written as that text; `MPS.X(` as Excel saves an add-in's function, `_xldudf_MPS_X(`.
+ * @param cached the value every formula is saved with (none when left out)
+ */
+export async function writeSheets(path: string, sheets: ReadonlyArray<[name: string, grid: RawCellContent[][]]>, cached?: number): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
   workbook.creator = "Chain Crafter MPS benchmark";
-  const sheet = workbook.addWorksheet(SHEET);
-  for (let r = 0; r < grid.length; r++) {
-    const cells = grid[r];
-    const row = sheet.getRow(r + 1);
-    cells?.forEach((content, c) => {
-      if (content === null || content === undefined) return;
-      const cell = row.getCell(c + 1);
-      if (typeof content === "string" && content.startsWith("=")) {
-        const formula = content.slice(1).replace(/\bMPS\.TABLE\(/g, "_xldudf_MPS_TABLE(");
-        cell.value = cached === undefined ? { formula } : { formula, result: cached };
-      } else if (typeof content === "string") {
-        cell.value = content.startsWith("'") ? content.slice(1) : content;
-      } else {
-        cell.value = content as ExcelJS.CellValue;
-      }
-    });
-    row.commit();
+  for (const [name, grid] of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    for (let r = 0; r < grid.length; r++) {
+      const cells = grid[r];
+      const row = sheet.getRow(r + 1);
+      cells?.forEach((content, c) => {
+        if (content === null || content === undefined) return;
+        const cell = row.getCell(c + 1);
+        if (typeof content === "string" && content.startsWith("=")) {
+          const formula = content.slice(1).replace(/\bMPS\.([A-Z]+)\(/g, "_xldudf_MPS_$1(");
+          cell.value = cached === undefined ? { formula } : { formula, result: cached };
+        } else if (typeof content === "string") {
+          cell.value = content.startsWith("'") ? content.slice(1) : content;
+        } else {
+          cell.value = content as ExcelJS.CellValue;
+        }
+      });
+      row.commit();
+    }
+    sheet.commit();
   }
-  sheet.commit();
   await workbook.commit();
 }
 

@@ -28,11 +28,13 @@ export const RECALC_PLAN: { full: RecalcPlan; quick: RecalcPlan } = {
     seed: 7,
     outside: { items: 1_000, periods: 52, rounds: 5, timeoutMs: 600_000 },
     scale: { sizes: [100, 1_000, 5_000, 10_000], periods: 52, rounds: 3, slowMs: 60_000, timeoutMs: 600_000 },
+    orders: { items: 1_000, weeks: 52, lines: 50_000, rounds: 5, timeoutMs: 600_000 },
   },
   quick: {
     seed: 7,
     outside: { items: 50, periods: 52, rounds: 1, timeoutMs: 180_000 },
     scale: { sizes: [50, 200], periods: 52, rounds: 1, slowMs: 30_000, timeoutMs: 180_000 },
+    orders: { items: 100, weeks: 52, lines: 5_000, rounds: 1, timeoutMs: 180_000 },
   },
 };
 
@@ -40,6 +42,8 @@ export interface RecalcPlan {
   seed: number;
   outside: { items: number; periods: number; rounds: number; timeoutMs: number };
   scale: { sizes: number[]; periods: number; rounds: number; slowMs: number; timeoutMs: number };
+  /** bench/orders.ts: items, weeks and order lines of the MPS.BUCKET / SUMIFS workbooks. */
+  orders: { items: number; weeks: number; lines: number; rounds: number; timeoutMs: number };
 }
 
 /** A case's times in milliseconds, or why it has none (or fewer than asked). */
@@ -99,12 +103,12 @@ export interface ScaleResult {
   growth: { from: number; to: number; inProcess?: number; wholeProcess?: number };
 }
 
-type Sample = { ms: number } | { failure: string; timedOut?: boolean };
+export type Sample = { ms: number } | { failure: string; timedOut?: boolean };
 
-const failureOf = (sample: Sample): string | undefined => ("failure" in sample ? sample.failure : undefined);
+export const failureOf = (sample: Sample): string | undefined => ("failure" in sample ? sample.failure : undefined);
 
 /** The line that says why a run failed; a crash for lack of memory said plainly. */
-function firstLine(text: unknown): string {
+export function firstLine(text: unknown): string {
   const all = String(text ?? "").trim();
   // The CLI prefixes every message with its name; the table says whose run it was.
   const line = all.split("\n")[0].replace(/^mps-recalc: /, "").slice(0, 300);
@@ -112,7 +116,7 @@ function firstLine(text: unknown): string {
 }
 
 /** Our CLI in process: one run. */
-async function oursInProcess(worker: LineWorker, argv: string[], timeoutMs: number, keepPath?: string): Promise<Sample & { rssMB?: number }> {
+export async function oursInProcess(worker: LineWorker, argv: string[], timeoutMs: number, keepPath?: string): Promise<Sample & { rssMB?: number }> {
   const reply: Reply = await worker.request({ argv, keepPath }, timeoutMs);
   if (reply.error !== undefined) return { failure: firstLine(reply.error), timedOut: reply.timedOut === true };
   if (reply.code !== 0) return { failure: `exit ${String(reply.code)}: ${firstLine(reply.err)}` };
@@ -127,14 +131,14 @@ async function oursWholeProcess(argv: string[], stdoutPath: string, timeoutMs: n
   return { ms: run.ms };
 }
 
-function startOurs(timeoutMs: number): Promise<LineWorker | string> {
+export function startOurs(timeoutMs: number): Promise<LineWorker | string> {
   return LineWorker.start(process.execPath, ["--require", "tsx/cjs", join(ROOT, "bench", "recalcWorker.ts")], timeoutMs, process.env, ROOT);
 }
 
 const argsFor = (files: BenchFiles) => [files.table, "--json", "--settings", files.settings];
 
 /** Runs `cases` round after round, rotating which goes first; a case that fails stops being run. */
-async function interleaved<K extends string>(cases: Record<K, () => Promise<Sample>>, rounds: number): Promise<Record<K, { samples: number[]; failure?: string }>> {
+export async function interleaved<K extends string>(cases: Record<K, () => Promise<Sample>>, rounds: number): Promise<Record<K, { samples: number[]; failure?: string }>> {
   const names = Object.keys(cases) as K[];
   const out = Object.fromEntries(names.map((name) => [name, { samples: [] as number[] }])) as Record<K, { samples: number[]; failure?: string }>;
   for (let round = 0; round < rounds; round++) {
@@ -149,7 +153,7 @@ async function interleaved<K extends string>(cases: Record<K, () => Promise<Samp
   return out;
 }
 
-function timed(result: { samples: number[]; failure?: string } | undefined, failure?: string): Timed {
+export function timed(result: { samples: number[]; failure?: string } | undefined, failure?: string): Timed {
   if (failure !== undefined) return { failure };
   if (!result) return { failure: "not run" };
   if (result.samples.length === 0) return { failure: result.failure ?? "not run" };
@@ -157,7 +161,7 @@ function timed(result: { samples: number[]; failure?: string } | undefined, fail
 }
 
 /** Round-by-round ratio of two cases, over the rounds both have. */
-function roundRatio(numerator: number[] | undefined, denominator: number[] | undefined): Stats | undefined {
+export function roundRatio(numerator: number[] | undefined, denominator: number[] | undefined): Stats | undefined {
   if (!numerator || !denominator) return undefined;
   const n = Math.min(numerator.length, denominator.length);
   return n === 0 ? undefined : stats(Array.from({ length: n }, (_, i) => numerator[i] / denominator[i]));

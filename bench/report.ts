@@ -1,10 +1,14 @@
 /**
- * The benchmark's results: their shape in bench/results.json, the goals of issues 7 and 12
- * checked against them, and the table printed at the end of a run.
+ * The benchmark's results: their shape in bench/results.json, the goals of issues 7, 12, 13 and
+ * 14 checked against them (issue 15's coach has a figure, no goal), and the table printed at the
+ * end of a run.
  */
 import type { BundleName, BundleSize } from "./bundles";
+import type { CoachResult } from "./coach";
 import type { AdapterResult, KernelResult, ScalingResult, ThroughputResult } from "./engine";
+import type { LevelResult } from "./level";
 import type { Stats } from "./measure";
+import type { OrdersResult } from "./orders";
 import type { Comparison, OutsideResult, ScaleResult, Timed } from "./recalc";
 import type { WorkbookResult } from "./workbook";
 
@@ -19,6 +23,9 @@ export interface Results {
     workbook?: WorkbookResult;
     outside?: OutsideResult;
     scale?: ScaleResult;
+    level?: LevelResult;
+    coach?: CoachResult;
+    orders?: OrdersResult;
     bundles?: { source: string; sizes: Record<BundleName, BundleSize>; uiInFunctions: boolean };
   };
   /** Wall-clock seconds of the whole run. */
@@ -60,9 +67,9 @@ const fasterGoal = (item: string, goal: string, ratio: Stats | undefined, target
 /** Why a pair of timed cases has no ratio: the first failure found. */
 const whyMissing = (...cases: Timed[]) => cases.find((c) => c.failure !== undefined && c.ms === undefined)?.failure ?? "not measured";
 
-/** Every goal of issues 7 and 12 the figures allow to check. */
+/** Every goal of issues 7, 12, 13 and 14 the figures allow to check. */
 export function goals(results: Results): Goal[] {
-  const { throughput: t, kernel: k, scaling: s, adapter: a, workbook: w, outside: o, scale: sc, bundles: b } = results.figures;
+  const { throughput: t, kernel: k, scaling: s, adapter: a, workbook: w, outside: o, scale: sc, bundles: b, level: l, orders: or } = results.figures;
   const list: Goal[] = [];
   if (t) {
     list.push({ item: "7.1", goal: "planItem ≥ 10 M item-periods/s without pegging", measured: millions(t.withoutPegging.median), met: t.withoutPegging.median >= 10e6 });
@@ -117,6 +124,27 @@ export function goals(results: Results): Goal[] {
       measured: inProcess !== undefined ? times(inProcess) : `${count(to)} items: ${last?.inProcess.failure ?? "not measured"}`,
       met: inProcess !== undefined && inProcess <= 1.3,
     });
+  }
+  if (l) {
+    const rate = l.rates["build-ahead"].median;
+    list.push({ item: "14", goal: "levelling (build-ahead, one resource) ≥ 10 M item-periods/s", measured: millions(rate), met: rate >= 10e6 });
+    const over = Object.values(l.check).reduce((sum, c) => sum + c.overloadHours, 0);
+    list.push({ item: "14", goal: "levelled plans never above capacity (every strategy)", measured: over === 0 ? "none above" : `${fixed(over, 1)} h above`, met: over === 0 });
+  }
+  if (or) {
+    const lo = or.libreoffice.available ? undefined : or.libreoffice.why;
+    for (const [label, c, failure] of [
+      ["MPS.BUCKET (mps-recalc)", or.check.bucket, or.bucket.failure],
+      ["SUMIFS (mps-recalc)", or.check.sumifs, or.sumifs.failure],
+      ["SUMIFS (LibreOffice)", or.check.libreoffice, lo ?? or.loCalc.failure ?? or.check.problems[0]],
+    ] as const) {
+      list.push({
+        item: "13",
+        goal: `buckets equal to the order lines' sums: ${label}`,
+        measured: c ? sameCells(c) : (failure ?? "not measured"),
+        met: c ? c.differences.length === 0 && c.compared > 0 : label.includes("LibreOffice") && lo ? undefined : false,
+      });
+    }
   }
   if (b) {
     for (const size of Object.values(b.sizes)) {
@@ -256,6 +284,56 @@ export function report(results: Results): string {
     const g = sc.growth;
     text += `  per-item cost ${count(g.to)} ÷ ${count(g.from)} items: in process ${g.inProcess === undefined ? "not measured" : times(g.inProcess)}, `;
     text += `whole process ${g.wholeProcess === undefined ? "not measured" : times(g.wholeProcess)}\n\n`;
+  }
+  if (f.level) {
+    const l = f.level;
+    text += `9. Levelling on one shared resource: levelItems over ${count(l.items)} items × ${l.periods} periods (the portfolio of §1,\n`;
+    text += `   its demand rows; ${count(l.capacity)} h a full week, less in maintenance and shutdown weeks; the demand needs\n`;
+    text += `   ${fixed(l.loadShare * 100, 0)}% of the horizon's capacity), item-periods per second\n`;
+    text += table([
+      ["strategy", "rate", "above capacity", "weeks at capacity", "built late"],
+      ...(Object.keys(l.rates) as Array<keyof typeof l.rates>).map((strategy) => [
+        strategy,
+        range(l.rates[strategy], millions),
+        `${fixed(l.check[strategy].overloadHours, 1)} h`,
+        `${l.check[strategy].fullPeriods} of ${l.periods}`,
+        `${count(Math.round(l.check[strategy].lateUnits))} units in ${count(l.check[strategy].lateLots)} lots`,
+      ]),
+      ["planItem, same items", range(l.planItem, millions), "", "", ""],
+      ["build-ahead ÷ planItem (time)", range(l.ratio, times), "", "", ""],
+    ]);
+    text += "\n";
+  }
+  if (f.coach) {
+    const c = f.coach;
+    text += `10. The coach's exceptions (exceptionsOf) for ${count(c.items)} planned records × ${c.periods} periods, per item-period\n`;
+    text += table([
+      ["exceptionsOf", range(c.exceptions, ns)],
+      ["planItem, same items", range(c.planItem, ns)],
+      ["exceptionsOf ÷ planItem (time)", range(c.ratio, times)],
+    ]);
+    text += `  ${count(c.messages)} messages: ${Object.entries(c.byType).map(([type, n]) => `${type} ${count(n)}`).join(", ")}\n\n`;
+  }
+  if (f.orders) {
+    const o = f.orders;
+    text += `11. Order lines: ${count(o.lines)} lines into ${count(o.items)} items × ${o.weeks} weeks, one MPS.BUCKET per item (${count(o.formulas.bucket)} formulas)\n`;
+    text += `    vs native SUMIFS per item and week (${count(o.formulas.sumifs)}), whole workbook, mps-recalc --json in process; interleaved.\n`;
+    text += o.libreoffice.available ? `    ${o.libreoffice.version}\n` : `    LIBREOFFICE NOT MEASURED: ${o.libreoffice.why}\n`;
+    text += table([
+      ["", "time", "÷ MPS.BUCKET"],
+      ["mps-recalc, MPS.BUCKET workbook", timedCell(o.bucket, ms), ""],
+      ["mps-recalc, SUMIFS workbook", timedCell(o.sumifs, ms), o.sumifsOverBucket ? range(o.sumifsOverBucket, times) : ""],
+      ["LibreOffice calculateAll(), SUMIFS workbook", timedCell(o.loCalc, ms), o.loOverBucket ? range(o.loOverBucket, times) : ""],
+      ["LibreOffice load, reported apart", timedCell(o.loLoad, ms), ""],
+    ]);
+    for (const [label, c] of [["MPS.BUCKET", o.check.bucket], ["SUMIFS (mps-recalc)", o.check.sumifs], ["SUMIFS (LibreOffice)", o.check.libreoffice]] as const) {
+      if (!c) continue;
+      text += c.differences.length === 0
+        ? `  ${label}: all ${count(c.compared)} buckets equal to the lines' sums\n`
+        : `  ${label} DIFFERS:\n${c.differences.map((d) => `    ${d}\n`).join("")}`;
+    }
+    for (const problem of o.check.problems) text += `  ${problem}\n`;
+    text += "\n";
   }
   results.goals = goals(results);
   text += "Goals\n";

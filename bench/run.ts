@@ -1,11 +1,12 @@
 /**
- * `npm run bench` (= `npx tsx bench/run.ts`): every figure of issues 7 and 12 in one run, printed
- * as a table and written to bench/results.json.
+ * `npm run bench` (= `npx tsx bench/run.ts`): every figure of issues 7 and 12, and the order-line,
+ * levelling and coach sections of issues 13–15, in one run, printed as a table and written to
+ * bench/results.json.
  *
- *   npx tsx bench/run.ts                 full run (~15 minutes), writes bench/results.json
+ *   npx tsx bench/run.ts                 full run (~20 minutes), writes bench/results.json
  *   npx tsx bench/run.ts --quick         small sizes, few rounds; prints only
- *   npx tsx bench/run.ts --only engine   engine | workbook | outside | scale | bundles
- *                                        (comma-separated); prints only
+ *   npx tsx bench/run.ts --only engine   engine | workbook | level | coach | orders | outside | scale |
+ *                                        bundles (comma-separated); prints only
  *   npx tsx bench/run.ts --readable      time an unminified bundle; prints only
  *   npx tsx bench/run.ts --profile DIR   also write a V8 CPU profile of the timed run to DIR
  *                                        (unminified, so functions keep their names); prints only
@@ -23,11 +24,22 @@ import { join } from "path";
 import webpack from "webpack";
 import { productionBuild } from "../test/addin/buildOnce";
 import { bundleSize, UI_MARKERS, type BundleName, type BundleSize } from "./bundles";
+import { ordersBench } from "./orders";
 import { outside, RECALC_PLAN, scale } from "./recalc";
 import { report, type Results } from "./report";
 
 const ROOT = join(__dirname, "..");
 const RESULTS = join(ROOT, "bench", "results.json");
+
+/**
+ * glibc's malloc for the timed child: keep freed memory instead of handing it back to the
+ * system at once. Records' rows live in 256 KB array buffers that V8 frees in bulk after a
+ * collection; by default glibc then trims its heap and maps blocks of this size anew, so the
+ * next rows are page faults and zero-filling. That thrash came and went from process to
+ * process and made allocating cases 2–10× slower while the kernel (no allocation) kept its time.
+ * Excel's and browsers' allocators do not trim this way. docs/performance.md, "How it measures".
+ */
+const STEADY_MALLOC = { MALLOC_TRIM_THRESHOLD_: String(256 * 2 ** 20), MALLOC_MMAP_THRESHOLD_: String(2 ** 20) };
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -99,12 +111,12 @@ async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");
   const profile = option(args, "--profile");
   const readable = args.includes("--readable") || profile !== undefined;
-  const only = option(args, "--only")?.split(",") ?? ["engine", "workbook", "outside", "scale", "bundles"];
+  const only = option(args, "--only")?.split(",") ?? ["engine", "workbook", "level", "coach", "orders", "outside", "scale", "bundles"];
   const partial = quick || readable || option(args, "--only") !== undefined;
   const started = Date.now();
   const results: Results = { machine: machine(), quick, figures: {} };
 
-  const timed = only.filter((s) => s === "engine" || s === "workbook");
+  const timed = only.filter((s) => s === "engine" || s === "workbook" || s === "level" || s === "coach");
   if (timed.length > 0) {
     const work = mkdtempSync(join(tmpdir(), "mps-bench-"));
     try {
@@ -115,7 +127,7 @@ async function main(args: string[]): Promise<void> {
       const childArgs = [...profiling, script, "--out", out, "--only", timed.join(","), ...(quick ? ["--quick"] : [])];
       const child = spawnSync(process.execPath, childArgs, {
         stdio: "inherit",
-        env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
+        env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), ...STEADY_MALLOC },
       });
       if (child.status !== 0) throw new Error(`the timed run failed (exit ${child.status ?? child.signal})`);
       results.figures = JSON.parse(readFileSync(out, "utf8"));
@@ -123,7 +135,7 @@ async function main(args: string[]): Promise<void> {
       rmSync(work, { recursive: true, force: true });
     }
   }
-  if (only.includes("outside") || only.includes("scale")) {
+  if (only.includes("outside") || only.includes("scale") || only.includes("orders")) {
     const plan = quick ? RECALC_PLAN.quick : RECALC_PLAN.full;
     const work = mkdtempSync(join(tmpdir(), "mps-recalc-bench-"));
     const log = (text: string) => process.stderr.write(`    ${text}\n`);
@@ -132,6 +144,11 @@ async function main(args: string[]): Promise<void> {
         const o = plan.outside;
         process.stderr.write(`  mps-recalc vs LibreOffice (${o.items} items × ${o.periods} weeks) …\n`);
         results.figures.outside = await outside(plan, work, log);
+      }
+      if (only.includes("orders")) {
+        const o = plan.orders;
+        process.stderr.write(`  order lines: MPS.BUCKET vs SUMIFS (${o.lines} lines, ${o.items} items × ${o.weeks} weeks) …\n`);
+        results.figures.orders = await ordersBench(plan, work, log);
       }
       if (only.includes("scale")) {
         process.stderr.write(`  mps-recalc at scale (${plan.scale.sizes.join(", ")} items) …\n`);

@@ -1,12 +1,15 @@
 /**
- * The timed part of the benchmark (issue 7, items 1–5), run by bench/run.ts in a child process
+ * The timed part of the benchmark (issue 7, items 1–5; issue 12's kernel; levelling and the
+ * coach of issues 14 and 15), run by bench/run.ts in a child process
  * from a production-mode bundle, so it times the code as it ships: one module scope, minified,
  * as webpack builds the add-in. Writes its figures as JSON to the file given with --out.
  *
- *   node timing.js --out figures.json [--quick] [--only engine,workbook]
+ *   node timing.js --out figures.json [--quick] [--only engine,workbook,level,coach]
  */
 import { writeFileSync } from "fs";
+import { coach } from "./coach";
 import { adapter, kernel, scaling, throughput } from "./engine";
+import { levelling } from "./level";
 import { sinkValue } from "./measure";
 import { workbooks } from "./workbook";
 
@@ -19,6 +22,8 @@ export const PLAN = {
     scaling: { work: 1_000_000, rounds: { warmup: 2, rounds: 11 } },
     adapter: { items: 10_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
     workbook: { items: 1_000, periods: 52, rounds: { loads: 3, recalcs: 9, batches: 3, edits: 50 } },
+    level: { items: 1_000, periods: 104, rounds: { warmup: 2, rounds: 11 } },
+    coach: { items: 1_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
   },
   quick: {
     seed: 7,
@@ -27,6 +32,8 @@ export const PLAN = {
     scaling: { work: 200_000, rounds: { warmup: 1, rounds: 5 } },
     adapter: { items: 2_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
     workbook: { items: 100, periods: 52, rounds: { loads: 2, recalcs: 3, batches: 2, edits: 20 } },
+    level: { items: 1_000, periods: 104, rounds: { warmup: 1, rounds: 5 } },
+    coach: { items: 1_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
   },
 };
 
@@ -39,7 +46,7 @@ function main(args: string[]): void {
   const out = option(args, "--out");
   if (!out) throw new Error("timing.js needs --out <file.json>");
   const plan = args.includes("--quick") ? PLAN.quick : PLAN.full;
-  const only = option(args, "--only")?.split(",") ?? ["engine", "workbook"];
+  const only = option(args, "--only")?.split(",") ?? ["engine", "workbook", "level", "coach"];
   const figures: Record<string, unknown> = { quick: args.includes("--quick") };
   const step = <T>(label: string, run: () => T): T => {
     const start = Date.now();
@@ -64,6 +71,14 @@ function main(args: string[]): void {
     figures.workbook = step(`workbooks (${w.items} items × ${w.periods} weeks, HyperFormula)`, () =>
       workbooks(w.items, w.periods, plan.seed, w.rounds),
     );
+  }
+  if (only.includes("level")) {
+    const l = plan.level;
+    figures.level = step(`levelling (${l.items} items × ${l.periods} periods, one resource)`, () => levelling(l.items, l.periods, plan.seed, l.rounds));
+  }
+  if (only.includes("coach")) {
+    const c = plan.coach;
+    figures.coach = step(`coach exceptions (${c.items} items × ${c.periods} periods)`, () => coach(c.items, c.periods, plan.seed, c.rounds));
   }
   figures.sink = sinkValue();
   writeFileSync(out, JSON.stringify(figures));

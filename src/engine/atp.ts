@@ -122,10 +122,10 @@ export function atpCore(
   // noise of 0; then, rarely, one pass makes those values 0 (numeric.ts).
   let near: boolean;
   if (method === "lookahead") near = lookaheadAtp(onHand, supply, orders, atp);
-  else {
-    discreteBlocks(onHand, supply, orders, atp);
-    near = method === "cumulative" ? runningTotal(atp) : netBackward(atp, supply);
-  }
+  else if (method === "cumulative") {
+    discreteAtp(onHand, supply, orders, atp, false);
+    near = runningTotal(atp);
+  } else near = discreteAtp(onHand, supply, orders, atp, true);
   if (near) settleNearZero(atp, onHand, supply);
   return atp;
 }
@@ -141,20 +141,49 @@ function settleNearZero(atp: Float64Array, onHand: number, supply: Series): void
 }
 
 /**
- * Discrete ATP before netting: one block per supply period (and period 0). A block that is
- * noise is found by the step that reads the blocks next.
+ * Discrete ATP in one pass. A block opens in period 0 and in every period with supply, and
+ * holds supply (+ on hand in period 0) − the orders until the next block opens. With `net`,
+ * a negative block is netted against earlier blocks with ATP left, nearest first, as soon as
+ * the block is complete: every earlier block is final by then, so this is the same arithmetic
+ * in the same order as netting once all blocks are known, without a second pass.
+ * @returns whether a netted value may be noise (always false without `net`)
  */
-function discreteBlocks(onHand: number, supply: Series, orders: Series, atp: Float64Array): void {
+function discreteAtp(onHand: number, supply: Series, orders: Series, atp: Float64Array, net: boolean): boolean {
   const n = supply.length;
+  if (n === 0) return false;
+  const positive = scratchInts(SCRATCH.stack, n); // stack of earlier blocks with ATP left
+  let top = 0;
+  let near = false;
   let block = 0;
-  for (let t = 0; t < n; t++) {
-    if (t === 0) atp[0] = onHand + supply[0];
-    else if (supply[t] > 0) {
+  let value = onHand + supply[0];
+  // t === n closes the last block.
+  for (let t = 0; t <= n; t++) {
+    if (t === n || (t > 0 && supply[t] > 0)) {
+      while (net && value < 0 && top > 0) {
+        const earlier = positive[top - 1];
+        if (atp[earlier] <= -value) {
+          value += atp[earlier];
+          atp[earlier] = 0;
+          top--;
+          if (mayBeNoise(value)) near = true;
+        } else {
+          atp[earlier] += value;
+          if (mayBeNoise(atp[earlier])) near = true;
+          value = 0;
+        }
+      }
+      atp[block] = value;
+      if (net && value > 0) {
+        if (value <= ABSOLUTE_TOLERANCE) near = true; // perhaps a block of noise
+        positive[top++] = block;
+      } else if (net && value < 0 && value >= -ABSOLUTE_TOLERANCE) near = true;
+      if (t === n) break;
       block = t;
-      atp[t] = supply[t];
+      value = supply[t];
     }
-    atp[block] -= orders[t];
+    value -= orders[t];
   }
+  return near;
 }
 
 /** Cumulative ATP from the discrete blocks. @returns whether a total may be noise */
@@ -163,37 +192,6 @@ function runningTotal(atp: Float64Array): boolean {
   for (let t = 1; t < atp.length; t++) {
     atp[t] += atp[t - 1];
     if (mayBeNoise(atp[t])) near = true;
-  }
-  return near;
-}
-
-/** Net each negative block against earlier positive blocks, nearest first. @returns whether a value may be noise */
-function netBackward(atp: Float64Array, supply: Series): boolean {
-  const n = atp.length;
-  const positive = scratchInts(SCRATCH.stack, n); // stack of earlier blocks with ATP left
-  let top = 0;
-  let near = false;
-  for (let t = 0; t < n; t++) {
-    if (t > 0 && !(supply[t] > 0)) continue;
-    let value = atp[t];
-    while (value < 0 && top > 0) {
-      const earlier = positive[top - 1];
-      if (atp[earlier] <= -value) {
-        value += atp[earlier];
-        atp[earlier] = 0;
-        top--;
-        if (mayBeNoise(value)) near = true;
-      } else {
-        atp[earlier] += value;
-        if (mayBeNoise(atp[earlier])) near = true;
-        value = 0;
-      }
-    }
-    atp[t] = value;
-    if (value > 0) {
-      if (value <= ABSOLUTE_TOLERANCE) near = true; // perhaps a block of noise
-      positive[top++] = t;
-    } else if (value < 0 && value >= -ABSOLUTE_TOLERANCE) near = true;
   }
   return near;
 }

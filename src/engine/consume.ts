@@ -193,8 +193,12 @@ export function consumeCore(forecast: Series, orders: Series, settings: ConsumeS
   const backFirst = mode === "backward-forward" || mode === "backward";
 
   const current = Math.min(currentPeriod, n);
-  for (let p = 0; p < current; p++) expired[p] = forecast[p];
-  for (let p = current; p < n; p++) remaining[p] = forecast[p];
+  // Nothing expired (the usual case): one native copy instead of a loop.
+  if (current === 0) remaining.set(forecast);
+  else {
+    for (let p = 0; p < current; p++) expired[p] = forecast[p];
+    for (let p = current; p < n; p++) remaining[p] = forecast[p];
+  }
 
   let search: Search | null = null;
   for (let t = 0; t < n; t++) {

@@ -127,7 +127,10 @@ export function planCore(
 ): Plan {
   const n = demand.length;
   const { safetyStock, lot, planningTimeFence } = settings;
-  const [mps, pab] = rows ? [rows.mps, rows.projectedAvailable] : resultRows(2, n);
+  // Two lines, not `[mps, pab] = …`: array destructuring runs the iterator protocol per call.
+  const fresh = rows ? null : resultRows(2, n);
+  const mps = rows ? rows.mps : fresh![0];
+  const pab = rows ? rows.projectedAvailable : fresh![1];
   const actions: ActionMessage[] = [];
 
   let balance = settings.onHand;

