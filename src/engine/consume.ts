@@ -13,7 +13,7 @@ import {
 } from "./openPeriods";
 import { resultRows } from "./rows";
 import { CONSUMPTION_MODES, type ConsumptionMode, type Peg, type Result, type Series } from "./types";
-import { checkBoolean, checkObject, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok } from "./validate";
+import { type Check, checkBoolean, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok, resolveOptions } from "./validate";
 
 export interface ConsumeOptions {
   /** Periods before an order's own period it may consume from. @default 0 */
@@ -56,23 +56,27 @@ export interface ConsumeSettings {
  * @returns the settings, or the first invalid option
  */
 export function resolveConsumeOptions(options: ConsumeOptions | undefined): Result<ConsumeSettings> {
-  const objectError = checkObject(options, "options", false);
-  if (objectError) return fail(objectError);
-  const o: ConsumeOptions = options ?? {};
-  const error =
+  return resolveOptions(options, checkConsumeFields, consumeDefaults);
+}
+
+function checkConsumeFields(o: ConsumeOptions): Check {
+  return (
     checkPeriods(o.backward, "backward") ??
     checkPeriods(o.forward, "forward") ??
     checkOneOf(o.mode, "mode", CONSUMPTION_MODES) ??
     checkPeriods(o.currentPeriod, "currentPeriod") ??
-    checkBoolean(o.pegging, "pegging");
-  if (error) return fail(error);
-  return ok({
+    checkBoolean(o.pegging, "pegging")
+  );
+}
+
+function consumeDefaults(o: ConsumeOptions): ConsumeSettings {
+  return {
     backward: o.backward ?? 0,
     forward: o.forward ?? 0,
     mode: o.mode ?? CONSUMPTION_MODES[0],
     currentPeriod: o.currentPeriod ?? 0,
     pegging: o.pegging ?? false,
-  });
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
  */
 import { resultRow } from "./rows";
 import { PRODUCTION_MODELS, type ProductionModel, type Result, type Series } from "./types";
-import { checkObject, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok } from "./validate";
+import { type Check, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok, resolveOptions } from "./validate";
 
 export interface DemandOptions {
   /** Production model. @default "MTS" */
@@ -24,12 +24,15 @@ export interface DemandSettings {
  * @returns the settings, or the first invalid option
  */
 export function resolveDemandOptions(options: DemandOptions | undefined): Result<DemandSettings> {
-  const objectError = checkObject(options, "options", false);
-  if (objectError) return fail(objectError);
-  const o: DemandOptions = options ?? {};
-  const error = checkOneOf(o.model, "model", PRODUCTION_MODELS) ?? checkPeriods(o.demandTimeFence, "demandTimeFence");
-  if (error) return fail(error);
-  return ok({ model: o.model ?? PRODUCTION_MODELS[0], demandTimeFence: o.demandTimeFence ?? 0 });
+  return resolveOptions(options, checkDemandFields, demandDefaults);
+}
+
+function checkDemandFields(o: DemandOptions): Check {
+  return checkOneOf(o.model, "model", PRODUCTION_MODELS) ?? checkPeriods(o.demandTimeFence, "demandTimeFence");
+}
+
+function demandDefaults(o: DemandOptions): DemandSettings {
+  return { model: o.model ?? PRODUCTION_MODELS[0], demandTimeFence: o.demandTimeFence ?? 0 };
 }
 
 /**

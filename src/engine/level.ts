@@ -11,8 +11,7 @@ import { planCore } from "./plan";
 import { resultRows } from "./rows";
 import type { ActionMessage, Result, Series } from "./types";
 import {
-  checkObject, checkOneOf, checkOptionalSeries, checkPeriods, checkPositive, checkQuantity, checkRequired,
-  checkSeries, fail, ok,
+  checkObject, checkOneOf, checkPeriods, checkPlanRows, checkPositive, checkQuantity, checkRequired, fail, ok,
 } from "./validate";
 
 /** How requirements meet capacity: build ahead in quiet periods, chase demand, or one constant rate. */
@@ -145,11 +144,7 @@ export interface LevelInput {
  * // mps [47, 47, 47, 47], projectedAvailable [27, 34, 1, 18]
  */
 export function levelMps(demand: Series, options: LevelOptions): Result<LevelledMps> {
-  const rowError =
-    checkSeries(demand, "demand") ??
-    checkObject(options, "options", true) ??
-    checkOptionalSeries(options.receipts, "receipts", demand, "demand") ??
-    checkOptionalSeries(options.firmMps, "firmMps", demand, "demand");
+  const rowError = checkPlanRows(demand, options);
   if (rowError) return fail(rowError);
   const [capacityRow] = resultRows(1, demand.length);
   const capacity = periodValues(options.capacity, "capacity", demand.length, "demand", capacityRow);

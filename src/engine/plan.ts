@@ -10,8 +10,8 @@ import { resultRow, resultRows } from "./rows";
 import type { ActionMessage, Result, Series } from "./types";
 import {
   checkObject,
-  checkOptionalSeries,
   checkPeriods,
+  checkPlanRows,
   checkQuantity,
   checkRequired,
   checkSameLength,
@@ -93,11 +93,7 @@ export function resolvePlanOptions(options: Omit<PlanOptions, "receipts" | "firm
  * // mps [0, 0, 25, 0, 25, 0], projectedAvailable [8, 0, 15, 5, 20, 10]
  */
 export function planMps(demand: Series, options: PlanOptions): Result<Plan> {
-  const error =
-    checkSeries(demand, "demand") ??
-    checkObject(options, "options", true) ??
-    checkOptionalSeries(options.receipts, "receipts", demand, "demand") ??
-    checkOptionalSeries(options.firmMps, "firmMps", demand, "demand");
+  const error = checkPlanRows(demand, options);
   if (error) return fail(error);
   const settings = resolvePlanOptions(options);
   if (!settings.ok) return settings;

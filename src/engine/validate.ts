@@ -214,6 +214,35 @@ export function checkBoolean(value: unknown, field: string): Check {
   return valueError(field, value, messages.notBoolean(field, value));
 }
 
+/**
+ * Options that may be left out, resolved the one way every step does it: the object checked,
+ * then its fields (`checkFields`), then the defaults filled in (`withDefaults`); left out, the
+ * defaults alone.
+ */
+export function resolveOptions<O extends object, S>(
+  options: O | undefined,
+  checkFields: (o: O) => Check,
+  withDefaults: (o: O) => S,
+): Result<S> {
+  const error = checkObject(options, "options", false) ?? (options === undefined || options === null ? undefined : checkFields(options));
+  if (error) return fail(error);
+  return ok(withDefaults(options ?? ({} as O)));
+}
+
+/**
+ * The rows a plan is made from, as planMps and levelMps take them: demand, their options object,
+ * and receipts and firm MPS (when given) as long as demand.
+ */
+export function checkPlanRows(demand: unknown, options: unknown): Check {
+  const error = checkSeries(demand, "demand") ?? checkObject(options, "options", true);
+  if (error) return error;
+  const { receipts, firmMps } = options as { receipts?: unknown; firmMps?: unknown };
+  return (
+    checkOptionalSeries(receipts, "receipts", demand as Series, "demand") ??
+    checkOptionalSeries(firmMps, "firmMps", demand as Series, "demand")
+  );
+}
+
 /** An options object, which may be absent when `required` is false. */
 export function checkObject(value: unknown, field: string, required: boolean): Check {
   if (isAbsent(value)) return required ? checkRequired(value, field) : undefined;
