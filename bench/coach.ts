@@ -10,8 +10,7 @@
  * lot a week (overloads where two are due). The messages' count per type is reported, so a run shows what was checked.
  */
 import { EXCEPTION_TYPES, exceptionsOf, planItem, type ExceptionInput, type ExceptionType, type ItemInput, type MpsRecord } from "../src/engine";
-import { makePortfolio, type Portfolio } from "./data";
-import { inputOf } from "./engine";
+import { inputOf, makePortfolio, type Portfolio } from "./data";
 import { mapStats, ratios, sideBySide, stats, type RoundOptions, type Stats } from "./measure";
 
 export interface CoachResult {

@@ -4,6 +4,7 @@
  * search the consumption window), on hand, safety stock and an FOQ lot size. The same seed
  * gives the same numbers on every machine.
  */
+import type { ItemInput } from "../src/engine";
 
 /**
  * Mulberry32: a small, fast 32-bit generator; plenty for test data.
@@ -72,4 +73,23 @@ export function makePortfolio(items: number, periods: number, seed: number): Por
 /** Item-periods in a portfolio. */
 export function itemPeriods(portfolio: Portfolio): number {
   return portfolio.items.length * portfolio.periods;
+}
+
+/** The planning the issue asks for: window 2/2, MTS demand, FOQ with safety stock, look-ahead ATP. */
+export const WINDOW = { backward: 2, forward: 2 };
+
+export function inputOf(portfolio: Portfolio, i: number, window = WINDOW, pegging = false): ItemInput {
+  const item = portfolio.items[i];
+  return {
+    forecast: item.forecast,
+    orders: item.orders,
+    onHand: item.onHand,
+    safetyStock: item.safetyStock,
+    lotRule: "FOQ",
+    lotSize: item.lotSize,
+    atpMethod: "lookahead",
+    backward: window.backward,
+    forward: window.forward,
+    pegging,
+  };
 }

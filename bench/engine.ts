@@ -8,28 +8,10 @@ import { planItem, type ItemInput, type MpsRecord } from "../src/engine";
 import { isFunctionError } from "../src/functions/cells";
 import { invoke } from "../src/functions/invoke";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../src/shared/settings";
-import { itemPeriods, makePortfolio, type Portfolio } from "./data";
+import { inputOf, itemPeriods, makePortfolio, WINDOW, type Portfolio } from "./data";
+
 import { flatRecords, flatten, kernelInput, KERNEL_ROWS, planKernel, verifyKernel } from "./kernel";
 import { mapStats, ratios, sideBySide, stats, type RoundOptions, type Stats } from "./measure";
-
-/** The planning the issue asks for: window 2/2, MTS demand, FOQ with safety stock, look-ahead ATP. */
-export const WINDOW = { backward: 2, forward: 2 };
-
-export function inputOf(portfolio: Portfolio, i: number, window = WINDOW, pegging = false): ItemInput {
-  const item = portfolio.items[i];
-  return {
-    forecast: item.forecast,
-    orders: item.orders,
-    onHand: item.onHand,
-    safetyStock: item.safetyStock,
-    lotRule: "FOQ",
-    lotSize: item.lotSize,
-    atpMethod: "lookahead",
-    backward: window.backward,
-    forward: window.forward,
-    pegging,
-  };
-}
 
 function planned(input: ItemInput): MpsRecord {
   const result = planItem(input);

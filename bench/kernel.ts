@@ -12,22 +12,11 @@
  */
 import { planItem, type ItemInput, type MpsRecord } from "../src/engine";
 import { ABSOLUTE_TOLERANCE, isBelow, lotsToCover, mayBeNoise, settle, settleZero } from "../src/engine/numeric";
-import type { Portfolio } from "./data";
+import { inputOf, type Portfolio } from "./data";
 
 /** The planning both sides run: what the native template can express, as bench/workbook.ts. */
 export function kernelInput(portfolio: Portfolio, i: number): ItemInput {
-  const item = portfolio.items[i];
-  return {
-    forecast: item.forecast,
-    orders: item.orders,
-    onHand: item.onHand,
-    safetyStock: item.safetyStock,
-    lotRule: "FOQ",
-    lotSize: item.lotSize,
-    atpMethod: "discrete",
-    backward: 0,
-    forward: 0,
-  };
+  return { ...inputOf(portfolio, i, { backward: 0, forward: 0 }), atpMethod: "discrete" };
 }
 
 /** A portfolio laid out flat: row `r` of item `i`, period `t` is at `i * periods + t`. */

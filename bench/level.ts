@@ -10,8 +10,7 @@
  * portfolio, the line's do not, so every strategy has work to move, build ahead or leave late.
  */
 import { LEVEL_STRATEGIES, levelItems, planItem, type Levelling, type LevelStrategy } from "../src/engine";
-import { makePortfolio, seeded } from "./data";
-import { inputOf } from "./engine";
+import { inputOf, makePortfolio, seeded } from "./data";
 import { mapStats, ratios, sideBySide, stats, type RoundOptions, type Stats } from "./measure";
 
 export interface LevelResult {

@@ -13,27 +13,32 @@ import { levelling } from "./level";
 import { sinkValue } from "./measure";
 import { workbooks } from "./workbook";
 
+/** A section's size: items × periods, timed over `rounds` after `warmup` rounds. */
+function sized(items: number, periods: number, warmup: number, rounds: number) {
+  return { items, periods, rounds: { warmup, rounds } };
+}
+
 /** Sizes and rounds of a full run, and of a quick one (for trying changes; never checked in). */
 export const PLAN = {
   full: {
     seed: 7,
-    throughput: { items: 10_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
-    kernel: { items: 10_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
+    throughput: sized(10_000, 104, 3, 15),
+    kernel: sized(10_000, 104, 3, 15),
     scaling: { work: 1_000_000, rounds: { warmup: 2, rounds: 11 } },
-    adapter: { items: 10_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
+    adapter: sized(10_000, 104, 3, 15),
     workbook: { items: 1_000, periods: 52, rounds: { loads: 3, recalcs: 9, batches: 3, edits: 50 } },
-    level: { items: 1_000, periods: 104, rounds: { warmup: 2, rounds: 11 } },
-    coach: { items: 1_000, periods: 104, rounds: { warmup: 3, rounds: 15 } },
+    level: sized(1_000, 104, 2, 11),
+    coach: sized(1_000, 104, 3, 15),
   },
   quick: {
     seed: 7,
-    throughput: { items: 2_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
-    kernel: { items: 2_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
+    throughput: sized(2_000, 104, 2, 5),
+    kernel: sized(2_000, 104, 2, 5),
     scaling: { work: 200_000, rounds: { warmup: 1, rounds: 5 } },
-    adapter: { items: 2_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
+    adapter: sized(2_000, 104, 2, 5),
     workbook: { items: 100, periods: 52, rounds: { loads: 2, recalcs: 3, batches: 2, edits: 20 } },
-    level: { items: 1_000, periods: 104, rounds: { warmup: 1, rounds: 5 } },
-    coach: { items: 1_000, periods: 104, rounds: { warmup: 2, rounds: 5 } },
+    level: sized(1_000, 104, 1, 5),
+    coach: sized(1_000, 104, 2, 5),
   },
 };
 

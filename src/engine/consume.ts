@@ -13,7 +13,7 @@ import {
 } from "./openPeriods";
 import { resultRows } from "./rows";
 import { CONSUMPTION_MODES, type ConsumptionMode, type Peg, type Result, type Series } from "./types";
-import { type Check, checkBoolean, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok, resolveOptions } from "./validate";
+import { type Check, checkBoolean, checkOneOf, checkPeriods, checkSeriesPair, fail, ok, resolveOptions } from "./validate";
 
 export interface ConsumeOptions {
   /** Periods before an order's own period it may consume from. @default 0 */
@@ -100,10 +100,7 @@ function consumeDefaults(o: ConsumeOptions): ConsumeSettings {
  * // period 1: 350 own, 50 from period 0, 100 from period 2; period 2: 250 own, 30 from period 3
  */
 export function consumeForecast(forecast: Series, orders: Series, options?: ConsumeOptions): Result<Consumption> {
-  const error =
-    checkSeries(forecast, "forecast") ??
-    checkSeries(orders, "orders") ??
-    checkSameLength(forecast, "forecast", orders, "orders");
+  const error = checkSeriesPair(forecast, "forecast", orders, "orders");
   if (error) return fail(error);
   const settings = resolveConsumeOptions(options);
   if (!settings.ok) return settings;

@@ -3,7 +3,7 @@
  */
 import { resultRow } from "./rows";
 import { PRODUCTION_MODELS, type ProductionModel, type Result, type Series } from "./types";
-import { type Check, checkOneOf, checkPeriods, checkSameLength, checkSeries, fail, ok, resolveOptions } from "./validate";
+import { type Check, checkOneOf, checkPeriods, checkSeriesPair, fail, ok, resolveOptions } from "./validate";
 
 export interface DemandOptions {
   /** Production model. @default "MTS" */
@@ -51,10 +51,7 @@ function demandDefaults(o: DemandOptions): DemandSettings {
  * // → [12, 8, 10, 10, 10, 10]: periods 0-1 orders only, then 5 + 5, 0 + 10, ...
  */
 export function demandFor(orders: Series, remainingForecast: Series, options?: DemandOptions): Result<Float64Array> {
-  const error =
-    checkSeries(orders, "orders") ??
-    checkSeries(remainingForecast, "remainingForecast") ??
-    checkSameLength(orders, "orders", remainingForecast, "remainingForecast");
+  const error = checkSeriesPair(orders, "orders", remainingForecast, "remainingForecast");
   if (error) return fail(error);
   const settings = resolveDemandOptions(options);
   if (!settings.ok) return settings;

@@ -6,14 +6,7 @@
 import { DEFAULT_SETTINGS } from "../../src/shared/settings";
 import { coachReport, filterReport } from "../../src/taskpane/components/Coach/coachReport";
 import { createMemoryHost } from "../../src/taskpane/host/memoryHost";
-import {
-  findTableCalls,
-  frameOf,
-  parseArgument,
-  rangesToRead,
-  tableBlock,
-  tableCallTexts,
-} from "../../src/taskpane/host/tableCalls";
+import { findTableCalls, frameOf, parseArgument, rangesToRead, tableBlock, tableCallTexts } from "../../src/taskpane/host/tableCalls";
 
 describe("tableCallTexts", () => {
   it("splits each MPS.TABLE call at its own commas, whatever the spelling", () => {
