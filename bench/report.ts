@@ -155,6 +155,15 @@ export function goals(results: Results): Goal[] {
   return list;
 }
 
+/** Two cases timed side by side and the first's time over the second's, as three lines of a table. */
+function pairTable(first: [string, Stats], second: [string, Stats], ratio: [string, Stats], show: (value: number) => string): string {
+  return table([
+    [first[0], range(first[1], show)],
+    [second[0], range(second[1], show)],
+    [ratio[0], range(ratio[1], times)],
+  ]);
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
   return rows.map((r) => "  " + r.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd()).join("\n") + "\n";
@@ -174,22 +183,14 @@ export function report(results: Results): string {
     const t = f.throughput;
     text += `1. Engine throughput: planItem over ${t.items.toLocaleString("en-US")} items × ${t.periods} periods (seed ${t.seed};\n`;
     text += "     window 2/2, MTS demand, FOQ with safety stock, look-ahead ATP), item-periods per second\n";
-    text += table([
-      ["planItem, no pegging", range(t.withoutPegging, millions)],
-      ["planItem, with pegging", range(t.withPegging, millions)],
-      ["pegging ÷ no pegging (time)", range(t.peggingCost, times)],
-    ]);
+    text += pairTable(["planItem, no pegging", t.withoutPegging], ["planItem, with pegging", t.withPegging], ["pegging ÷ no pegging (time)", t.peggingCost], millions);
     text += "\n";
   }
   if (f.kernel) {
     const k = f.kernel;
     text += `2. planItem against the kernel: the same plan (window 0/0, MTS, FOQ + safety stock, discrete ATP) as one\n`;
     text += `   tight loop over typed arrays, every item's ${k.rows} rows kept (${fixed(k.residentMB, 0)} MB resident), ${k.items.toLocaleString("en-US")} items × ${k.periods} periods\n`;
-    text += table([
-      ["planItem", range(k.planItem, ns)],
-      ["kernel", range(k.kernel, ns)],
-      ["planItem ÷ kernel (time)", range(k.ratio, times)],
-    ]);
+    text += pairTable(["planItem", k.planItem], ["kernel", k.kernel], ["planItem ÷ kernel (time)", k.ratio], ns);
     text += k.check.differences.length === 0
       ? `  kernel = planItem bit for bit on all ${k.check.compared.toLocaleString("en-US")} cells (every item, row and period)\n`
       : `  KERNEL DIFFERS FROM planItem:\n${k.check.differences.map((d) => `    ${d}\n`).join("")}`;
@@ -210,11 +211,7 @@ export function report(results: Results): string {
     const a = f.adapter;
     text += `4. Adapter: MPS.TABLE via invoke on Excel-shaped ranges (${fixed(a.emptyOrderCells * 100, 0)}% of order cells empty)\n`;
     text += `   vs planItem on typed arrays, ${a.items.toLocaleString("en-US")} items × ${a.periods} periods, per item-period\n`;
-    text += table([
-      ["planItem", range(a.engine, ns)],
-      ["MPS.TABLE", range(a.table, ns)],
-      ["MPS.TABLE ÷ planItem (time)", range(a.ratio, times)],
-    ]);
+    text += pairTable(["planItem", a.engine], ["MPS.TABLE", a.table], ["MPS.TABLE ÷ planItem (time)", a.ratio], ns);
     text += "\n";
   }
   if (f.workbook) {
@@ -307,11 +304,7 @@ export function report(results: Results): string {
   if (f.coach) {
     const c = f.coach;
     text += `10. The coach's exceptions (exceptionsOf) for ${count(c.items)} planned records × ${c.periods} periods, per item-period\n`;
-    text += table([
-      ["exceptionsOf", range(c.exceptions, ns)],
-      ["planItem, same items", range(c.planItem, ns)],
-      ["exceptionsOf ÷ planItem (time)", range(c.ratio, times)],
-    ]);
+    text += pairTable(["exceptionsOf", c.exceptions], ["planItem, same items", c.planItem], ["exceptionsOf ÷ planItem (time)", c.ratio], ns);
     text += `  ${count(c.messages)} messages: ${Object.entries(c.byType).map(([type, n]) => `${type} ${count(n)}`).join(", ")}\n\n`;
   }
   if (f.orders) {
