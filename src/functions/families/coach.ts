@@ -13,10 +13,10 @@
 import { EXCEPTION_TYPES, exceptionsOf, type ExceptionInput, type ExceptionMessage } from "../../engine";
 import type { MpsSettings } from "../../shared/settings";
 import { isFunctionError } from "../cells";
-import { defineFunction, periodsOf, type Cell } from "../define";
+import { periodsOf, type Cell } from "../define";
 import { messages } from "../messages";
 import { unwrapResult } from "../results";
-import { RECORD_PARAMS, planRecord, type PlannedRecord, type RecordArgs } from "./itemRecord";
+import { defineRecordFunction, type PlannedRecord, type RecordArgs } from "./itemRecord";
 
 /** Header of the MPS.MESSAGES table. */
 export const MESSAGES_HEADER: readonly string[] = ["Period", "Type", "Quantity", "Message"];
@@ -62,12 +62,9 @@ function lineOf(line: ExceptionMessage): Cell[] {
   return [line.period + 1, line.type, line.quantity, line.message];
 }
 
-export const MESSAGES = defineFunction({
+export const MESSAGES = defineRecordFunction({
   id: "MESSAGES",
-  params: RECORD_PARAMS,
-  run(args, settings) {
-    const planned = planRecord(args, settings);
-    if (isFunctionError(planned)) return planned;
+  fromRecord(planned, args, settings) {
     const lines = unwrapResult(exceptionsOf(exceptionInputOf(planned, args, settings)));
     if (isFunctionError(lines)) return lines;
     const rows: Cell[][] = [[...MESSAGES_HEADER]];

@@ -19,7 +19,7 @@ import {
 } from "../../engine";
 import type { MpsSettings } from "../../shared/settings";
 import { functionError, isFunctionError, type FunctionError } from "../cells";
-import type { ArgsOf } from "../define";
+import { defineFunction, type ArgsOf, type FunctionSpec, type Output, type Shape, type SizeQuery } from "../define";
 import { isItemMaster, nameItemCells, type ItemMaster, type ItemValues } from "../itemMaster";
 import { messages } from "../messages";
 import { item, number, option, series } from "../params";
@@ -222,4 +222,25 @@ export function planRecord(args: RecordArgs, settings: MpsSettings): PlannedReco
     expired: planFrom > 1,
   };
   return { input, record, shape };
+}
+
+/**
+ * A function of an item's record (MPS.TABLE, MPS.MESSAGES): TABLE's parameters, the record
+ * planned from them as TABLE plans it (a refusal returned as it is), then what the function
+ * makes of the record.
+ */
+export function defineRecordFunction(definition: {
+  id: string;
+  fromRecord(planned: PlannedRecord, args: RecordArgs, settings: MpsSettings): Output | FunctionError;
+  size(query: SizeQuery<typeof RECORD_PARAMS>): Shape;
+}): FunctionSpec {
+  return defineFunction({
+    id: definition.id,
+    params: RECORD_PARAMS,
+    run(args, settings) {
+      const planned = planRecord(args, settings);
+      return isFunctionError(planned) ? planned : definition.fromRecord(planned, args, settings);
+    },
+    size: definition.size,
+  });
 }

@@ -37,7 +37,7 @@ import {
   SAFETY_STOCK,
   lotOptions,
   onHandOf,
-  planRecord,
+  defineRecordFunction,
   settingsFromMaster,
   unwrapItem,
 } from "./itemRecord";
@@ -97,13 +97,9 @@ function utilizationCell(value: number): Cell {
   return value === Infinity ? messages.noCapacity() : value;
 }
 
-export const TABLE = defineFunction({
+export const TABLE = defineRecordFunction({
   id: "TABLE",
-  params: RECORD_PARAMS,
-  run(args, settings) {
-    const planned = planRecord(args, settings);
-    if (isFunctionError(planned)) return planned;
-    const { record, shape } = planned;
+  fromRecord({ record, shape }, args) {
     const rows: Cell[][] = [];
     for (const row of tableRows(shape)) {
       const values = record[row.field as keyof typeof record] as Float64Array;
