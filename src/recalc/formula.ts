@@ -4,51 +4,10 @@
  * with a future-function prefix (`_xlfn.XLOOKUP(…)`, `_xlfn._xlws.SORT(…)`); HyperFormula knows
  * neither spelling. Text inside "string literals" and 'quoted sheet names' is left alone.
  */
+import { segments } from "../shared/formulaText";
 
 const ADDIN_PREFIX = /_xldudf_MPS_/gi;
 const FUTURE_PREFIX = /_xlfn\.(?:_xlws\.)?/gi;
-
-/** A piece of formula text: code, a "string literal" or a 'quoted sheet name' (quotes included). */
-export interface Segment {
-  kind: "code" | "string" | "sheet";
-  text: string;
-}
-
-/** The end (exclusive) of a quoted run starting at `start`; a doubled quote is an escape. */
-function quotedEnd(formula: string, start: number): number {
-  const quote = formula[start];
-  let i = start + 1;
-  while (i < formula.length) {
-    if (formula[i] === quote) {
-      if (formula[i + 1] === quote) i += 2;
-      else return i + 1;
-    } else i++;
-  }
-  return formula.length;
-}
-
-/**
- * Splits a formula into code, string literals and quoted sheet names.
- * @example segments(`'Plan "A"'!B2&"x"`) // → sheet `'Plan "A"'`, code `!B2&`, string `"x"`
- */
-export function segments(formula: string): Segment[] {
-  const parts: Segment[] = [];
-  let code = 0;
-  let i = 0;
-  while (i < formula.length) {
-    const c = formula[i];
-    if (c !== '"' && c !== "'") {
-      i++;
-      continue;
-    }
-    if (i > code) parts.push({ kind: "code", text: formula.slice(code, i) });
-    const end = quotedEnd(formula, i);
-    parts.push({ kind: c === '"' ? "string" : "sheet", text: formula.slice(i, end) });
-    i = code = end;
-  }
-  if (code < formula.length) parts.push({ kind: "code", text: formula.slice(code) });
-  return parts;
-}
 
 /** Rewrites the code of a formula, leaving string literals and quoted sheet names as they are. */
 export function rewriteCode(formula: string, rewrite: (code: string) => string): string {

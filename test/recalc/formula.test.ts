@@ -2,7 +2,16 @@ import { calledFunctions, namesIn, renameNames, toEngineFormula } from "../../sr
 import { translateFormula } from "../../src/recalc/sharedFormula";
 import { a1, boxText, columnName, parseA1, parseBox } from "../../src/recalc/address";
 import * as sharedA1 from "../../src/shared/a1";
+import { codeOnly } from "../../src/shared/formulaText";
 import * as chartBlock from "../../src/taskpane/host/mpsBlock";
+
+describe("codeOnly", () => {
+  it("blanks the inside of strings and quoted sheet names, keeping quotes and positions", () => {
+    expect(codeOnly(`=MPS.TABLE('My, plan'!B2:M2,"a,""b"")")`)).toBe(`=MPS.TABLE('        '!B2:M2,"        ")`);
+    // a quote left open is no string: the text stays as written
+    expect(codeOnly('=A1&"x')).toBe('=A1&"x');
+  });
+});
 
 describe("toEngineFormula", () => {
   it("rewrites the saved spelling of an MPS function, in any case", () => {

@@ -2,6 +2,7 @@
  * Which cells hold an MPS.* formula: the cells whose results depend on the workbook's settings,
  * and so the ones Apply recalculates. Pure: the host reads the formulas, this decides.
  */
+import { codeOnly } from "../../shared/formulaText";
 
 /**
  * An MPS function call in a formula, as Excel shows it (`MPS.TABLE(`) or as a file saved
@@ -16,8 +17,8 @@ const MPS_CALL = /(?:^|[^A-Za-z0-9_.])(?:MPS\.|_xldudf_MPS_)[A-Za-z]+\s*\(/i;
  */
 export function isMpsFormula(formula: unknown): boolean {
   if (typeof formula !== "string" || !formula.startsWith("=")) return false;
-  // Leave string literals out, so a label or a message that names a function does not count.
-  return MPS_CALL.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+  // Leave quoted text out, so a label or a message that names a function does not count.
+  return MPS_CALL.test(codeOnly(formula));
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import { LARGEST_TABLE_ROWS } from "../../engine";
 import { formatBlock, parseAddress } from "../../shared/a1";
+import { codeOnly } from "../../shared/formulaText";
 
 /** One argument of an MPS.TABLE call, as the formula text gives it. */
 export type CallArgument =
@@ -52,7 +53,7 @@ const MAX_COLUMNS = 16_384;
 export function tableCallTexts(formula: string): string[][] {
   if (!formula.startsWith("=")) return [];
   const calls: string[][] = [];
-  const masked = maskStrings(formula);
+  const masked = codeOnly(formula);
   for (const match of masked.matchAll(TABLE_CALL)) {
     const open = (match.index ?? 0) + match[0].length; // just after "("
     const args: string[] = [];
@@ -73,11 +74,6 @@ export function tableCallTexts(formula: string): string[][] {
     calls.push(args.length === 1 && args[0] === "" ? [] : args);
   }
   return calls;
-}
-
-/** The formula with the inside of every "string" and 'sheet name' blanked, so their commas and parentheses do not count. */
-function maskStrings(formula: string): string {
-  return formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, (quoted) => quoted[0] + " ".repeat(quoted.length - 2) + quoted[0]);
 }
 
 /**
