@@ -4,7 +4,7 @@
  * name cells in messages ("orders: cell F3 is text") and to tell a referenced cell from an
  * argument left out; nothing is ever read from these addresses.
  */
-import { columnIndex, columnName } from "../shared/a1";
+import { cellName, columnIndex } from "../shared/a1";
 
 /** What a host knows about one call; everything optional (a host may know nothing). */
 export interface CallSite {
@@ -65,10 +65,6 @@ export function sheetOf(address: unknown): string | undefined {
   return parsePlace(address)?.sheet;
 }
 
-function cellText(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
-}
-
 function withSheet(place: Place, text: string, callerSheet: string | undefined): string {
   return place.sheet !== undefined && place.sheet !== callerSheet ? `${place.sheet}!${text}` : text;
 }
@@ -80,7 +76,7 @@ function withSheet(place: Place, text: string, callerSheet: string | undefined):
  * @example cellAlong(parsePlace("Plan!B3:M3")!, 4, "Plan") // → "F3"
  */
 export function cellAlong(place: Place, index: number, callerSheet?: string): string {
-  const text = place.rows === 1 ? cellText(place.top, place.left + index) : cellText(place.top + index, place.left);
+  const text = place.rows === 1 ? cellName(place.top, place.left + index) : cellName(place.top + index, place.left);
   return withSheet(place, text, callerSheet);
 }
 
@@ -92,8 +88,8 @@ export function rangeText(place: Place, callerSheet?: string, length?: number): 
   const alongRow = place.rows === 1;
   const rows = length === undefined || alongRow ? place.rows : length;
   const columns = length === undefined || !alongRow ? place.columns : length;
-  const start = cellText(place.top, place.left);
-  const text = rows === 1 && columns === 1 ? start : `${start}:${cellText(place.top + rows - 1, place.left + columns - 1)}`;
+  const start = cellName(place.top, place.left);
+  const text = rows === 1 && columns === 1 ? start : `${start}:${cellName(place.top + rows - 1, place.left + columns - 1)}`;
   return withSheet(place, text, callerSheet);
 }
 
@@ -102,5 +98,5 @@ export function rangeText(place: Place, callerSheet?: string, length?: number): 
  * @example cellIn(parsePlace("Plan!B3:M5")!, 1, 2, "Plan") // → "D4"
  */
 export function cellIn(place: Place, row: number, column: number, callerSheet?: string): string {
-  return withSheet(place, cellText(place.top + row, place.left + column), callerSheet);
+  return withSheet(place, cellName(place.top + row, place.left + column), callerSheet);
 }
