@@ -5,6 +5,7 @@
  * What comes out, a `FunctionSpec`, is what both hosts drive: Excel through functions.ts and
  * invoke, the headless recalculation through its HyperFormula plugin.
  */
+import { MAX_COLUMNS, MAX_ROWS } from "../shared/a1";
 import type { MpsSettings } from "../shared/settings";
 import { functionError, isFunctionError, type FunctionError } from "./cells";
 import { withItemSettings } from "./itemMaster";
@@ -24,8 +25,7 @@ export interface Shape {
 }
 
 /** Excel's grid: a result must fit a sheet. */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+export { MAX_COLUMNS, MAX_ROWS };
 /**
  * The most cells one MPS function returns: one full column of a sheet. Line results (one
  * value per period) always fit; a larger result is refused before it is computed, so a

@@ -4,7 +4,7 @@
  * name cells in messages ("orders: cell F3 is text") and to tell a referenced cell from an
  * argument left out; nothing is ever read from these addresses.
  */
-import { cellName, columnIndex } from "../shared/a1";
+import { cellName, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../shared/a1";
 
 /** What a host knows about one call; everything optional (a host may know nothing). */
 export interface CallSite {
@@ -23,8 +23,8 @@ export interface Place {
   readonly columns: number;
 }
 
-const LAST_ROW = 1_048_575;
-const LAST_COLUMN = 16_383;
+const LAST_ROW = MAX_ROWS - 1;
+const LAST_COLUMN = MAX_COLUMNS - 1;
 
 /** "$B$3", "B", "3" → the row and column it gives (undefined where it gives none). */
 function corner(text: string): { row?: number; col?: number } | undefined {

@@ -15,7 +15,7 @@
  */
 import { CellType, DetailedCellError, EmptyValue, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SimpleCellAddress } from "hyperformula";
 import type { MpsSettings } from "../shared/settings";
-import { a1, boxText, cellKey, type CellAt, type CellBox } from "./address";
+import { a1, boxText, cellKey, MAX_COLUMNS, MAX_ROWS, type CellAt, type CellBox } from "./address";
 import { ExcelFunctionsPlugin } from "./excelFunctions";
 import { calledFunctions, namesIn, renameNames } from "./formula";
 import { arrayExtent, blankCriterionAsZeroPlugin, PARSER_FUNCTIONS, sheetIdsOf, unknownNameIn } from "./hfInternals";
@@ -71,10 +71,6 @@ export interface EvaluateOptions {
   tables?: readonly TableDefinition[];
 }
 
-/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
-
 /** `TRUE` and `FALSE` written bare (`VLOOKUP(…, 2, FALSE)`): HyperFormula reads them as names. */
 const BOOLEAN_NAMES = [
   { name: "TRUE", expression: "=TRUE()" },
@@ -102,8 +98,8 @@ export function excelConfig(context: MpsContext, date1904 = false): Partial<Conf
     // Full double precision, as Excel stores values in the file (it rounds only what it displays)
     // and as the custom functions return them.
     smartRounding: false,
-    maxRows: EXCEL_MAX_ROWS,
-    maxColumns: EXCEL_MAX_COLUMNS,
+    maxRows: MAX_ROWS,
+    maxColumns: MAX_COLUMNS,
     functionPlugins: [...HyperFormula.getAllFunctionPlugins(), blankCriterionAsZeroPlugin(EmptyValue), ExcelFunctionsPlugin],
   };
 }

@@ -8,8 +8,7 @@
  * cells the sheet holds: a declared `B4:XFD1048576` is as large as what is in it.
  */
 import type { RawCellContent } from "hyperformula";
-import type { CellBox } from "./address";
-import { MAX_COLUMNS } from "./sheetXml";
+import { MAX_COLUMNS, type CellBox } from "./address";
 
 const place = (row: number, col: number): number => row * MAX_COLUMNS + col;
 

@@ -5,13 +5,11 @@
  * quoted sheet names are text, not references, and stay as they are (ExcelJS's own translation
  * moves them too).
  */
-import { columnIndex, columnName } from "./address";
+import { columnIndex, columnName, MAX_COLUMNS, MAX_ROWS } from "./address";
 import { rewriteCode } from "./formula";
 
 /** A cell reference in code: `$A$1`, `B12`; not part of a name, a function call or a sheet name. */
 const REFERENCE = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_.(!])/g;
-const MAX_COLUMN = 16_384;
-const MAX_ROW = 1_048_576;
 
 /**
  * The master's formula as it reads `rows` rows down and `columns` columns right of it.
@@ -22,7 +20,7 @@ export function translateFormula(formula: string, rows: number, columns: number)
     code.replace(REFERENCE, (whole, colDollar: string, letters: string, rowDollar: string, digits: string) => {
       const col = columnIndex(letters) + 1;
       const row = Number(digits);
-      if (col > MAX_COLUMN || row < 1 || row > MAX_ROW) return whole; // a name such as ABCD1 or LOG10
+      if (col > MAX_COLUMNS || row < 1 || row > MAX_ROWS) return whole; // a name such as ABCD1 or LOG10
       const movedCol = colDollar ? col : col + columns;
       const movedRow = rowDollar ? row : row + rows;
       if (movedCol < 1 || movedRow < 1) return "#REF!";

@@ -5,12 +5,8 @@
  * conditional formats, merged cells, extLst — is never parsed (a whole-sheet validation costs
  * nothing). One forward pass; each row's cells are handed over and then dropped.
  */
-import { columnIndex } from "./address";
+import { columnIndex, MAX_COLUMNS, MAX_ROWS } from "./address";
 import { afterClose, attributes, closeOf, decodeXml, decodeXstring, findTag, nextToken, XmlError, type Tag } from "./xml";
-
-/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
 
 export interface XmlFormula {
   /** `t`: "shared", "array", "dataTable", or undefined for a normal formula. */

@@ -1,3 +1,7 @@
+/** Excel's grid: 1,048,576 rows and 16,384 columns (A to XFD) a sheet. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
 /**
  * A1 addresses, one pure module for the whole project (the task pane's chart helpers and the
  * headless recalculation). Rows and columns are 0-based internally: `{ row: 0, col: 0 }` is A1.

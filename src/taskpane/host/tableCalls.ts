@@ -9,7 +9,7 @@
  * Excel can evaluate: the coach says it cannot check that block rather than guess.
  */
 import { LARGEST_TABLE_ROWS } from "../../engine";
-import { formatBlock, parseAddress } from "../../shared/a1";
+import { formatBlock, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../../shared/a1";
 import { codeOnly } from "../../shared/formulaText";
 
 /** One argument of an MPS.TABLE call, as the formula text gives it. */
@@ -42,8 +42,6 @@ export interface TableCall {
 const TABLE_CALL = /(?:^|[^A-Za-z0-9_.])(?:MPS\.TABLE|_xldudf_MPS_TABLE)\s*\(/gi;
 
 /** Excel's largest sheet: references beyond it are not references. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 
 /**
  * The argument texts of every MPS.TABLE call in a formula, split at the call's own commas (not
