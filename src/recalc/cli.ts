@@ -10,7 +10,7 @@
 import { messages } from "./messages";
 import { describe } from "./outcome";
 import { recalcWorkbook, strictProblems, type RecalcOptions } from "./recalc";
-import { formatReport, refusalLines, toJson, toJsonDetails } from "./report";
+import { formatReport, jsonText, refusalLines, toJsonDetails } from "./report";
 
 export interface CliArgs extends RecalcOptions {
   workbook: string;
@@ -98,7 +98,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (args.details) {
       io.out(JSON.stringify(toJsonDetails(cells, refused), null, 2));
     } else if (args.json) {
-      io.out(JSON.stringify(toJson(cells), null, 2));
+      io.out(jsonText(cells));
     } else {
       const scope = args.sheet ?? args.workbook;
       io.out(cells.length > 0 ? formatReport(cells, io.width, context) : refused.length > 0 ? messages.noneRecalculated(scope) : messages.noFormulas(scope));

@@ -16,6 +16,7 @@
 import { CellType, DetailedCellError, EmptyValue, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SimpleCellAddress } from "hyperformula";
 import type { MpsSettings } from "../shared/settings";
 import { a1, boxText, cellKey, MAX_COLUMNS, MAX_ROWS, type CellAt, type CellBox } from "./address";
+import { evaluateDirectly } from "./direct";
 import { ExcelFunctionsPlugin } from "./excelFunctions";
 import { calledFunctions, namesIn, renameNames } from "./formula";
 import { arrayExtent, blankCriterionAsZeroPlugin, PARSER_FUNCTIONS, sheetIdsOf, unknownNameIn } from "./hfInternals";
@@ -69,6 +70,8 @@ export interface EvaluateOptions {
   cache?: WorkbookCache;
   /** The package's tables, for structured references (`Table1[Qty]`). */
   tables?: readonly TableDefinition[];
+  /** false: always build HyperFormula, even where the direct path (direct.ts) would do. */
+  direct?: boolean;
 }
 
 /** `TRUE` and `FALSE` written bare (`VLOOKUP(…, 2, FALSE)`): HyperFormula reads them as names. */
@@ -334,6 +337,10 @@ export function evaluate(input: EngineInput, settings: MpsSettings, options: Eva
   const { cache, tables = [] } = options;
   const ordered = Object.fromEntries(input.sheetNames.map((name) => [name, true]));
   const ids = sheetIdsOf(ordered);
+  if (options.direct !== false) {
+    const direct = evaluateDirectly(input, settings, ids);
+    if (direct) return success(direct);
+  }
   const nameOf = new Map([...ids].map(([name, id]) => [id, name]));
   const shapes = new Map<string, { rows: number; columns: number }>();
   for (const { name, rows, columns } of input.names) {

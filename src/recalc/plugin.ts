@@ -69,8 +69,8 @@ export interface MpsContext {
 // as a HostedFunction; the rest of the file sees no catalog type. A change of the catalog's
 // shape is adapted here.
 
-/** An MPS function as this host needs it. */
-interface HostedFunction {
+/** An MPS function as the headless hosts need it (HyperFormula's plugin, and direct.ts). */
+export interface HostedFunction {
   /** "TABLE" */
   id: string;
   /** How many arguments it takes, at most. */
@@ -105,11 +105,18 @@ const HOSTED: readonly HostedFunction[] = Object.values(CATALOG).map((spec) => (
 }));
 // ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** A cell address as HyperFormula gives it. */
-type CellAddress = NonNullable<ReturnType<typeof referencedCell>>;
+/** A cell address as HyperFormula gives it: sheet id, row and column from 0. */
+export type CellAddress = NonNullable<ReturnType<typeof referencedCell>>;
 
 /** The name an MPS function has in formulas. */
 const functionName = (fn: HostedFunction): string => `MPS.${fn.id}`;
+
+const BY_NAME = new Map(HOSTED.map((fn) => [functionName(fn), fn]));
+
+/** The MPS function a formula calls by this name (any case: "mps.table"), if there is one. */
+export function hostedFunction(name: string): HostedFunction | undefined {
+  return BY_NAME.get(name.toUpperCase());
+}
 
 const ERROR_TEXT: Record<ErrorType, string> = {
   [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
@@ -124,7 +131,7 @@ const ERROR_TEXT: Record<ErrorType, string> = {
   [ErrorType.ERROR]: "#ERROR!",
 };
 
-const ERROR_TYPE: Record<ErrorCode, ErrorType> = { VALUE: ErrorType.VALUE, NA: ErrorType.NA };
+export const ERROR_TYPE: Record<ErrorCode, ErrorType> = { VALUE: ErrorType.VALUE, NA: ErrorType.NA };
 
 /** An error value as Excel shows it, e.g. "#DIV/0!". */
 export const errorText = (type: ErrorType): string => ERROR_TEXT[type] ?? "#VALUE!";
@@ -189,24 +196,55 @@ function engineResult(fn: HostedFunction, output: Output, size: Shape): number |
   return SimpleRangeValue.onlyValues(padded as never);
 }
 
+/** An argument as the formula writes it, resolved to cells: what a result is sized from. */
+export type WrittenArgument =
+  | { kind: "omitted" }
+  | { kind: "literal"; value: number | string }
+  | { kind: "cell"; at: CellAddress }
+  | { kind: "range"; start: CellAddress; end: CellAddress }
+  | { kind: "expression" };
+
+/** An argument node of HyperFormula's syntax tree as a WrittenArgument. */
+function writtenArgument(ast: Ast | undefined, state: State): WrittenArgument {
+  if (astKind(ast) === "EMPTY") return { kind: "omitted" };
+  const value = literalOf(ast);
+  if (value !== undefined) return { kind: "literal", value };
+  const at = referencedCell(ast, state);
+  if (at) return { kind: "cell", at };
+  const range = referencedRange(ast, state);
+  return range ? { kind: "range", ...range } : { kind: "expression" };
+}
+
 /**
  * What an argument is before evaluation: a literal in the formula, or a constant in the one cell
  * it refers to; undefined when omitted or an empty cell; NOT_LITERAL when only evaluation can tell.
  * With `wholeRange` (an item master argument), a small range of constants is read too, as rows of
  * cells (empty cells null), so the rows it adds to a table are known before evaluation.
  */
-function literalValue(ast: Ast | undefined, state: State, typed: MpsContext["typed"], wholeRange = false): unknown {
-  if (astKind(ast) === "EMPTY") return undefined;
-  const literal = literalOf(ast);
-  if (literal !== undefined) return literal;
-  const cell = referencedCell(ast, state);
-  if (cell && typed) {
-    const value = constantOf(typed(cell.sheet, cell.row, cell.col));
+export function literalValue(arg: WrittenArgument, typed: MpsContext["typed"], wholeRange = false): unknown {
+  if (arg.kind === "omitted") return undefined;
+  if (arg.kind === "literal") return arg.value;
+  if (arg.kind === "cell" && typed) {
+    const value = constantOf(typed(arg.at.sheet, arg.at.row, arg.at.col));
     return value === null ? undefined : value;
   }
-  const range = wholeRange ? referencedRange(ast, state) : undefined;
-  if (range && typed) return constantRange(range.start, range.end, typed);
+  if (arg.kind === "range" && wholeRange && typed) return constantRange(arg.start, arg.end, typed);
   return NOT_LITERAL;
+}
+
+/**
+ * The size a call's result is given before it runs, from its arguments' shapes (undefined when
+ * left out) and literal values. A series spanning rows and columns is refused by invoke: its
+ * error needs one cell, not a spill area.
+ */
+export function predictedShape(fn: HostedFunction, shapes: (Shape | undefined)[], literals: unknown[], settings: MpsSettings): Shape {
+  const notALine = shapes.some((shape, i) => fn.isSeries(i) && (shape?.rows ?? 1) > 1 && (shape?.columns ?? 1) > 1);
+  return notALine ? { rows: 1, columns: 1 } : fn.maxSize(shapes, literals, settings);
+}
+
+/** A sheet's name as Excel writes it in an address: quoted unless it is a plain word. */
+export function quotedSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** A cell's constant as a host passes it (empty → null), or NOT_LITERAL for a formula. */
@@ -281,16 +319,13 @@ export class MpsFunctionPlugin extends FunctionPlugin {
   ): Shape {
     const positions = Array.from({ length: fn.arity }, (_, i) => i);
     const shapes = positions.map((i) => this.argumentShape(ast.args[i], state));
-    // A series spanning rows and columns is refused by invoke: its error needs one cell, not a spill area.
-    const notALine = positions.some((i) => fn.isSeries(i) && (shapes[i]?.rows ?? 1) > 1 && (shapes[i]?.columns ?? 1) > 1);
-    const literals = positions.map((i) => literalValue(ast.args[i], state, this.mpsContext.typed, fn.isItem(i)));
-    return notALine ? { rows: 1, columns: 1 } : fn.maxSize(shapes, literals, this.mpsContext.settings);
+    const literals = positions.map((i) => literalValue(writtenArgument(ast.args[i], state), this.mpsContext.typed, fn.isItem(i)));
+    return predictedShape(fn, shapes, literals, this.mpsContext.settings);
   }
 
-  /** A sheet's name as Excel writes it in an address: quoted unless it is a plain word. */
+  /** A sheet's name as Excel writes it in an address. */
   private sheetName(sheet: number): string {
-    const name = sheetNameOf(this, sheet) ?? "";
-    return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+    return quotedSheet(sheetNameOf(this, sheet) ?? "");
   }
 
   /**

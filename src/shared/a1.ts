@@ -18,12 +18,19 @@ export interface CellAt {
  * @example columnName(27) // → "AB"
  */
 export function columnName(col: number): string {
+  // Reports name hundreds of thousands of cells: each column's letters are spelled once.
+  const known = COLUMN_NAMES[col];
+  if (known !== undefined) return known;
   let name = "";
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
     name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   }
+  if (col >= 0 && col < MAX_COLUMNS && Number.isInteger(col)) COLUMN_NAMES[col] = name;
   return name;
 }
+
+/** Column letters spelled so far, by column index. */
+const COLUMN_NAMES: string[] = [];
 
 /**
  * 0-based column index of column letters (either case), the inverse of `columnName`.

@@ -1,0 +1,181 @@
+/**
+ * The direct path (src/recalc/direct.ts) against HyperFormula: for workbooks whose formulas are
+ * all MPS calls on constants, both must give the same cells — values, error messages, spill
+ * areas, order — and the direct path must give up wherever it cannot be sure.
+ */
+import path from "path";
+import fc from "fast-check";
+import type { RawCellContent } from "hyperformula";
+import { evaluateDirectly } from "../../src/recalc/direct";
+import { evaluate, type Evaluation } from "../../src/recalc/evaluate";
+import { sheetIdsOf } from "../../src/recalc/hfInternals";
+import { MPS_FUNCTION_NAMES, hostedFunction } from "../../src/recalc/plugin";
+import { openWorkbook } from "../../src/recalc/readWorkbook";
+import { jsonText, toJson } from "../../src/recalc/report";
+import { toEngineInput, type EngineInput } from "../../src/recalc/toSheets";
+import { DEFAULT_SETTINGS, type MpsSettings } from "../../src/shared/settings";
+import { fixture, ROOT } from "./helpers";
+
+/** An evaluation as plain data (the direct path's spilled cells spell their key on demand). */
+function plain(evaluation: Evaluation) {
+  return {
+    cells: evaluation.cells.map((c) => ({ key: c.key, sheet: c.sheet, row: c.row, col: c.col, value: c.value, error: c.error, formula: c.formula?.engineFormula, spill: c.spill })),
+    refused: evaluation.refused.map((c) => ({ key: c.key, reason: c.reason, cached: c.cached, dependents: c.dependents })),
+  };
+}
+
+function both(input: EngineInput, settings: MpsSettings = DEFAULT_SETTINGS) {
+  const hf = evaluate(input, settings, { direct: false });
+  const direct = evaluate(input, settings);
+  if (!hf.ok || !direct.ok) throw new Error(`not evaluated: ${[hf, direct].flatMap((o) => (o.ok ? [] : o.problems)).join(" ")}`);
+  const ids = sheetIdsOf(Object.fromEntries(input.sheetNames.map((name) => [name, true])));
+  return { hf: plain(hf.value), direct: plain(direct.value), tookDirectPath: evaluateDirectly(input, settings, ids) !== undefined };
+}
+
+function inputOf(grid: RawCellContent[][], formulas: { row: number; col: number; text: string }[], sheet = "Plan"): EngineInput {
+  const sheets: Record<string, RawCellContent[][]> = { [sheet]: grid.map((line) => line.slice()) };
+  for (const { row, col, text } of formulas) (sheets[sheet][row] ??= [])[col] = `=${text}`;
+  for (let r = 0; r < sheets[sheet].length; r++) sheets[sheet][r] ??= [];
+  return {
+    sheetNames: [sheet],
+    sheets,
+    formulas: formulas.map(({ row, col, text }) => ({ sheet, row, col, formula: text, engineFormula: `=${text}` })),
+    names: [],
+    date1904: false,
+  };
+}
+
+async function readInput(file: string): Promise<EngineInput> {
+  const opened = await openWorkbook(file);
+  if (!opened.ok) throw new Error(opened.problems.join(" "));
+  const input = toEngineInput(opened.value.book, opened.value.budget);
+  if (!input.ok) throw new Error(input.problems.join(" "));
+  return input.value;
+}
+
+describe("the direct path", () => {
+  it("gives the textbook MPS.TABLE what HyperFormula gives, and takes it", () => {
+    const grid: RawCellContent[][] = [
+      ["'Forecast", 20, 20, 20, 20, 40, 40, 40, 40],
+      ["'Orders", 23, 15, 8, 4, null, 0, "'", null],
+    ];
+    const { hf, direct, tookDirectPath } = both(inputOf(grid, [{ row: 3, col: 0, text: "MPS.TABLE(B1:I1,B2:I2,45,10,\"FOQ\",40)" }]));
+    expect(tookDirectPath).toBe(true);
+    expect(direct).toEqual(hf);
+    expect(direct.cells.length).toBeGreaterThan(50);
+  });
+
+  it("names cells on another, quoted sheet as HyperFormula does, in messages too", () => {
+    const input = inputOf([[null, null, null, null, null, null, null, 12]], [{ row: 0, col: 0, text: "MPS.TABLE('Demand 2027'!B1:E1,'Demand 2027'!B2:E2,Plan!$H$1)" }]);
+    input.sheetNames.push("Demand 2027");
+    input.sheets["Demand 2027"] = [[null, 5, 6, 7, 8], [null, 1, "'x", 3, 4]];
+    const { hf, direct, tookDirectPath } = both(input);
+    expect(tookDirectPath).toBe(true);
+    expect(direct).toEqual(hf);
+    expect(direct.cells[0].error?.message).toMatch(/'Demand 2027'!C2/);
+  });
+
+  it.each([
+    ["another formula", "SUM(B1:C1)"],
+    ["a name", "MPS.TABLE(Forecast,B2:E2)"],
+    ["a nested call", "MPS.TABLE(B1:E1,B2:E2,ABS(-3))"],
+    ["a negative literal", "MPS.TABLE(B1:E1,B2:E2,-3)"],
+    ["an unknown MPS function", "MPS.NOPE(B1:E1)"],
+  ])("leaves %s to HyperFormula", (_, text) => {
+    const { hf, direct, tookDirectPath } = both(inputOf([[null, 1, 2, 3, 4], [null, 0, 1, 0, 1]], [{ row: 4, col: 0, text }]));
+    expect(tookDirectPath).toBe(false);
+    expect(direct).toEqual(hf);
+  });
+
+  it("leaves to HyperFormula a spill that meets a filled cell, an argument that reads a spill, and an error value", () => {
+    const data: RawCellContent[][] = [[null, 1, 2, 3, 4], [null, 0, 1, 0, 1]];
+    const blocked = inputOf([...data, [], [], [], [], [], [null, 7]], [{ row: 4, col: 0, text: "MPS.TABLE(B1:E1,B2:E2)" }]);
+    const readsSpill = inputOf(data, [
+      { row: 4, col: 0, text: "MPS.TABLE(B1:E1,B2:E2)" },
+      { row: 20, col: 0, text: "MPS.TABLE(B5:E5,B2:E2)" },
+    ]);
+    const error = inputOf([[null, 1, "#DIV/0!", 3, 4], [null, 0, 1, 0, 1]], [{ row: 4, col: 0, text: "MPS.TABLE(B1:E1,B2:E2)" }]);
+    for (const input of [blocked, readsSpill, error]) {
+      const { hf, direct, tookDirectPath } = both(input);
+      expect(tookDirectPath).toBe(false);
+      expect(direct).toEqual(hf);
+    }
+  });
+
+  it("gives every fixture and sample workbook what HyperFormula gives", async () => {
+    const files = ["textbook.xlsx", "consume-column.xlsx", "bad-inputs.xlsx", "settings.xlsx", "circular.xlsx", "unknown-function.xlsx"].map(fixture);
+    files.push(path.join(ROOT, "assets", "sample-plan.xlsx"));
+    for (const file of files) {
+      const input = await readInput(file);
+      const { hf, direct } = both(input);
+      expect({ file, ...direct }).toEqual({ file, ...hf });
+    }
+  });
+
+  // Random MPS calls on random constants: whichever path runs, the cells are HyperFormula's.
+  const content = fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: -5, max: 60 }),
+    fc.double({ min: -10, max: 100, noNaN: true }),
+    fc.constantFrom("'FOQ", "'LFL", "'MTS", "'MTO", "'x", "'12", "'", true, false),
+  );
+  const column = fc.integer({ min: 0, max: 7 });
+  const row = fc.integer({ min: 0, max: 4 });
+  const argument = fc.oneof(
+    { weight: 1, arbitrary: fc.constant("") },
+    { weight: 2, arbitrary: fc.integer({ min: 0, max: 30 }).map(String) },
+    { weight: 1, arbitrary: fc.constantFrom('"FOQ"', '"LFL"', '"POQ"', '"MTS"', '"ATO"', '"MTO"', '"discrete"', '"cumulative"', '"x"') },
+    { weight: 2, arbitrary: fc.tuple(column, row).map(([c, r]) => `${String.fromCharCode(65 + c)}${r + 1}`) },
+    { weight: 5, arbitrary: fc.tuple(row, column, column).map(([r, a, b]) => `$${String.fromCharCode(65 + Math.min(a, b))}${r + 1}:${String.fromCharCode(65 + Math.max(a, b))}$${r + 1}`) },
+    { weight: 1, arbitrary: fc.tuple(column, row, row).map(([c, a, b]) => `${String.fromCharCode(65 + c)}${Math.min(a, b) + 1}:${String.fromCharCode(65 + c)}${Math.max(a, b) + 1}`) },
+    // Now and then a formula's own area: HyperFormula sees a cycle or a spilled value.
+    { weight: 1, arbitrary: fc.integer({ min: 8, max: 14 }).map((r) => `A${r}:D${r}`) },
+  );
+  const call = fc
+    .tuple(fc.constantFrom(...MPS_FUNCTION_NAMES), fc.array(argument, { maxLength: 9 }), fc.integer({ min: 6, max: 40 }), fc.integer({ min: 0, max: 6 }))
+    .map(([name, args, r, c]) => ({ row: r, col: c, text: `${name}(${args.slice(0, hostedFunction(name)!.arity).join(",")})` }));
+  const settings = fc.record({
+    model: fc.constantFrom("MTS", "ATO", "MTO"),
+    backward: fc.integer({ min: 0, max: 3 }),
+    forward: fc.integer({ min: 0, max: 3 }),
+    atpMethod: fc.constantFrom("discrete", "cumulative"),
+  });
+
+  it("gives random MPS calls on random constants what HyperFormula gives", () => {
+    let direct = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.array(fc.array(content, { minLength: 8, maxLength: 8 }), { minLength: 5, maxLength: 5 }), fc.array(call, { minLength: 1, maxLength: 3 }), settings, (grid, calls, chosen) => {
+        const unique = calls.filter((c, i) => calls.findIndex((d) => d.row === c.row && d.col === c.col) === i);
+        const outcome = both(inputOf(grid, unique), { ...DEFAULT_SETTINGS, ...chosen } as MpsSettings);
+        runs++;
+        if (outcome.tookDirectPath) direct++;
+        expect(outcome.direct).toEqual(outcome.hf);
+      }),
+      { numRuns: 150 },
+    );
+    // The property is only worth something if the direct path ran in many cases.
+    expect(direct / runs).toBeGreaterThan(0.3);
+  });
+});
+
+describe("jsonText", () => {
+  it("is exactly JSON.stringify of toJson, two spaces of indent", async () => {
+    const opened = await openWorkbook(path.join(ROOT, "assets", "sample-plan.xlsx"));
+    if (!opened.ok) throw new Error("not opened");
+    const input = toEngineInput(opened.value.book, opened.value.budget);
+    if (!input.ok) throw new Error("not read");
+    const evaluation = evaluate(input.value, DEFAULT_SETTINGS);
+    if (!evaluation.ok) throw new Error("not evaluated");
+    const cells = evaluation.value.cells;
+    expect(cells.length).toBeGreaterThan(1_000);
+    expect(jsonText(cells)).toBe(JSON.stringify(toJson(cells), null, 2));
+    const odd = [
+      { sheet: 'Q"1\\', row: 0, col: 0, key: 'Q"1\\!A1', value: 'say "hi"\n' },
+      { sheet: "Plan", row: 9, col: 27, key: "Plan!AB10", value: true },
+      { sheet: "Plan", row: 10, col: 0, key: "Plan!A11", value: -0.1 },
+    ];
+    expect(jsonText(odd)).toBe(JSON.stringify(toJson(odd), null, 2));
+    expect(jsonText([])).toBe(JSON.stringify({}, null, 2));
+  });
+});
