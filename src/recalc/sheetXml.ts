@@ -125,9 +125,11 @@ function place(cell: XmlCell, row: number, previousCol: number): void {
 
 /**
  * Scans `<sheetData>`, handing each row to `onRow`; `onRow` returning false stops the scan.
+ * @param wantsCells when given, only rows it says yes to have their cells read (the others are
+ *   handed over with none): a writer that changes a few rows skips the cells of the rest
  * @throws XmlError when the sheet data is not well-formed
  */
-export function scanSheetData(xml: string, onRow: (row: XmlRow) => boolean | void): SheetDataPlace {
+export function scanSheetData(xml: string, onRow: (row: XmlRow) => boolean | void, wantsCells?: (row: number) => boolean): SheetDataPlace {
   const sheetData = findTag(xml, "sheetData");
   if (!sheetData) return { close: -1 };
   if (sheetData.selfClosing) return { tag: sheetData, close: sheetData.end };
@@ -146,7 +148,8 @@ export function scanSheetData(xml: string, onRow: (row: XmlRow) => boolean | voi
     const rowClose = closeOf(xml, tag, limit);
     const row: XmlRow = { index: rowIndex, tag, close: rowClose, end: afterClose(xml, tag, rowClose), cells: [] };
     let previousCol = -1;
-    for (let inner = nextToken(xml, tag.end, rowClose); inner; ) {
+    const skip = wantsCells !== undefined && !wantsCells(rowIndex);
+    for (let inner = skip ? undefined : nextToken(xml, tag.end, rowClose); inner; ) {
       const cellTag = inner.tag;
       if (inner.closing || cellTag.name !== "c") {
         inner = nextToken(xml, inner.closing ? cellTag.end : afterClose(xml, cellTag, closeOf(xml, cellTag, rowClose)), rowClose);

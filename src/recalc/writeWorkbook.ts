@@ -21,7 +21,7 @@
 import { promises as fs } from "fs";
 import nodePath from "path";
 import type { Budget } from "./budget";
-import { a1, boxText, parseBox, type CellAt, type CellBox } from "./address";
+import { a1, boxText, columnName, parseBox, type CellAt, type CellBox } from "./address";
 import type { ComputedCell, Evaluation } from "./evaluate";
 import { calledFunctions } from "./formula";
 import { messages } from "./messages";
@@ -30,7 +30,7 @@ import { addOverride, addRelationship, CONTENT_TYPES, dynamicArrayMetadata, REL,
 import type { OpenedWorkbook } from "./readWorkbook";
 import { scanSheetData, type XmlCell, type XmlRow } from "./sheetXml";
 import { partText, relationshipsPartOf, type WorkbookPackage } from "./workbookPackage";
-import { attributes, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
+import { attributes, closeOf, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
 import { rebuildZip, type NewPart } from "./zipPackage";
 
 /** Excel's error values; HyperFormula's own (#CYCLE!, #ERROR!, #LIC!) are not among them. */
@@ -86,6 +86,7 @@ interface StaleArea {
 
 /** The rewriting of one sheet part: what the evaluation computed for it, and the dynamic-array mark. */
 class SheetWriter {
+  /** The new text so far, in pieces; joined every OUT_CHUNK pieces so that short pieces die young. */
   private out: string[] = [];
   private cursor = 0;
   private stale: StaleArea[] = [];
@@ -99,35 +100,56 @@ class SheetWriter {
 
   constructor(
     private readonly xml: string,
-    /** Computed cells by row, then column. */
-    private readonly computed: Map<number, Map<number, ComputedCell>>,
+    /** Computed cells by row, each row's by column. */
+    private readonly computed: Map<number, ComputedCell[]>,
     private readonly metadata: DynamicArrayMetadata,
     private readonly warnings: string[],
   ) {
     this.pendingRows = [...computed.keys()].sort((x, y) => x - y);
   }
 
+  private push(text: string): void {
+    const out = this.out;
+    out.push(text);
+    if (out.length >= OUT_CHUNK) {
+      const joined = out.join("");
+      out.length = 0;
+      out.push(joined);
+    }
+  }
+
   private copyTo(at: number): void {
-    this.out.push(this.xml.slice(this.cursor, at));
+    this.push(this.xml.slice(this.cursor, at));
     this.cursor = at;
   }
 
   private replace(from: number, to: number, text: string): void {
     this.copyTo(from);
-    this.out.push(text);
+    this.push(text);
     this.cursor = to;
     this.changed = true;
   }
 
   private grow(row: number, col: number): void {
     const e = this.extent;
-    this.extent = e
-      ? { top: Math.min(e.top, row), left: Math.min(e.left, col), bottom: Math.max(e.bottom, row), right: Math.max(e.right, col) }
-      : { top: row, left: col, bottom: row, right: col };
+    if (!e) {
+      this.extent = { top: row, left: col, bottom: row, right: col };
+      return;
+    }
+    if (row < e.top) e.top = row;
+    if (row > e.bottom) e.bottom = row;
+    if (col < e.left) e.left = col;
+    if (col > e.right) e.right = col;
   }
 
   /** A cell that did not exist: its address and value. */
   private newCell(computed: ComputedCell): string {
+    const { value } = computed;
+    if (typeof value === "number" && !computed.error && Number.isFinite(value)) {
+      // The common case, a number, in one piece: half a million of them in a large plan.
+      this.grow(computed.row, computed.col);
+      return `<c r="${columnName(computed.col)}${computed.row + 1}"><v>${value === 0 ? 0 : value}</v></c>`;
+    }
     const why = unwritable(computed);
     if (why) {
       this.warnings.push(messages.notWritten(computed.key, why));
@@ -199,10 +221,11 @@ class SheetWriter {
 
   private row(row: XmlRow): void {
     this.stale = this.stale.filter((s) => s.old.bottom >= row.index);
-    const wanted = this.computed.get(row.index);
+    const cells = this.computed.get(row.index);
     this.computed.delete(row.index);
+    const wanted = cells ? new Map(cells.map((c) => [c.col, c])) : undefined;
     const present = new Set(row.cells.map((c) => c.col));
-    const added = wanted ? [...wanted.values()].filter((c) => !present.has(c.col)).sort((x, y) => x.col - y.col) : [];
+    const added = cells ? cells.filter((c) => !present.has(c.col)) : [];
     if (added.length > 0) this.widenSpans(row, added);
     let next = 0;
     for (const cell of row.cells) {
@@ -242,7 +265,8 @@ class SheetWriter {
       if (before !== undefined && index >= before) break;
       const row = this.computed.get(index);
       if (!row) continue; // written into its existing row
-      const cells = [...row.values()].sort((x, y) => x.col - y.col).map((c) => this.newCell(c)).join("");
+      let cells = "";
+      for (const cell of row) cells += this.newCell(cell);
       this.computed.delete(index);
       if (cells) text += `<row r="${index + 1}">${cells}</row>`;
     }
@@ -255,7 +279,7 @@ class SheetWriter {
       const rows = this.newRows(row.index);
       if (rows) this.replace(row.tag.start, row.tag.start, rows);
       this.row(row);
-    });
+    }, (index) => this.computed.has(index) || this.stale.some((s) => s.old.top <= index && s.old.bottom >= index));
     const rows = this.newRows(undefined);
     if (rows) {
       if (!place.tag) throw new XmlError("it has no <sheetData>");
@@ -267,9 +291,16 @@ class SheetWriter {
   }
 }
 
+/** The `<dimension>` tag, found without walking the cells: before `<sheetData>`, or after it. */
+function dimensionTag(xml: string): ReturnType<typeof findTag> {
+  const data = findTag(xml, "sheetData");
+  if (!data) return findTag(xml, "dimension");
+  return findTag(xml, "dimension", 0, data.start) ?? findTag(xml, "dimension", data.selfClosing ? data.end : closeOf(xml, data));
+}
+
 /** The sheet's `<dimension ref>` grown to hold what was written, when it has one that does not. */
 function withDimension(xml: string, extent: CellBox | undefined): string {
-  const tag = extent ? findTag(xml, "dimension") : undefined;
+  const tag = extent ? dimensionTag(xml) : undefined;
   const ref = tag ? /\sref\s*=\s*"([^"]*)"/.exec(tag.attributesText) : null;
   const box = ref ? parseBox(ref[1]) : undefined;
   if (!tag || !ref || !box || !extent) return xml;
@@ -278,15 +309,33 @@ function withDimension(xml: string, extent: CellBox | undefined): string {
   return `${xml.slice(0, tag.start)}${xml.slice(tag.start, tag.end).replace(ref[0], ref[0].replace(ref[1], boxText(grown)))}${xml.slice(tag.end)}`;
 }
 
-/** Computed cells grouped by sheet, then row, then column. */
-function bySheet(cells: readonly ComputedCell[]): Map<string, Map<number, Map<number, ComputedCell>>> {
-  const sheets = new Map<string, Map<number, Map<number, ComputedCell>>>();
+const OUT_CHUNK = 4096;
+
+/** Computed cells grouped by sheet, then row, each row's in column order (an evaluation lists them so). */
+function bySheet(cells: readonly ComputedCell[]): Map<string, Map<number, ComputedCell[]>> {
+  const sheets = new Map<string, Map<number, ComputedCell[]>>();
+  let rows: Map<number, ComputedCell[]> | undefined;
+  let row: ComputedCell[] | undefined;
+  let last: ComputedCell | undefined;
   for (const cell of cells) {
-    let rows = sheets.get(cell.sheet);
-    if (!rows) sheets.set(cell.sheet, (rows = new Map()));
-    let row = rows.get(cell.row);
-    if (!row) rows.set(cell.row, (row = new Map()));
-    row.set(cell.col, cell);
+    if (cell.sheet !== last?.sheet) {
+      rows = sheets.get(cell.sheet);
+      if (!rows) sheets.set(cell.sheet, (rows = new Map()));
+      row = undefined;
+    }
+    if (cell.row !== last?.row || !row) {
+      row = rows!.get(cell.row);
+      if (!row) rows!.set(cell.row, (row = []));
+    }
+    if (row.length > 0 && row[row.length - 1].col >= cell.col) {
+      // Out of column order (not an evaluation's list): this row is put in order, one value a cell.
+      const at = row.findIndex((c) => c.col >= cell.col);
+      if (row[at].col === cell.col) row[at] = cell;
+      else row.splice(at, 0, cell);
+    } else {
+      row.push(cell);
+    }
+    last = cell;
   }
   return sheets;
 }
