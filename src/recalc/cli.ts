@@ -7,6 +7,7 @@
  * exit: 2 for a wrong command line, 1 for a workbook that cannot be recalculated, 3 (only with
  * `--strict`) when some formula cells were not recalculated. Never a stack trace.
  */
+import { eachCell } from "./blocks";
 import { messages } from "./messages";
 import { describe } from "./outcome";
 import { recalcWorkbook, strictProblems, type RecalcOptions } from "./recalc";
@@ -92,14 +93,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       for (const problem of result.problems) io.err(`mps-recalc: ${problem}`);
       return 1;
     }
-    const { settings, cells, refused, written, context } = result.value;
+    const { settings, refused, written, context, evaluation } = result.value;
     if (settings.notice) io.err(`mps-recalc: ${messages.settingsNotice(settings.source, settings.notice)}`);
     for (const line of refusalLines(refused)) io.err(`mps-recalc: ${line}`);
     if (args.details) {
-      io.out(JSON.stringify(toJsonDetails(cells, refused), null, 2));
+      io.out(JSON.stringify(toJsonDetails(result.value.cells, refused), null, 2));
     } else if (args.json) {
-      io.out(jsonText(cells));
+      io.out(jsonText(eachCell(evaluation, args.sheet)));
     } else {
+      const { cells } = result.value;
       const scope = args.sheet ?? args.workbook;
       io.out(cells.length > 0 ? formatReport(cells, io.width, context) : refused.length > 0 ? messages.noneRecalculated(scope) : messages.noFormulas(scope));
     }

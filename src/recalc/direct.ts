@@ -18,6 +18,7 @@ import { isFunctionError } from "../functions/cells";
 import type { Cell, Shape } from "../functions/define";
 import type { MpsSettings } from "../shared/settings";
 import { a1, cellKey, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
+import { blockEvaluation, spillBox, type SpillBlock } from "./blocks";
 import type { ComputedCell, Evaluation } from "./evaluate";
 import { ERROR_TYPE, errorText, hostedFunction, literalValue, predictedShape, quotedSheet, type CellAddress, type HostedFunction, type WrittenArgument } from "./plugin";
 import type { EngineInput, FormulaCell } from "./toSheets";
@@ -116,14 +117,21 @@ class Areas {
     return sheet * MAX_ROWS + row;
   }
 
+  /** Two areas share a row of a sheet (side by side). */
+  shareRows = false;
+
   /** Adds `box`; false when it meets one already there. */
   add(sheet: number, box: CellBox): boolean {
     if (this.meets(sheet, box)) return false;
     for (let row = box.top; row <= box.bottom; row++) {
       const key = this.key(sheet, row);
       const line = this.rows.get(key);
-      if (line) line.push(box);
-      else this.rows.set(key, [box]);
+      if (line) {
+        line.push(box);
+        this.shareRows = true;
+      } else {
+        this.rows.set(key, [box]);
+      }
     }
     return true;
   }
@@ -198,18 +206,22 @@ export function evaluateDirectly(input: EngineInput, settings: MpsSettings, shee
     sizes.push({ size, refusal });
   }
 
-  const cells: ComputedCell[] = [];
+  const blocks: SpillBlock[] = [];
   try {
-    calls.forEach((call, i) => run(call, sizes[i], settings, names, grids, areas, cells));
+    calls.forEach((call, i) => blocks.push(run(call, sizes[i], settings, names, grids, areas)));
   } catch (error) {
     if (error instanceof GiveUp) return GIVE_UP;
     throw error;
   }
-  if (!inOrder(cells, input.sheetNames)) {
+  if (areas.shareRows || !inOrder(blocks.map((b) => b.anchor), input.sheetNames)) {
+    // Results side by side (or formulas listed out of order): walking block by block would not
+    // be walking the cells in order, so the cells are made and sorted now.
     const order = new Map(input.sheetNames.map((name, i) => [name, i]));
+    const cells = blockEvaluation(blocks).cells.slice();
     cells.sort((x, y) => order.get(x.sheet)! - order.get(y.sheet)! || x.row - y.row || x.col - y.col);
+    return { cells, refused: [] };
   }
-  return { cells, refused: [] };
+  return blockEvaluation(blocks);
 }
 
 function shapeOf(arg: WrittenArgument): Shape | undefined {
@@ -259,27 +271,6 @@ function addressOf(arg: WrittenArgument, names: readonly string[]): string | und
   return undefined;
 }
 
-/**
- * A cell a result spills into. A workbook spills hundreds of thousands of them: the key is
- * spelled only when asked for (the JSON report writes it from sheet, row and column).
- */
-class SpilledCell implements ComputedCell {
-  constructor(
-    readonly sheet: string,
-    readonly row: number,
-    readonly col: number,
-    readonly value: number | string,
-  ) {}
-
-  get key(): string {
-    return cellKey(this.sheet, this);
-  }
-
-  get error(): undefined {
-    return undefined;
-  }
-}
-
 /** A result cell as shown: an error as its text, with its type and message. */
 function shownCell(cell: Cell): Pick<ComputedCell, "value" | "error"> {
   if (!isFunctionError(cell)) return { value: cell, error: undefined };
@@ -287,55 +278,40 @@ function shownCell(cell: Cell): Pick<ComputedCell, "value" | "error"> {
   return { value: errorText(type), error: { type, message: cell.message } };
 }
 
-/** Runs one call and adds its cells: the formula cell, then the cells it spills into. */
-function run(call: Call, { size, refusal }: Sized, settings: MpsSettings, names: readonly string[], grids: RawCellContent[][][], areas: Areas, cells: ComputedCell[]): void {
+/** Runs one call: its formula cell and the values it spills. */
+function run(call: Call, { size, refusal }: Sized, settings: MpsSettings, names: readonly string[], grids: RawCellContent[][][], areas: Areas): SpillBlock {
   const { formula, fn, args } = call;
   const anchor: ComputedCell = { sheet: formula.sheet, row: formula.row, col: formula.col, key: cellKey(formula.sheet, formula), value: 0, error: undefined, formula };
-  cells.push(anchor);
   const site = { addresses: args.map((arg) => addressOf(arg, names)), caller: `${quotedSheet(names[call.sheet])}!${a1(formula)}` };
   const result = refusal ? { ok: false as const, ...refusal } : fn.run(args.map((arg) => argumentValue(arg, grids, areas)), settings, site);
   if (!result.ok) {
     const type = ERROR_TYPE[result.code];
     Object.assign(anchor, { value: errorText(type), error: { type, message: result.message } });
-    return;
+    return { anchor };
   }
   const output = result.output;
   if (!Array.isArray(output)) {
     // A single value where a spill was sized is padded by the plugin: left to HyperFormula.
     if (size.rows !== 1 || size.columns !== 1) throw new GiveUp();
     Object.assign(anchor, shownCell(output));
-    return;
+    return { anchor };
   }
   const rows = output.length;
   const columns = rows > 0 ? output[0].length : 0;
   if (rows === 0 || columns === 0 || output[0][0] === undefined || rows > size.rows || columns > size.columns) throw new GiveUp();
-  if (size.rows === 1 && size.columns === 1) {
-    Object.assign(anchor, shownCell(output[0][0]));
-    return;
-  }
   Object.assign(anchor, shownCell(output[0][0]));
+  if (size.rows === 1 && size.columns === 1) return { anchor };
   if (anchor.error) throw new GiveUp();
-  let bottom = -1;
-  let right = -1;
-  for (let r = 0; r < rows; r++) {
-    const line = output[r];
-    for (let c = 0; c < line.length; c++) {
-      if (r === 0 && c === 0) continue;
-      const cell = line[c];
-      if (cell === undefined) continue;
-      // Error cells inside a spill: HyperFormula places them its own way; left to it.
-      if (isFunctionError(cell)) throw new GiveUp();
-      const row = formula.row + r;
-      const col = formula.col + c;
-      cells.push(new SpilledCell(formula.sheet, row, col, cell));
-      bottom = Math.max(bottom, row);
-      right = Math.max(right, col);
-    }
+  for (const line of output) {
+    // Error cells inside a spill: HyperFormula places them its own way; left to it.
+    for (const cell of line) if (cell !== undefined && typeof cell === "object") throw new GiveUp();
   }
-  if (bottom >= 0) anchor.spill = { top: formula.row, left: formula.col, bottom, right };
+  const values = output as (number | string)[][];
+  anchor.spill = spillBox(anchor, values);
+  return { anchor, values };
 }
 
-/** The cells are already in workbook order: sheet by sheet, row by row. */
+/** The formula cells are in workbook order: sheet by sheet, row by row. */
 function inOrder(cells: readonly ComputedCell[], sheetNames: readonly string[]): boolean {
   const order = new Map(sheetNames.map((name, i) => [name, i]));
   for (let i = 1; i < cells.length; i++) {

@@ -16,6 +16,7 @@
 import { CellType, DetailedCellError, EmptyValue, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SimpleCellAddress } from "hyperformula";
 import type { MpsSettings } from "../shared/settings";
 import { a1, boxText, cellKey, MAX_COLUMNS, MAX_ROWS, type CellAt, type CellBox } from "./address";
+import type { SpillBlock } from "./blocks";
 import { evaluateDirectly } from "./direct";
 import { ExcelFunctionsPlugin } from "./excelFunctions";
 import { calledFunctions, namesIn, renameNames } from "./formula";
@@ -62,6 +63,11 @@ export interface Evaluation {
   cells: ComputedCell[];
   /** Formula cells not computed, in workbook order. */
   refused: RefusedCell[];
+  /**
+   * The same cells kept as blocks (blocks.ts), when the direct path evaluated the workbook:
+   * `cells` is then made from them when first read, and the reports walk the blocks.
+   */
+  blocks?: readonly SpillBlock[];
 }
 
 /** What the file holds besides the cells HyperFormula reads. */

@@ -80,14 +80,18 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
   const evaluation = evaluate(input.value, settings.value.settings, { cache: input.value.saved, tables: tables.value });
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
   const chosen = <T extends { sheet: string }>(all: T[]) => (options.sheet === undefined ? all : all.filter((c) => c.sheet === options.sheet));
-  const cells = chosen(evaluation.value.cells);
   const refused = chosen(evaluation.value.refused);
   const warnings = input.value.unread.map((note) => note.message);
+  let cells: ComputedCell[] | undefined;
   const result: Recalculation = {
     opened: opened.value,
     settings: settings.value,
     evaluation: evaluation.value,
-    cells,
+    // Made when first read: the JSON report walks the evaluation instead (blocks.ts).
+    get cells(): ComputedCell[] {
+      cells ??= chosen(evaluation.value.cells);
+      return cells;
+    },
     refused,
     warnings,
     saved: input.value.saved,

@@ -22,16 +22,14 @@ export function toJson(cells: readonly ComputedCell[]): Record<string, Shown> {
  * of cells; an object with that many keys first cost more than the recalculation.
  * @example jsonText(cells) // → '{\n  "Plan!B10": "Forecast",\n  "Plan!C10": 30\n}'
  */
-export function jsonText(cells: readonly ComputedCell[]): string {
-  if (cells.length === 0) return "{}";
+export function jsonText(cells: Iterable<ComputedCell>): string {
   // Lines are joined in chunks, so each line's string dies young (a scavenge frees it for
   // nothing) instead of living until one join of them all.
   const chunks: string[] = [];
   const lines: string[] = [];
   let sheet: string | undefined;
   let opening = "";
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
+  for (const cell of cells) {
     if (cell.sheet !== sheet) {
       sheet = cell.sheet;
       opening = `  ${JSON.stringify(`${sheet}!`).slice(0, -1)}`;
@@ -45,7 +43,7 @@ export function jsonText(cells: readonly ComputedCell[]): string {
     }
   }
   if (lines.length > 0) chunks.push(lines.join(",\n"));
-  return `{\n${chunks.join(",\n")}\n}`;
+  return chunks.length === 0 ? "{}" : `{\n${chunks.join(",\n")}\n}`;
 }
 
 const JSON_CHUNK = 2048;

@@ -20,6 +20,7 @@
  */
 import { promises as fs } from "fs";
 import nodePath from "path";
+import { rowsBySheet, type SheetRows } from "./blocks";
 import type { Budget } from "./budget";
 import { a1, boxText, columnName, parseBox, type CellAt, type CellBox } from "./address";
 import type { ComputedCell, Evaluation } from "./evaluate";
@@ -30,7 +31,7 @@ import { addOverride, addRelationship, CONTENT_TYPES, dynamicArrayMetadata, REL,
 import type { OpenedWorkbook } from "./readWorkbook";
 import { scanSheetData, type XmlCell, type XmlRow } from "./sheetXml";
 import { partText, relationshipsPartOf, type WorkbookPackage } from "./workbookPackage";
-import { attributes, closeOf, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
+import { attributes, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
 import { rebuildZip, type NewPart } from "./zipPackage";
 
 /** Excel's error values; HyperFormula's own (#CYCLE!, #ERROR!, #LIC!) are not among them. */
@@ -86,8 +87,14 @@ interface StaleArea {
 
 /** The rewriting of one sheet part: what the evaluation computed for it, and the dynamic-array mark. */
 class SheetWriter {
-  /** The new text so far, in pieces; joined every OUT_CHUNK pieces so that short pieces die young. */
+  /**
+   * The new text of `<sheetData>` so far: bytes, then the latest pieces of text, encoded as soon
+   * as they add up to OUT_CHUNK characters, so that no piece of text lives long (the garbage
+   * collector would move it: a new row's text is hundreds of small strings until encoded).
+   */
+  private readonly bytes: Utf8Sink;
   private out: string[] = [];
+  private outLength = 0;
   private cursor = 0;
   private stale: StaleArea[] = [];
   /** Rows with computed cells, ascending, and how far the scan has passed them. */
@@ -100,21 +107,34 @@ class SheetWriter {
 
   constructor(
     private readonly xml: string,
-    /** Computed cells by row, each row's by column. */
-    private readonly computed: Map<number, ComputedCell[]>,
+    /** The sheet's computed cells, row by row. */
+    private readonly computed: SheetRows,
     private readonly metadata: DynamicArrayMetadata,
     private readonly warnings: string[],
   ) {
-    this.pendingRows = [...computed.keys()].sort((x, y) => x - y);
+    this.pendingRows = computed.rows;
+    // Room for the part twice over: a sheet whose formulas spill often doubles; no copy as it grows.
+    this.bytes = new Utf8Sink(2 * xml.length + 4096);
+    this.waiting = new Set(computed.rows);
+  }
+
+  /** Rows whose computed cells are not written yet. */
+  private readonly waiting: Set<number>;
+
+  /** The row's computed cells, once: a row is written either into its existing row or as a new one. */
+  private take(row: number): ComputedCell[] | undefined {
+    if (!this.waiting.delete(row)) return undefined;
+    return this.computed.cellsOf(row);
   }
 
   private push(text: string): void {
     const out = this.out;
     out.push(text);
-    if (out.length >= OUT_CHUNK) {
-      const joined = out.join("");
+    this.outLength += text.length;
+    if (this.outLength >= OUT_CHUNK) {
+      this.bytes.write(out.join(""));
       out.length = 0;
-      out.push(joined);
+      this.outLength = 0;
     }
   }
 
@@ -221,8 +241,7 @@ class SheetWriter {
 
   private row(row: XmlRow): void {
     this.stale = this.stale.filter((s) => s.old.bottom >= row.index);
-    const cells = this.computed.get(row.index);
-    this.computed.delete(row.index);
+    const cells = this.take(row.index);
     const wanted = cells ? new Map(cells.map((c) => [c.col, c])) : undefined;
     const present = new Set(row.cells.map((c) => c.col));
     const added = cells ? cells.filter((c) => !present.has(c.col)) : [];
@@ -263,44 +282,76 @@ class SheetWriter {
     for (; this.nextPending < this.pendingRows.length; this.nextPending++) {
       const index = this.pendingRows[this.nextPending];
       if (before !== undefined && index >= before) break;
-      const row = this.computed.get(index);
+      const row = this.take(index);
       if (!row) continue; // written into its existing row
       let cells = "";
       for (const cell of row) cells += this.newCell(cell);
-      this.computed.delete(index);
       if (cells) text += `<row r="${index + 1}">${cells}</row>`;
     }
     return text;
   }
 
-  /** The sheet part's new text. */
-  write(): string {
+  /**
+   * The sheet part's new bytes (UTF-8), its `<dimension>` grown to what was written. Only the
+   * cells are rewritten, so the text before `<sheetData>` and after it is kept apart and the
+   * dimension, which sits there, is found without walking the cells.
+   */
+  write(): Buffer {
+    const data = findTag(this.xml, "sheetData");
+    const head = data ? this.xml.slice(0, data.start) : "";
+    this.bytes.write(head);
+    const headBytes = this.bytes.content().length;
+    this.cursor = head.length;
     const place = scanSheetData(this.xml, (row) => {
       const rows = this.newRows(row.index);
       if (rows) this.replace(row.tag.start, row.tag.start, rows);
       this.row(row);
-    }, (index) => this.computed.has(index) || this.stale.some((s) => s.old.top <= index && s.old.bottom >= index));
+    }, (index) => this.waiting.has(index) || this.stale.some((s) => s.old.top <= index && s.old.bottom >= index));
     const rows = this.newRows(undefined);
     if (rows) {
       if (!place.tag) throw new XmlError("it has no <sheetData>");
       if (place.tag.selfClosing) this.replace(place.tag.start, place.tag.end, `<${place.tag.qname}>${rows}</${place.tag.qname}>`);
       else this.replace(place.close, place.close, rows);
     }
-    this.copyTo(this.xml.length);
-    return this.out.join("");
+    if (place.close > this.cursor) this.copyTo(place.close);
+    const tail = this.xml.slice(this.cursor);
+    const grownHead = withDimension(head, this.extent);
+    this.bytes.write(this.out.join(""));
+    this.out.length = 0;
+    if (grownHead !== head) return Buffer.concat([Buffer.from(grownHead, "utf8"), this.bytes.content().subarray(headBytes), Buffer.from(tail, "utf8")]);
+    this.bytes.write(withDimension(tail, this.extent));
+    return this.bytes.content();
   }
 }
 
-/** The `<dimension>` tag, found without walking the cells: before `<sheetData>`, or after it. */
-function dimensionTag(xml: string): ReturnType<typeof findTag> {
-  const data = findTag(xml, "sheetData");
-  if (!data) return findTag(xml, "dimension");
-  return findTag(xml, "dimension", 0, data.start) ?? findTag(xml, "dimension", data.selfClosing ? data.end : closeOf(xml, data));
+/** Text encoded as UTF-8 into one growing buffer, piece by piece. */
+class Utf8Sink {
+  private buffer: Buffer;
+  private size = 0;
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+  }
+
+  write(text: string): void {
+    // At most three bytes per UTF-16 unit: room is made before, so nothing is cut.
+    const need = this.size + text.length * 3;
+    if (need > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, this.buffer.length * 2));
+      this.buffer.copy(grown, 0, 0, this.size);
+      this.buffer = grown;
+    }
+    this.size += this.buffer.write(text, this.size, "utf8");
+  }
+
+  content(): Buffer {
+    return this.buffer.subarray(0, this.size);
+  }
 }
 
 /** The sheet's `<dimension ref>` grown to hold what was written, when it has one that does not. */
 function withDimension(xml: string, extent: CellBox | undefined): string {
-  const tag = extent ? dimensionTag(xml) : undefined;
+  const tag = extent ? findTag(xml, "dimension") : undefined;
   const ref = tag ? /\sref\s*=\s*"([^"]*)"/.exec(tag.attributesText) : null;
   const box = ref ? parseBox(ref[1]) : undefined;
   if (!tag || !ref || !box || !extent) return xml;
@@ -309,36 +360,7 @@ function withDimension(xml: string, extent: CellBox | undefined): string {
   return `${xml.slice(0, tag.start)}${xml.slice(tag.start, tag.end).replace(ref[0], ref[0].replace(ref[1], boxText(grown)))}${xml.slice(tag.end)}`;
 }
 
-const OUT_CHUNK = 4096;
-
-/** Computed cells grouped by sheet, then row, each row's in column order (an evaluation lists them so). */
-function bySheet(cells: readonly ComputedCell[]): Map<string, Map<number, ComputedCell[]>> {
-  const sheets = new Map<string, Map<number, ComputedCell[]>>();
-  let rows: Map<number, ComputedCell[]> | undefined;
-  let row: ComputedCell[] | undefined;
-  let last: ComputedCell | undefined;
-  for (const cell of cells) {
-    if (cell.sheet !== last?.sheet) {
-      rows = sheets.get(cell.sheet);
-      if (!rows) sheets.set(cell.sheet, (rows = new Map()));
-      row = undefined;
-    }
-    if (cell.row !== last?.row || !row) {
-      row = rows!.get(cell.row);
-      if (!row) rows!.set(cell.row, (row = []));
-    }
-    if (row.length > 0 && row[row.length - 1].col >= cell.col) {
-      // Out of column order (not an evaluation's list): this row is put in order, one value a cell.
-      const at = row.findIndex((c) => c.col >= cell.col);
-      if (row[at].col === cell.col) row[at] = cell;
-      else row.splice(at, 0, cell);
-    } else {
-      row.push(cell);
-    }
-    last = cell;
-  }
-  return sheets;
-}
+const OUT_CHUNK = 1 << 16;
 
 /** The parts to add or change so that `cm` marks resolve: the metadata part, and if new its content type and relationship. */
 function metadataParts(book: WorkbookPackage, metadata: DynamicArrayMetadata, budget: Budget): Outcome<NewPart[]> {
@@ -375,21 +397,21 @@ export function cacheResults(opened: OpenedWorkbook, evaluation: Evaluation): Ou
   }
   const changes: NewPart[] = [];
   let usedMark = false;
-  for (const [sheet, computed] of bySheet(evaluation.cells)) {
+  for (const [sheet, computed] of rowsBySheet(evaluation)) {
     const entry = book.sheets.find((s) => s.name === sheet);
     if (!entry?.part) return failure(`sheet '${sheet}' has no part to write its values into`);
     const xml = partText(book.zip, entry.part, opened.budget);
     if (!xml.ok || xml.value === undefined) return failure(`sheet '${sheet}': ${xml.ok ? `its part ${entry.part} is missing` : xml.problems[0]}`);
     const writer = new SheetWriter(xml.value, computed, metadata, warnings);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = writer.write();
+      bytes = writer.write();
     } catch (error) {
       return failure(messages.partNotXml(`${entry.part} (sheet '${sheet}')`, describe(error)));
     }
     formulas += writer.formulas;
     usedMark ||= writer.usedMark;
-    if (writer.changed) changes.push({ name: entry.part, data: Buffer.from(withDimension(text, writer.extent), "utf8") });
+    if (writer.changed) changes.push({ name: entry.part, data: bytes });
   }
   if (usedMark) {
     const extra = metadataParts(book, metadata, opened.budget);

@@ -6,6 +6,7 @@
 import path from "path";
 import fc from "fast-check";
 import type { RawCellContent } from "hyperformula";
+import { eachCell, rowsBySheet } from "../../src/recalc/blocks";
 import { evaluateDirectly } from "../../src/recalc/direct";
 import { evaluate, type Evaluation } from "../../src/recalc/evaluate";
 import { sheetIdsOf } from "../../src/recalc/hfInternals";
@@ -24,10 +25,22 @@ function plain(evaluation: Evaluation) {
   };
 }
 
+/** What the JSON report and the writer walk: every cell in order, and each sheet's rows. */
+function walked(evaluation: Evaluation) {
+  const rows = [...rowsBySheet(evaluation)].map(([sheet, { rows: indexes, cellsOf }]) => ({
+    sheet,
+    rows: indexes.map((row) => ({ row, cells: cellsOf(row).map((c) => [c.key, c.value, c.error?.message]) })).filter((row) => row.cells.length > 0),
+  }));
+  return { json: jsonText(eachCell(evaluation)), rows };
+}
+
 function both(input: EngineInput, settings: MpsSettings = DEFAULT_SETTINGS) {
   const hf = evaluate(input, settings, { direct: false });
   const direct = evaluate(input, settings);
   if (!hf.ok || !direct.ok) throw new Error(`not evaluated: ${[hf, direct].flatMap((o) => (o.ok ? [] : o.problems)).join(" ")}`);
+  // Walked before `cells` is read: blocks are walked as they are, not from cells made of them.
+  const directWalk = walked(direct.value);
+  expect(directWalk).toEqual(walked(hf.value));
   const ids = sheetIdsOf(Object.fromEntries(input.sheetNames.map((name) => [name, true])));
   return { hf: plain(hf.value), direct: plain(direct.value), tookDirectPath: evaluateDirectly(input, settings, ids) !== undefined };
 }
@@ -63,6 +76,21 @@ describe("the direct path", () => {
     expect(tookDirectPath).toBe(true);
     expect(direct).toEqual(hf);
     expect(direct.cells.length).toBeGreaterThan(50);
+  });
+
+  it("keeps a workbook of one table per item as blocks, and results side by side as cells in order", () => {
+    const grid: RawCellContent[][] = [
+      ["'Forecast", 20, 20, 20, 20],
+      ["'Orders", 23, 15, 8, 4],
+    ];
+    const settings = DEFAULT_SETTINGS;
+    const stacked = evaluate(inputOf(grid, [{ row: 3, col: 0, text: "MPS.TABLE(B1:E1,B2:E2)" }, { row: 20, col: 0, text: "MPS.TABLE(B1:E1,B2:E2,5)" }]), settings);
+    const sideBySide = evaluate(inputOf(grid, [{ row: 3, col: 0, text: "MPS.TABLE(B1:E1,B2:E2)" }, { row: 3, col: 8, text: "MPS.TABLE(B1:E1,B2:E2,5)" }]), settings);
+    if (!stacked.ok || !sideBySide.ok) throw new Error("not evaluated");
+    expect(stacked.value.blocks).toHaveLength(2);
+    expect(sideBySide.value.blocks).toBeUndefined();
+    const places = sideBySide.value.cells.map((c) => [c.row, c.col]);
+    expect(places).toEqual([...places].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
   });
 
   it("names cells on another, quoted sheet as HyperFormula does, in messages too", () => {

@@ -1,0 +1,164 @@
+/**
+ * An evaluation kept as blocks — each formula cell with the grid it spills — instead of one
+ * object per cell. A planning workbook spills half a million cells; held as objects until the
+ * report is written they cost more (allocation and the garbage collector moving them) than
+ * planning them. The JSON report and `--out` walk the blocks, making each cell's object as they
+ * reach it and dropping it at once; `cells` is made in full only for whoever reads it.
+ */
+import { cellKey, type CellBox } from "./address";
+import type { ComputedCell, Evaluation } from "./evaluate";
+
+/** A value a result spills; undefined where a result is shorter than its rows. */
+export type SpilledValue = number | string | undefined;
+
+/** A formula cell and the values it spills into the cells to its right and below (its own at [0][0]). */
+export interface SpillBlock {
+  anchor: ComputedCell;
+  values?: readonly (readonly SpilledValue[])[];
+}
+
+/** A cell a result spills into: its key is spelled only when asked for. */
+export class SpilledCell implements ComputedCell {
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly col: number,
+    readonly value: number | string,
+  ) {}
+
+  get key(): string {
+    return cellKey(this.sheet, this);
+  }
+
+  get error(): undefined {
+    return undefined;
+  }
+}
+
+/** The block's cells in order: the formula cell, then the values row by row. */
+function* blockCells(block: SpillBlock): Generator<ComputedCell> {
+  const { anchor, values } = block;
+  yield anchor;
+  if (!values) return;
+  for (let r = 0; r < values.length; r++) {
+    const line = values[r];
+    for (let c = r === 0 ? 1 : 0; c < line.length; c++) {
+      const value = line[c];
+      if (value !== undefined) yield new SpilledCell(anchor.sheet, anchor.row + r, anchor.col + c, value);
+    }
+  }
+}
+
+/**
+ * Every cell of the evaluation in workbook order (of one sheet, when given), made one at a time
+ * when it is kept as blocks.
+ */
+export function* eachCell(evaluation: Evaluation, sheet?: string): Generator<ComputedCell> {
+  if (!evaluation.blocks) {
+    for (const cell of evaluation.cells) if (sheet === undefined || cell.sheet === sheet) yield cell;
+    return;
+  }
+  for (const block of evaluation.blocks) if (sheet === undefined || block.anchor.sheet === sheet) yield* blockCells(block);
+}
+
+/** The rows of one sheet that hold computed cells, and each row's cells (made when asked for). */
+export interface SheetRows {
+  /** Ascending. */
+  rows: number[];
+  /** The row's cells, by column; none for a row not in `rows`. */
+  cellsOf(row: number): ComputedCell[];
+}
+
+/** The rows of every sheet with computed cells, by sheet name. */
+export function rowsBySheet(evaluation: Evaluation): Map<string, SheetRows> {
+  return evaluation.blocks ? blockRows(evaluation.blocks) : cellRows(evaluation.cells);
+}
+
+function blockRows(blocks: readonly SpillBlock[]): Map<string, SheetRows> {
+  const sheets = new Map<string, { rows: number[]; at: Map<number, SpillBlock> }>();
+  for (const block of blocks) {
+    const { sheet, row } = block.anchor;
+    let entry = sheets.get(sheet);
+    if (!entry) sheets.set(sheet, (entry = { rows: [], at: new Map() }));
+    const height = block.values ? Math.max(1, block.values.length) : 1;
+    for (let r = 0; r < height; r++) {
+      entry.rows.push(row + r);
+      entry.at.set(row + r, block);
+    }
+  }
+  const result = new Map<string, SheetRows>();
+  for (const [sheet, { rows, at }] of sheets) {
+    result.set(sheet, {
+      rows,
+      cellsOf: (row) => {
+        const block = at.get(row);
+        if (!block) return [];
+        const cells: ComputedCell[] = [];
+        const { anchor, values } = block;
+        const r = row - anchor.row;
+        if (r === 0) cells.push(anchor);
+        const line = values?.[r] ?? [];
+        for (let c = r === 0 ? 1 : 0; c < line.length; c++) {
+          const value = line[c];
+          if (value !== undefined) cells.push(new SpilledCell(sheet, row, anchor.col + c, value));
+        }
+        return cells;
+      },
+    });
+  }
+  return result;
+}
+
+function cellRows(cells: readonly ComputedCell[]): Map<string, SheetRows> {
+  const sheets = new Map<string, Map<number, ComputedCell[]>>();
+  for (const cell of cells) {
+    let rows = sheets.get(cell.sheet);
+    if (!rows) sheets.set(cell.sheet, (rows = new Map()));
+    let row = rows.get(cell.row);
+    if (!row) rows.set(cell.row, (row = []));
+    // One value a cell, the last given; the row kept in column order (as an evaluation lists it).
+    if (row.length === 0 || row[row.length - 1].col < cell.col) {
+      row.push(cell);
+      continue;
+    }
+    const at = row.findIndex((c) => c.col >= cell.col);
+    if (row[at].col === cell.col) row[at] = cell;
+    else row.splice(at, 0, cell);
+  }
+  const result = new Map<string, SheetRows>();
+  for (const [sheet, rows] of sheets) {
+    result.set(sheet, { rows: [...rows.keys()].sort((x, y) => x - y), cellsOf: (row) => rows.get(row) ?? [] });
+  }
+  return result;
+}
+
+/**
+ * An evaluation kept as blocks, which must be in workbook order and share no row of a sheet
+ * (so that walking them block by block is walking the cells in order).
+ */
+export function blockEvaluation(blocks: readonly SpillBlock[]): Evaluation {
+  let cells: ComputedCell[] | undefined;
+  return {
+    get cells(): ComputedCell[] {
+      cells ??= blocks.flatMap((block) => [...blockCells(block)]);
+      return cells;
+    },
+    refused: [],
+    blocks,
+  };
+}
+
+/** The cells a block's values fill, the formula cell included; undefined when it fills none besides. */
+export function spillBox(anchor: ComputedCell, values: readonly (readonly SpilledValue[])[]): CellBox | undefined {
+  let bottom = -1;
+  let right = -1;
+  for (let r = 0; r < values.length; r++) {
+    const line = values[r];
+    for (let c = r === 0 ? 1 : 0; c < line.length; c++) {
+      if (line[c] === undefined) continue;
+      if (r > bottom) bottom = r;
+      if (c > right) right = c;
+    }
+  }
+  return bottom < 0 ? undefined : { top: anchor.row, left: anchor.col, bottom: anchor.row + bottom, right: anchor.col + right };
+}
