@@ -65,6 +65,8 @@ export function* eachCell(evaluation: Evaluation, sheet?: string): Generator<Com
 export interface SheetRows {
   /** Ascending. */
   rows: number[];
+  /** How many computed cells there are, at most. */
+  cells: number;
   /** The row's cells, by column; none for a row not in `rows`. */
   cellsOf(row: number): ComputedCell[];
 }
@@ -75,21 +77,23 @@ export function rowsBySheet(evaluation: Evaluation): Map<string, SheetRows> {
 }
 
 function blockRows(blocks: readonly SpillBlock[]): Map<string, SheetRows> {
-  const sheets = new Map<string, { rows: number[]; at: Map<number, SpillBlock> }>();
+  const sheets = new Map<string, { rows: number[]; at: Map<number, SpillBlock>; cells: number }>();
   for (const block of blocks) {
     const { sheet, row } = block.anchor;
     let entry = sheets.get(sheet);
-    if (!entry) sheets.set(sheet, (entry = { rows: [], at: new Map() }));
+    if (!entry) sheets.set(sheet, (entry = { rows: [], at: new Map(), cells: 0 }));
     const height = block.values ? Math.max(1, block.values.length) : 1;
+    entry.cells += block.values ? block.values.reduce((sum, line) => sum + line.length, 0) : 1;
     for (let r = 0; r < height; r++) {
       entry.rows.push(row + r);
       entry.at.set(row + r, block);
     }
   }
   const result = new Map<string, SheetRows>();
-  for (const [sheet, { rows, at }] of sheets) {
+  for (const [sheet, { rows, at, cells }] of sheets) {
     result.set(sheet, {
       rows,
+      cells,
       cellsOf: (row) => {
         const block = at.get(row);
         if (!block) return [];
@@ -127,7 +131,9 @@ function cellRows(cells: readonly ComputedCell[]): Map<string, SheetRows> {
   }
   const result = new Map<string, SheetRows>();
   for (const [sheet, rows] of sheets) {
-    result.set(sheet, { rows: [...rows.keys()].sort((x, y) => x - y), cellsOf: (row) => rows.get(row) ?? [] });
+    let count = 0;
+    for (const row of rows.values()) count += row.length;
+    result.set(sheet, { rows: [...rows.keys()].sort((x, y) => x - y), cells: count, cellsOf: (row) => rows.get(row) ?? [] });
   }
   return result;
 }

@@ -113,8 +113,9 @@ class SheetWriter {
     private readonly warnings: string[],
   ) {
     this.pendingRows = computed.rows;
-    // Room for the part twice over: a sheet whose formulas spill often doubles; no copy as it grows.
-    this.bytes = new Utf8Sink(2 * xml.length + 4096);
+    // Room for the part and every computed cell as a new one (a number cell takes ~40 bytes), so
+    // that the buffer is not copied as it grows.
+    this.bytes = new Utf8Sink(xml.length + 48 * computed.cells + 4096);
     this.waiting = new Set(computed.rows);
   }
 
@@ -324,6 +325,8 @@ class SheetWriter {
   }
 }
 
+const NOT_ASCII = /[\u0080-\uffff]/;
+
 /** Text encoded as UTF-8 into one growing buffer, piece by piece. */
 class Utf8Sink {
   private buffer: Buffer;
@@ -341,7 +344,8 @@ class Utf8Sink {
       this.buffer.copy(grown, 0, 0, this.size);
       this.buffer = grown;
     }
-    this.size += this.buffer.write(text, this.size, "utf8");
+    // Text without a character beyond ASCII (almost every sheet's) is the same in Latin-1: copied as it is.
+    this.size += this.buffer.write(text, this.size, NOT_ASCII.test(text) ? "utf8" : "latin1");
   }
 
   content(): Buffer {
