@@ -54,6 +54,13 @@ describe("a spill into cells and rows the file does not have", () => {
     expect(xml).toContain(`<dimension ref="A1:B3"/>`);
   });
 
+  it("writes text beyond ASCII as UTF-8, and the ASCII around it unchanged", async () => {
+    const file = await sheetWorkbook('<sheetData><row r="1"><c r="A1"><f>"Débit ✓ 𝄞"&amp;SEQUENCE(1,2)</f><v>0</v></c></row></sheetData>');
+    const { xml } = await recalcOut(file);
+    expect(xml).toContain('<c r="A1" t="str" cm="1"><f t="array" ref="A1:B1">"Débit ✓ 𝄞"&amp;SEQUENCE(1,2)</f><v>Débit ✓ 𝄞1</v></c>');
+    expect(xml).toContain('<c r="B1" t="inlineStr"><is><t xml:space="preserve">Débit ✓ 𝄞2</t></is></c>');
+  });
+
   it("writes text, logical and error results with Excel's cell types", async () => {
     const file = await sheetWorkbook(
       '<sheetData><row r="1"><c r="A1"><f>"a&lt;b"&amp;CHAR(1)</f><v>0</v></c><c r="B1"><f>1=1</f></c><c r="C1"><f>1/0</f></c>' +
