@@ -25,6 +25,8 @@ export interface BenchFiles {
   periods: number;
   table: string;
   native?: string;
+  /** The MPS.TABLE workbook with one SUM more: HyperFormula evaluates it (no direct path). */
+  viaHyperFormula?: string;
   settings: string;
   formulas: { table: number; native?: number };
 }
@@ -69,9 +71,11 @@ export async function writeSheets(path: string, sheets: ReadonlyArray<[name: str
 /**
  * Writes the workbooks of `items` items × `periods` weeks into `dir`.
  * @param native also write the native-formula twin (for LibreOffice)
+ * @param viaHyperFormula also write the MPS.TABLE workbook with one SUM beside the first item,
+ *   which sends the whole workbook through HyperFormula instead of the direct path
  * @example await writeBenchFiles("/tmp/x", 100, 52, 7, true) // → { table: "/tmp/x/mps-table-100.xlsx", native: "/tmp/x/native-100.xlsx", … }
  */
-export async function writeBenchFiles(dir: string, items: number, periods: number, seed: number, native: boolean): Promise<BenchFiles> {
+export async function writeBenchFiles(dir: string, items: number, periods: number, seed: number, native: boolean, viaHyperFormula = false): Promise<BenchFiles> {
   const portfolio = makePortfolio(items, periods, seed);
   const tableGrid = tableSheet(portfolio);
   const files: BenchFiles = {
@@ -83,6 +87,13 @@ export async function writeBenchFiles(dir: string, items: number, periods: numbe
   };
   writeFileSync(files.settings, JSON.stringify(WORKBOOK_SETTINGS));
   await writeGrid(files.table, tableGrid);
+  if (viaHyperFormula) {
+    files.viaHyperFormula = join(dir, `mps-table-hf-${items}.xlsx`);
+    // Right of every spill (periods + 1 columns), in the first header row.
+    const first = tableGrid[0].slice();
+    first[periods + 6] = "=SUM(B2:C2)";
+    await writeGrid(files.viaHyperFormula, [first, ...tableGrid.slice(1)]);
+  }
   if (native) {
     const nativeGrid = nativeSheet(portfolio);
     files.native = join(dir, `native-${items}.xlsx`);

@@ -68,6 +68,10 @@ export interface OutsideResult {
     ours: Timed;
     /** The same with `--out <file.xlsx>`: writing the workbook back. */
     oursOut: Timed;
+    /** `--json` on the same workbook with one SUM more, which HyperFormula evaluates (no direct path). */
+    oursHf?: Timed;
+    /** That ÷ ours, round by round. */
+    hfOverDirect?: Stats;
     /** LibreOffice: loading the native workbook, and `calculateAll()` on it. */
     loLoad: Timed;
     loCalc: Timed;
@@ -83,7 +87,7 @@ export interface OutsideResult {
     loOverOurs?: Stats;
   };
   /** LibreOffice's values against ours: after calculateAll, and in the file --convert-to wrote. */
-  check: { uno?: Comparison; convert?: Comparison; problems: string[] };
+  check: { uno?: Comparison; convert?: Comparison; viaHyperFormula?: Comparison; problems: string[] };
 }
 
 export interface ScaleSize {
@@ -217,7 +221,7 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
   const { items, periods, rounds, timeoutMs } = plan.outside;
   const found: LibreOffice = findLibreOffice();
   log(found.available ? `${found.version}, UNO through ${found.python}` : found.why);
-  const files = await writeBenchFiles(work, items, periods, plan.seed, found.available);
+  const files = await writeBenchFiles(work, items, periods, plan.seed, found.available, true);
   const args = argsFor(files);
   const outFile = join(work, "recalculated.xlsx");
   const kept = join(work, "ours.json");
@@ -257,11 +261,16 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
       // Warm-up: compiles every path once, keeps our printed values for the check.
       const warm = await oursInProcess(ours, args, timeoutMs, kept);
       const warmOut = failureOf(warm) === undefined ? await oursInProcess(ours, [...args, "--out", outFile], timeoutMs) : warm;
+      const hfArgs = [files.viaHyperFormula!, ...args.slice(1)];
+      const keptHf = join(work, "ours-hf.json");
+      const warmHf = failureOf(warm) === undefined ? await oursInProcess(ours, hfArgs, timeoutMs, keptHf) : warm;
+      if (failureOf(warmHf) === undefined) result.check.viaHyperFormula = sameValues(readOurs(kept), readOurs(keptHf));
       const warmLo = unoWorker && failureOf(warm) === undefined ? await loRun(true) : undefined;
       const samples = await interleaved(
         {
           ours: () => (failureOf(warm) !== undefined ? Promise.resolve(warm) : oursInProcess(ours, args, timeoutMs)),
           oursOut: () => (failureOf(warmOut) !== undefined ? Promise.resolve(warmOut) : oursInProcess(ours, [...args, "--out", outFile], timeoutMs)),
+          oursHf: () => (failureOf(warmHf) !== undefined ? Promise.resolve(warmHf) : oursInProcess(ours, hfArgs, timeoutMs)),
           lo: () => (warmLo && failureOf(warmLo) !== undefined ? Promise.resolve(warmLo) : loRun(false)),
         },
         rounds,
@@ -275,6 +284,8 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
         result.inProcess.loTotalOverOurs = roundRatio(loTotals, samples.ours.samples);
       }
       result.inProcess.outOverJson = roundRatio(samples.oursOut.samples, samples.ours.samples);
+      result.inProcess.oursHf = timed(samples.oursHf);
+      result.inProcess.hfOverDirect = roundRatio(samples.oursHf.samples, samples.ours.samples);
       await ours.stop();
     }
     if (!unoWorker) result.inProcess.loCalc = result.inProcess.loLoad = { failure: found.available ? "LibreOffice over UNO did not start" : "LibreOffice not installed" };
@@ -317,6 +328,18 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
     await unoWorker?.stop(60_000, { cmd: "quit" });
   }
   return result;
+}
+
+/** Every value the direct path printed, as HyperFormula printed it (the SUM cell aside). */
+function sameValues(direct: Record<string, unknown>, viaHf: Record<string, unknown>): Comparison {
+  const differences: string[] = [];
+  let compared = 0;
+  for (const [key, value] of Object.entries(direct)) {
+    compared++;
+    if (!Object.is(viaHf[key], value) && differences.length < 10) differences.push(`${key}: direct ${String(value)}, HyperFormula ${String(viaHf[key])}`);
+  }
+  if (compared === 0) differences.push("no values printed");
+  return { compared, differences };
 }
 
 function readOurs(path: string): Record<string, unknown> {

@@ -108,6 +108,13 @@ export function goals(results: Results): Goal[] {
         met: c ? c.differences.length === 0 && c.compared > 0 : lo ? undefined : false,
       });
     }
+    const hf = o.check.viaHyperFormula;
+    list.push({
+      item: "12.2",
+      goal: "same numbers: mps-recalc's direct path and HyperFormula (one SUM more)",
+      measured: hf ? sameCells(hf) : o.check.problems[0] ?? whyMissing(ip.ours, ip.oursHf ?? { failure: "not run" }),
+      met: hf ? hf.differences.length === 0 && hf.compared > 0 : false,
+    });
     const inProcess = fasterGoal("12.2", "mps-recalc in process ≥ 2× faster than LibreOffice calculateAll", ip.loOverOurs, 2, lo ?? whyMissing(ip.ours, ip.loCalc));
     const whole = fasterGoal("12.2", "mps-recalc process ≥ 3× faster than soffice --convert-to", wp.loOverOurs, 3, lo ?? whyMissing(wp.ours, wp.lo));
     // Our side failing is a missed goal, not an unmeasured one.
@@ -249,12 +256,19 @@ export function report(results: Results): string {
       ["in process", "time", "LibreOffice ÷ ours"],
       ["mps-recalc --json (read, evaluate, report)", timedCell(ip.ours, ms), ""],
       ["mps-recalc --json --out (also writes the .xlsx)", timedCell(ip.oursOut, ms), ip.outOverJson ? `--out ÷ --json ${range(ip.outOverJson, times)}` : ""],
+      ["mps-recalc --json, one SUM more: through HyperFormula", ip.oursHf ? timedCell(ip.oursHf, ms) : "not run", ip.hfOverDirect ? `÷ the direct path ${range(ip.hfOverDirect, times)}` : ""],
       ["LibreOffice calculateAll() over UNO (no load)", timedCell(ip.loCalc, ms), ip.loOverOurs ? range(ip.loOverOurs, times) : ""],
       ["LibreOffice load, reported apart", timedCell(ip.loLoad, ms), ip.loTotalOverOurs ? `load + calculateAll: ${range(ip.loTotalOverOurs, times)}` : ""],
       ["whole process", "", ""],
       ["node bin/mps-recalc.js --json", timedCell(wp.ours, ms), ""],
       ["soffice --headless --convert-to xlsx (recalc on load)", timedCell(wp.lo, ms), wp.loOverOurs ? range(wp.loOverOurs, times) : ""],
     ]);
+    const hfCheck = o.check.viaHyperFormula;
+    if (hfCheck) {
+      text += hfCheck.differences.length === 0
+        ? `  the direct path and HyperFormula print the same value in all ${count(hfCheck.compared)} cells\n`
+        : `  THE DIRECT PATH AND HYPERFORMULA DIFFER:\n${hfCheck.differences.map((d) => `    ${d}\n`).join("")}`;
+    }
     for (const [label, c] of [["after calculateAll", o.check.uno], ["in the file --convert-to wrote", o.check.convert]] as const) {
       if (!c) continue;
       text += c.differences.length === 0
