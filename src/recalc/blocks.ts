@@ -11,10 +11,39 @@ import type { ComputedCell, Evaluation } from "./evaluate";
 /** A value a result spills; undefined where a result is shorter than its rows. */
 export type SpilledValue = number | string | undefined;
 
-/** A formula cell and the values it spills into the cells to its right and below (its own at [0][0]). */
+/**
+ * One row of a result as kept. A planning record's row is a label and then numbers: those are
+ * kept unboxed in a Float64Array (half a million numbers held as objects until the report is
+ * written are what the garbage collector spends its time on); any other row as its cells.
+ */
+export class SpilledRow {
+  private constructor(
+    private readonly first: SpilledValue,
+    private readonly numbers: Float64Array | undefined,
+    private readonly cells: readonly SpilledValue[] | undefined,
+    readonly length: number,
+  ) {}
+
+  static of(cells: readonly SpilledValue[]): SpilledRow {
+    const length = cells.length;
+    let numeric = length > 1;
+    for (let c = 1; c < length && numeric; c++) numeric = typeof cells[c] === "number";
+    if (!numeric) return new SpilledRow(undefined, undefined, cells, length);
+    const numbers = new Float64Array(length - 1);
+    for (let c = 1; c < length; c++) numbers[c - 1] = cells[c] as number;
+    return new SpilledRow(cells[0], numbers, undefined, length);
+  }
+
+  at(c: number): SpilledValue {
+    if (this.numbers) return c === 0 ? this.first : this.numbers[c - 1];
+    return this.cells![c];
+  }
+}
+
+/** A formula cell and the rows it spills into the cells to its right and below (its own value first). */
 export interface SpillBlock {
   anchor: ComputedCell;
-  values?: readonly (readonly SpilledValue[])[];
+  values?: readonly SpilledRow[];
 }
 
 /** A cell a result spills into: its key is spelled only when asked for. */
@@ -43,7 +72,7 @@ function* blockCells(block: SpillBlock): Generator<ComputedCell> {
   for (let r = 0; r < values.length; r++) {
     const line = values[r];
     for (let c = r === 0 ? 1 : 0; c < line.length; c++) {
-      const value = line[c];
+      const value = line.at(c);
       if (value !== undefined) yield new SpilledCell(anchor.sheet, anchor.row + r, anchor.col + c, value);
     }
   }
@@ -101,9 +130,9 @@ function blockRows(blocks: readonly SpillBlock[]): Map<string, SheetRows> {
         const { anchor, values } = block;
         const r = row - anchor.row;
         if (r === 0) cells.push(anchor);
-        const line = values?.[r] ?? [];
-        for (let c = r === 0 ? 1 : 0; c < line.length; c++) {
-          const value = line[c];
+        const line = values?.[r];
+        for (let c = r === 0 ? 1 : 0; line && c < line.length; c++) {
+          const value = line.at(c);
           if (value !== undefined) cells.push(new SpilledCell(sheet, row, anchor.col + c, value));
         }
         return cells;
@@ -155,13 +184,13 @@ export function blockEvaluation(blocks: readonly SpillBlock[]): Evaluation {
 }
 
 /** The cells a block's values fill, the formula cell included; undefined when it fills none besides. */
-export function spillBox(anchor: ComputedCell, values: readonly (readonly SpilledValue[])[]): CellBox | undefined {
+export function spillBox(anchor: ComputedCell, values: readonly SpilledRow[]): CellBox | undefined {
   let bottom = -1;
   let right = -1;
   for (let r = 0; r < values.length; r++) {
     const line = values[r];
     for (let c = r === 0 ? 1 : 0; c < line.length; c++) {
-      if (line[c] === undefined) continue;
+      if (line.at(c) === undefined) continue;
       if (r > bottom) bottom = r;
       if (c > right) right = c;
     }

@@ -18,7 +18,7 @@ import { isFunctionError } from "../functions/cells";
 import type { Cell, Shape } from "../functions/define";
 import type { MpsSettings } from "../shared/settings";
 import { a1, cellKey, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
-import { blockEvaluation, spillBox, type SpillBlock } from "./blocks";
+import { blockEvaluation, spillBox, SpilledRow, type SpillBlock } from "./blocks";
 import type { ComputedCell, Evaluation } from "./evaluate";
 import { ERROR_TYPE, errorText, hostedFunction, literalValue, predictedShape, quotedSheet, type CellAddress, type HostedFunction, type WrittenArgument } from "./plugin";
 import type { EngineInput, FormulaCell } from "./toSheets";
@@ -306,7 +306,7 @@ function run(call: Call, { size, refusal }: Sized, settings: MpsSettings, names:
     // Error cells inside a spill: HyperFormula places them its own way; left to it.
     for (const cell of line) if (cell !== undefined && typeof cell === "object") throw new GiveUp();
   }
-  const values = output as (number | string)[][];
+  const values = (output as (number | string)[][]).map((line) => SpilledRow.of(line));
   anchor.spill = spillBox(anchor, values);
   return { anchor, values };
 }
