@@ -16,6 +16,20 @@ import { readArgument, type ParamSpec } from "./params";
 export type Cell = number | string | FunctionError;
 export type Output = Cell | Cell[][];
 
+/**
+ * Rows of cells whose numbers were checked finite as they were copied in (results.ts
+ * `CellRows`): invoke shows them, or refuses them when one was not, without scanning them again.
+ */
+export interface CheckedRows {
+  readonly kind: "checked rows";
+  readonly rows: Cell[][];
+  /** False when a number copied in was NaN or infinite. */
+  readonly finite: boolean;
+}
+
+/** What a function's body returns: a result, rows already checked finite, or a refusal. */
+export type RunOutput = Output | CheckedRows | FunctionError;
+
 /** Arguments after reading, by parameter name (see `readArgument`). */
 export type Args = Record<string, unknown>;
 
@@ -65,7 +79,7 @@ export interface FunctionSpec {
   id: string;
   /** In the public argument order. */
   params: readonly ParamSpec[];
-  run(args: Args, settings: MpsSettings): Output | FunctionError;
+  run(args: Args, settings: MpsSettings): RunOutput;
   /**
    * Largest result for arguments of these shapes (undefined = omitted); hosts that must size a
    * spill before evaluating (HyperFormula) use it. `hints` gives what the formula text shows.
@@ -98,7 +112,7 @@ export interface FunctionDefinition<P extends readonly ParamSpec[]> {
   /** MPS.<id>: stored in workbooks, so it never changes. */
   id: string;
   params: P;
-  run(args: ArgsOf<P>, settings: MpsSettings): Output | FunctionError;
+  run(args: ArgsOf<P>, settings: MpsSettings): RunOutput;
   /** The largest result the call can have. */
   size(query: SizeQuery<P>): Shape;
 }

@@ -19,7 +19,7 @@ import {
 } from "../../engine";
 import type { MpsSettings } from "../../shared/settings";
 import { functionError, isFunctionError, type FunctionError } from "../cells";
-import { defineFunction, type ArgsOf, type FunctionSpec, type Output, type Shape, type SizeQuery } from "../define";
+import { defineFunction, type ArgsOf, type FunctionSpec, type RunOutput, type Shape, type SizeQuery } from "../define";
 import { isItemMaster, nameItemCells, type ItemMaster, type ItemValues } from "../itemMaster";
 import { messages } from "../messages";
 import { item, number, option, series } from "../params";
@@ -231,7 +231,7 @@ export function planRecord(args: RecordArgs, settings: MpsSettings): PlannedReco
  */
 export function defineRecordFunction(definition: {
   id: string;
-  fromRecord(planned: PlannedRecord, args: RecordArgs, settings: MpsSettings): Output | FunctionError;
+  fromRecord(planned: PlannedRecord, args: RecordArgs, settings: MpsSettings): RunOutput;
   size(query: SizeQuery<typeof RECORD_PARAMS>): Shape;
 }): FunctionSpec {
   return defineFunction({
