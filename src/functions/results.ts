@@ -83,6 +83,22 @@ export function asBlock(rows: Cell[][], orientation: Orientation): Cell[][] {
   return out;
 }
 
+/** An empty row of the last length asked for, copied for each new row (see `emptyRow`). */
+let blankRow: Cell[] = [];
+
+/**
+ * A row of `length` empty slots, ready to be filled. Copying one kept row is cheaper than
+ * `new Array(length)`, and a portfolio asks for the same length again and again. Its first slot
+ * already holds text, so the row holds any value from the start and never changes kind.
+ */
+function emptyRow(length: number): Cell[] {
+  if (blankRow.length !== length) {
+    blankRow = new Array<Cell>(length);
+    blankRow[0] = "";
+  }
+  return blankRow.slice();
+}
+
 /**
  * Labelled rows of a result, each number checked finite as it is copied in, so that invoke's
  * guarantee (no NaN or infinity shown) costs one pass over the cells, not two.
@@ -99,14 +115,14 @@ export class CellRows {
   /** A row: its label, then one cell per value. */
   add(label: string, values: ArrayLike<number>): void {
     const n = values.length;
-    const cells = new Array<Cell>(n + 1);
+    const cells = emptyRow(n + 1);
+    cells[0] = label;
     let sum = 0;
     for (let i = 0; i < n; i++) {
       const value = values[i];
       sum += value - value;
       cells[i + 1] = value;
     }
-    cells[0] = label;
     this.sum += sum;
     this.rows.push(cells);
   }
