@@ -130,6 +130,7 @@ export interface FunctionDefinition<P extends readonly ParamSpec[]> {
 export function defineFunction<const P extends readonly ParamSpec[]>(definition: FunctionDefinition<P>): FunctionSpec {
   const { id, params } = definition;
   const index = new Map(params.map((param, i) => [param.name, i]));
+  const itemAt = params.findIndex((param) => param.kind === "item");
   const position = (name: string): number => {
     const i = index.get(name);
     if (i === undefined) throw new Error(`MPS.${id} has no parameter ${name}`);
@@ -143,7 +144,7 @@ export function defineFunction<const P extends readonly ParamSpec[]>(definition:
     maxSize: (shapes, { literals, settings }) => {
       // An item master brings the item's own settings (see invoke); one only evaluation can read
       // leaves every value that falls back to a setting unknown.
-      const item = itemHint(params, shapes, literals, settings);
+      const item = itemAt < 0 ? settings : itemHint(params[itemAt], shapes[itemAt], literals[itemAt], settings);
       return definition.size({
         shape: (name) => shapes[position(name)],
         value: (name) => {
@@ -160,23 +161,14 @@ export function defineFunction<const P extends readonly ParamSpec[]>(definition:
 }
 
 /**
- * The settings a call's arguments are read with before evaluation: the workbook's, with those
- * of an item master the formula shows in their place; UNKNOWN when the item argument is a range
- * only evaluation can read (a single cell is on hand and brings no settings).
+ * The settings a call's arguments are read with before evaluation, for a function with an
+ * item argument: the workbook's, with those of an item master the formula shows in their place;
+ * UNKNOWN when the item argument is a range only evaluation can read (a single cell is on hand
+ * and brings no settings).
  */
-function itemHint(
-  params: readonly ParamSpec[],
-  shapes: ReadonlyArray<Shape | undefined>,
-  literals: ReadonlyArray<unknown>,
-  settings: MpsSettings,
-): MpsSettings | typeof UNKNOWN {
-  const i = params.findIndex((param) => param.kind === "item");
-  if (i < 0) return settings;
-  if (literals[i] === NOT_LITERAL) {
-    const shape = shapes[i];
-    return shape !== undefined && shape.rows * shape.columns > 1 ? UNKNOWN : settings;
-  }
-  const value = readArgument(params[i], literals[i], settings);
+function itemHint(param: ParamSpec, shape: Shape | undefined, literal: unknown, settings: MpsSettings): MpsSettings | typeof UNKNOWN {
+  if (literal === NOT_LITERAL) return shape !== undefined && shape.rows * shape.columns > 1 ? UNKNOWN : settings;
+  const value = readArgument(param, literal, settings);
   return isFunctionError(value) ? settings : withItemSettings(settings, value);
 }
 

@@ -18,7 +18,6 @@ import {
   LOT_RULES,
   planMps,
   projectAvailable,
-  tableLabels,
   tableRows,
   type RecordShape,
 } from "../../engine";
@@ -136,5 +135,5 @@ function tableSize(call: SizeQuery<typeof RECORD_PARAMS>): number {
     capacity: given("capacity", "capacity"),
     expired: planFrom === UNKNOWN || planFrom !== 1,
   };
-  return tableLabels(shape).length;
+  return tableRows(shape).length;
 }
