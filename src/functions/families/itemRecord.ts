@@ -167,6 +167,9 @@ export interface PlannedRecord {
   shape: RecordShape;
 }
 
+/** Without an item master no value comes from one: nothing is ever added to this set. */
+const NO_MASTER: Set<string> = new Set();
+
 /**
  * Plans the item a record function's arguments describe: the `ItemInput` from the arguments,
  * the item master (on_hand as a range) and the settings (already the item's own, see invoke),
@@ -177,7 +180,7 @@ export interface PlannedRecord {
  */
 export function planRecord(args: RecordArgs, settings: MpsSettings): PlannedRecord | FunctionError {
   const master = isItemMaster(args.on_hand) ? args.on_hand : null;
-  const fromMaster = new Set<string>();
+  const fromMaster = master === null ? NO_MASTER : new Set<string>();
   settingsFromMaster(master, fromMaster);
   const capacityArgument = args.capacity === undefined ? undefined : args.capacity.values.length === 1 ? args.capacity.values[0] : args.capacity.values;
   const planFrom = args.plan_from;
