@@ -177,6 +177,15 @@ function readCell(param: string, cell: unknown, index: number): number | Functio
   return typeof read === "number" ? read : cellRefusal(param, index, (at) => read(`cell ${at}`));
 }
 
+/** The cells of a one-column range in a row reused from call to call (the loop below then reads one line either way). */
+const column: unknown[] = [];
+
+function columnCells(grid: readonly unknown[][]): unknown[] {
+  column.length = grid.length;
+  for (let i = 0; i < grid.length; i++) column[i] = grid[i]?.[0];
+  return column;
+}
+
 /**
  * One row or one column of quantities.
  * @example readSeries("orders", [[5], [null], [7]]) // → { values: [5, 0, 7], orientation: "column" }
@@ -189,21 +198,34 @@ export function readSeries(param: string, range: unknown): SeriesInput | Functio
   if (rows === 0 || columns === 0) return functionError("VALUE", messages.emptyRange(param));
   if (rows > 1 && columns > 1) return functionError("VALUE", messages.notOneLine(param, rows, columns));
   const orientation: Orientation = rows === 1 ? "row" : "column";
-  const length = Math.max(rows, columns);
+  const line = orientation === "row" ? grid[0] : columnCells(grid);
+  // Bounded by the line's own length (the same number), so V8 drops the bounds checks.
+  const length = line.length;
   const values = new Array<number>(length);
-  const line = orientation === "row" ? grid[0] : undefined;
-  for (let i = 0; i < length; i++) {
-    const cell = line !== undefined ? line[i] : grid[i]?.[0];
-    // Fast path for the common cells: finite numbers and empties.
+  // A tight loop over the common cells (finite numbers and empties) until the first other one.
+  let i = 0;
+  for (; i < length; i++) {
+    const cell = line[i];
     if (typeof cell === "number" && cell - cell === 0) values[i] = cell;
     else if (cell === null || cell === "") values[i] = 0;
-    else {
-      const read = readCell(param, cell, i);
-      if (typeof read !== "number") return read;
-      values[i] = read;
-    }
+    else break;
   }
-  return { values, orientation };
+  const refused = i < length ? readRest(param, line, i, values) : undefined;
+  return refused ?? { values, orientation };
+}
+
+/**
+ * The cells of a line from `start` on, read in full (a data type, an error, text), into
+ * `values`; the refusal of the first that is no quantity. Apart from readSeries' loop, which
+ * then stays tight.
+ */
+function readRest(param: string, line: readonly unknown[], start: number, values: number[]): FunctionError | undefined {
+  for (let i = start; i < line.length; i++) {
+    const read = readCell(param, line[i], i);
+    if (typeof read !== "number") return read;
+    values[i] = read;
+  }
+  return undefined;
 }
 
 /** A single-cell argument: a 1×1 range arrives as [[x]] from some hosts. */

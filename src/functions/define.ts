@@ -16,6 +16,20 @@ import { readArgument, type ParamSpec } from "./params";
 export type Cell = number | string | FunctionError;
 export type Output = Cell | Cell[][];
 
+/**
+ * Rows of cells whose numbers were checked finite as they were copied in (results.ts
+ * `CellRows`): invoke shows them, or refuses them when one was not, without scanning them again.
+ */
+export interface CheckedRows {
+  readonly kind: "checked rows";
+  readonly rows: Cell[][];
+  /** False when a number copied in was NaN or infinite. */
+  readonly finite: boolean;
+}
+
+/** What a function's body returns: a result, rows already checked finite, or a refusal. */
+export type RunOutput = Output | CheckedRows | FunctionError;
+
 /** Arguments after reading, by parameter name (see `readArgument`). */
 export type Args = Record<string, unknown>;
 
@@ -65,7 +79,7 @@ export interface FunctionSpec {
   id: string;
   /** In the public argument order. */
   params: readonly ParamSpec[];
-  run(args: Args, settings: MpsSettings): Output | FunctionError;
+  run(args: Args, settings: MpsSettings): RunOutput;
   /**
    * Largest result for arguments of these shapes (undefined = omitted); hosts that must size a
    * spill before evaluating (HyperFormula) use it. `hints` gives what the formula text shows.
@@ -98,7 +112,7 @@ export interface FunctionDefinition<P extends readonly ParamSpec[]> {
   /** MPS.<id>: stored in workbooks, so it never changes. */
   id: string;
   params: P;
-  run(args: ArgsOf<P>, settings: MpsSettings): Output | FunctionError;
+  run(args: ArgsOf<P>, settings: MpsSettings): RunOutput;
   /** The largest result the call can have. */
   size(query: SizeQuery<P>): Shape;
 }
@@ -116,6 +130,7 @@ export interface FunctionDefinition<P extends readonly ParamSpec[]> {
 export function defineFunction<const P extends readonly ParamSpec[]>(definition: FunctionDefinition<P>): FunctionSpec {
   const { id, params } = definition;
   const index = new Map(params.map((param, i) => [param.name, i]));
+  const itemAt = params.findIndex((param) => param.kind === "item");
   const position = (name: string): number => {
     const i = index.get(name);
     if (i === undefined) throw new Error(`MPS.${id} has no parameter ${name}`);
@@ -129,7 +144,7 @@ export function defineFunction<const P extends readonly ParamSpec[]>(definition:
     maxSize: (shapes, { literals, settings }) => {
       // An item master brings the item's own settings (see invoke); one only evaluation can read
       // leaves every value that falls back to a setting unknown.
-      const item = itemHint(params, shapes, literals, settings);
+      const item = itemAt < 0 ? settings : itemHint(params[itemAt], shapes[itemAt], literals[itemAt], settings);
       return definition.size({
         shape: (name) => shapes[position(name)],
         value: (name) => {
@@ -146,23 +161,14 @@ export function defineFunction<const P extends readonly ParamSpec[]>(definition:
 }
 
 /**
- * The settings a call's arguments are read with before evaluation: the workbook's, with those
- * of an item master the formula shows in their place; UNKNOWN when the item argument is a range
- * only evaluation can read (a single cell is on hand and brings no settings).
+ * The settings a call's arguments are read with before evaluation, for a function with an
+ * item argument: the workbook's, with those of an item master the formula shows in their place;
+ * UNKNOWN when the item argument is a range only evaluation can read (a single cell is on hand
+ * and brings no settings).
  */
-function itemHint(
-  params: readonly ParamSpec[],
-  shapes: ReadonlyArray<Shape | undefined>,
-  literals: ReadonlyArray<unknown>,
-  settings: MpsSettings,
-): MpsSettings | typeof UNKNOWN {
-  const i = params.findIndex((param) => param.kind === "item");
-  if (i < 0) return settings;
-  if (literals[i] === NOT_LITERAL) {
-    const shape = shapes[i];
-    return shape !== undefined && shape.rows * shape.columns > 1 ? UNKNOWN : settings;
-  }
-  const value = readArgument(params[i], literals[i], settings);
+function itemHint(param: ParamSpec, shape: Shape | undefined, literal: unknown, settings: MpsSettings): MpsSettings | typeof UNKNOWN {
+  if (literal === NOT_LITERAL) return shape !== undefined && shape.rows * shape.columns > 1 ? UNKNOWN : settings;
+  const value = readArgument(param, literal, settings);
   return isFunctionError(value) ? settings : withItemSettings(settings, value);
 }
 

@@ -8,10 +8,10 @@
 import type { MpsSettings } from "../shared/settings";
 import { functionError, isFunctionError, type FunctionError } from "./cells";
 import { CATALOG } from "./catalog";
-import { NOT_LITERAL, oversize, type Args, type FunctionSpec, type Output, type Shape } from "./define";
+import { NOT_LITERAL, oversize, type Args, type CheckedRows, type FunctionSpec, type Output, type RunOutput, type Shape } from "./define";
 import { withItemSettings } from "./itemMaster";
 import { messages } from "./messages";
-import { readArgument } from "./params";
+import { readArgument, type ParamSpec } from "./params";
 import { cellAlong, cellIn, parsePlace, rangeText, sheetOf, type CallSite, type Place } from "./places";
 
 export type { CallSite } from "./places";
@@ -25,8 +25,13 @@ function shapeOf(raw: unknown): Shape | undefined {
 
 /** The size check before computing: the declared bound for these arguments against the sheet and the cell budget. */
 function sizeRefusal(spec: FunctionSpec, raw: readonly unknown[], settings: MpsSettings): FunctionError | undefined {
-  const shapes = spec.params.map((_, i) => shapeOf(raw[i]));
-  const literals = spec.params.map((_, i) => (Array.isArray(raw[i]) ? NOT_LITERAL : (raw[i] ?? undefined)));
+  const count = spec.params.length;
+  const shapes = new Array<Shape | undefined>(count);
+  const literals = new Array<unknown>(count);
+  for (let i = 0; i < count; i++) {
+    shapes[i] = shapeOf(raw[i]);
+    literals[i] = Array.isArray(raw[i]) ? NOT_LITERAL : (raw[i] ?? undefined);
+  }
   return oversize(spec.id, spec.maxSize(shapes, { literals, settings }));
 }
 
@@ -39,13 +44,25 @@ function notFinite(output: Output): boolean {
   return false;
 }
 
-/** The refusal with its cell or range named by address, when the host told where the argument is. */
-function located(error: FunctionError, spec: FunctionSpec, places: ReadonlyArray<Place | undefined>, callerSheet?: string): FunctionError {
+function isCheckedRows(output: RunOutput): output is CheckedRows {
+  return typeof output === "object" && !Array.isArray(output) && output.kind === "checked rows";
+}
+
+/** Where the host says the `position`-th argument is; undefined when it does not say or it is no address. */
+function placeOf(site: CallSite | undefined, position: number): Place | undefined {
+  return position < 0 ? undefined : parsePlace(site?.addresses?.[position]);
+}
+
+/**
+ * The refusal with its cell or range named by address, when the host told where the argument
+ * is. Addresses are parsed only here, for the one argument a refusal is about.
+ */
+function located(error: FunctionError, spec: FunctionSpec, site: CallSite | undefined): FunctionError {
   const where = error.place;
   if (where === undefined) return error;
-  const position = spec.params.findIndex((p) => p.name === where.param);
-  const place = position < 0 ? undefined : places[position];
+  const place = placeOf(site, spec.params.findIndex((p) => p.name === where.param));
   if (place === undefined) return error;
+  const callerSheet = sheetOf(site?.caller);
   const message =
     where.index !== undefined
       ? where.say(cellAlong(place, where.index, callerSheet))
@@ -53,6 +70,15 @@ function located(error: FunctionError, spec: FunctionSpec, places: ReadonlyArray
         ? where.say(cellIn(place, where.cell.row, where.cell.column, callerSheet))
         : where.say(rangeText(place, callerSheet), where.length === undefined ? undefined : rangeText(place, callerSheet, where.length));
   return { ...error, message };
+}
+
+/** How an item master names its cells by address: only an item argument reads a range cell by cell. */
+function cellNamer(param: ParamSpec, site: CallSite | undefined, position: number): ((row: number, column: number) => string) | undefined {
+  if (param.kind !== "item") return undefined;
+  const place = placeOf(site, position);
+  if (place === undefined) return undefined;
+  const callerSheet = sheetOf(site?.caller);
+  return (row, column) => cellIn(place, row, column, callerSheet);
 }
 
 /**
@@ -65,26 +91,26 @@ function located(error: FunctionError, spec: FunctionSpec, places: ReadonlyArray
  */
 export function invoke(id: string, raw: readonly unknown[], settings: MpsSettings, site?: CallSite): Output | FunctionError {
   const spec = CATALOG[id];
-  const addresses = spec.params.map((_, i) => site?.addresses?.[i]);
-  const places = addresses.map(parsePlace);
-  const callerSheet = sheetOf(site?.caller);
+  const addresses = site?.addresses;
   try {
     const args: Args = {};
     let itemSettings = settings;
     for (let i = 0; i < spec.params.length; i++) {
       const param = spec.params[i];
-      const place = places[i];
-      const cellName = place && ((row: number, column: number) => cellIn(place, row, column, callerSheet));
-      const value = readArgument(param, raw[i], itemSettings, typeof addresses[i] === "string" && addresses[i] !== "", cellName);
-      if (isFunctionError(value)) return located(value, spec, places, callerSheet);
+      const address = addresses?.[i];
+      const referenced = typeof address === "string" && address !== "";
+      const value = readArgument(param, raw[i], itemSettings, referenced, referenced ? cellNamer(param, site, i) : undefined);
+      if (isFunctionError(value)) return located(value, spec, site);
       args[param.name] = value;
       if (param.kind === "item") itemSettings = withItemSettings(settings, value);
     }
     const tooLarge = sizeRefusal(spec, raw, settings);
     if (tooLarge) return tooLarge;
     const output = spec.run(args, itemSettings);
-    if (isFunctionError(output)) return located(output, spec, places, callerSheet);
-    return notFinite(output) ? functionError("VALUE", messages.resultNotFinite(id)) : output;
+    if (isFunctionError(output)) return located(output, spec, site);
+    const finite = isCheckedRows(output) ? output.finite : !notFinite(output);
+    if (!finite) return functionError("VALUE", messages.resultNotFinite(id));
+    return isCheckedRows(output) ? output.rows : output;
   } catch (error) {
     return functionError("VALUE", messages.internal(id, error instanceof Error ? error.message : String(error)));
   }

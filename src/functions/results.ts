@@ -4,7 +4,7 @@
  */
 import type { PlanningError, Result } from "../engine";
 import { cellRefusal, functionError, type FunctionError, type Orientation } from "./cells";
-import type { Cell } from "./define";
+import type { Cell, CheckedRows } from "./define";
 import { messages } from "./messages";
 
 /** Engine field names that are not simply the parameter name in camelCase. */
@@ -81,4 +81,60 @@ export function asBlock(rows: Cell[][], orientation: Orientation): Cell[][] {
   const out: Cell[][] = [];
   for (let c = 0; c < width; c++) out.push(rows.map((r) => r[c]));
   return out;
+}
+
+/** An empty row of the last length asked for, copied for each new row (see `emptyRow`). */
+let blankRow: Cell[] = [];
+
+/**
+ * A row of `length` empty slots, ready to be filled. Copying one kept row is cheaper than
+ * `new Array(length)`, and a portfolio asks for the same length again and again. Its first slot
+ * already holds text, so the row holds any value from the start and never changes kind.
+ */
+function emptyRow(length: number): Cell[] {
+  if (blankRow.length !== length) {
+    blankRow = new Array<Cell>(length);
+    blankRow[0] = "";
+  }
+  return blankRow.slice();
+}
+
+/**
+ * Labelled rows of a result, each number checked finite as it is copied in, so that invoke's
+ * guarantee (no NaN or infinity shown) costs one pass over the cells, not two.
+ * @example
+ * const rows = new CellRows();
+ * rows.add("MPS", new Float64Array([0, 40]));
+ * rows.checked("row") // → { kind: "checked rows", rows: [["MPS", 0, 40]], finite: true }
+ */
+export class CellRows {
+  private readonly rows: Cell[][] = [];
+  /** 0 while every number copied in is finite: x − x is NaN for NaN and ±Infinity, 0 otherwise. */
+  private sum = 0;
+
+  /** A row: its label, then one cell per value. */
+  add(label: string, values: ArrayLike<number>): void {
+    const n = values.length;
+    const cells = emptyRow(n + 1);
+    cells[0] = label;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const value = values[i];
+      sum += value - value;
+      cells[i + 1] = value;
+    }
+    this.sum += sum;
+    this.rows.push(cells);
+  }
+
+  /** A row of cells made by the caller (text where a number cannot be shown): its numbers are checked here. */
+  addCells(cells: Cell[]): void {
+    for (const cell of cells) if (typeof cell === "number") this.sum += cell - cell;
+    this.rows.push(cells);
+  }
+
+  /** The rows laid out as the planner laid out the input (see `asBlock`). */
+  checked(orientation: Orientation): CheckedRows {
+    return { kind: "checked rows", rows: asBlock(this.rows, orientation), finite: this.sum === 0 };
+  }
 }

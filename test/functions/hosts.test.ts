@@ -184,6 +184,35 @@ describe("results: finite, and no larger than a sheet or the cell budget", () =>
     }
   });
 
+  it("never shows a NaN or an infinite number in MPS.TABLE, whichever row holds it and however it is laid out", () => {
+    const realPlanItem = engine.planItem;
+    const planItem = jest.spyOn(engine, "planItem");
+    const refused =
+      "#VALUE! MPS.TABLE: a result is too large to show (beyond Excel's largest number); check the inputs for huge quantities or rates";
+    try {
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        for (const field of ["projectedAvailable", "atp", "utilization"] as const) {
+          planItem.mockImplementation((input) => {
+            const result = realPlanItem(input);
+            if (result.ok) (result.value[field] as Float64Array)[1] = bad;
+            return result;
+          });
+          const shown = field === "utilization" && bad === Infinity; // load on no capacity: a text cell
+          for (const [forecast, orders, capacity] of [
+            [row(10, 10), row(0, 5), row(20, 20)],
+            [column(10, 10), column(0, 5), column(20, 20)],
+          ]) {
+            const call = () => table(forecast, orders, 0, LEFT_OUT, LEFT_OUT, LEFT_OUT, LEFT_OUT, LEFT_OUT, capacity);
+            if (shown) expect(call().flat()).toContain("no capacity");
+            else expect(excelError(call)).toBe(refused);
+          }
+        }
+      }
+    } finally {
+      planItem.mockRestore();
+    }
+  });
+
   it("refuses MPS.EXPLODE over whole columns before computing it", () => {
     const explodeForecast = jest.spyOn(engine, "explodeForecast");
     try {

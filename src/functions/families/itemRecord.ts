@@ -19,7 +19,7 @@ import {
 } from "../../engine";
 import type { MpsSettings } from "../../shared/settings";
 import { functionError, isFunctionError, type FunctionError } from "../cells";
-import { defineFunction, type ArgsOf, type FunctionSpec, type Output, type Shape, type SizeQuery } from "../define";
+import { defineFunction, type ArgsOf, type FunctionSpec, type RunOutput, type Shape, type SizeQuery } from "../define";
 import { isItemMaster, nameItemCells, type ItemMaster, type ItemValues } from "../itemMaster";
 import { messages } from "../messages";
 import { item, number, option, series } from "../params";
@@ -167,6 +167,9 @@ export interface PlannedRecord {
   shape: RecordShape;
 }
 
+/** Without an item master no value comes from one: nothing is ever added to this set. */
+const NO_MASTER: Set<string> = new Set();
+
 /**
  * Plans the item a record function's arguments describe: the `ItemInput` from the arguments,
  * the item master (on_hand as a range) and the settings (already the item's own, see invoke),
@@ -177,7 +180,7 @@ export interface PlannedRecord {
  */
 export function planRecord(args: RecordArgs, settings: MpsSettings): PlannedRecord | FunctionError {
   const master = isItemMaster(args.on_hand) ? args.on_hand : null;
-  const fromMaster = new Set<string>();
+  const fromMaster = master === null ? NO_MASTER : new Set<string>();
   settingsFromMaster(master, fromMaster);
   const capacityArgument = args.capacity === undefined ? undefined : args.capacity.values.length === 1 ? args.capacity.values[0] : args.capacity.values;
   const planFrom = args.plan_from;
@@ -231,7 +234,7 @@ export function planRecord(args: RecordArgs, settings: MpsSettings): PlannedReco
  */
 export function defineRecordFunction(definition: {
   id: string;
-  fromRecord(planned: PlannedRecord, args: RecordArgs, settings: MpsSettings): Output | FunctionError;
+  fromRecord(planned: PlannedRecord, args: RecordArgs, settings: MpsSettings): RunOutput;
   size(query: SizeQuery<typeof RECORD_PARAMS>): Shape;
 }): FunctionSpec {
   return defineFunction({

@@ -18,7 +18,6 @@ import {
   LOT_RULES,
   planMps,
   projectAvailable,
-  tableLabels,
   tableRows,
   type RecordShape,
 } from "../../engine";
@@ -27,7 +26,7 @@ import { UNKNOWN, defineFunction, lineShape, periodsOf, type Cell, type Shape, t
 import { isItemMaster, type ItemValues } from "../itemMaster";
 import { messages } from "../messages";
 import { item, number, option, series } from "../params";
-import { asBlock, asLine, toCells, unwrapResult } from "../results";
+import { CellRows, asLine, unwrapResult } from "../results";
 import {
   DEFAULT_LOT_RULE,
   FIRM_MPS,
@@ -100,12 +99,13 @@ function utilizationCell(value: number): Cell {
 export const TABLE = defineRecordFunction({
   id: "TABLE",
   fromRecord({ record, shape }, args) {
-    const rows: Cell[][] = [];
+    const rows = new CellRows();
     for (const row of tableRows(shape)) {
       const values = record[row.field as keyof typeof record] as Float64Array;
-      rows.push(row.field === "utilization" ? ["Utilization %", ...Array.from(values, utilizationCell)] : toCells(values, row.label));
+      if (row.field === "utilization") rows.addCells(["Utilization %", ...Array.from(values, utilizationCell)]);
+      else rows.add(row.label, values);
     }
-    return asBlock(rows, args.forecast.orientation);
+    return rows.checked(args.forecast.orientation);
   },
   size: (call) => {
     const line = lineShape(call.shape("forecast"));
@@ -135,5 +135,5 @@ function tableSize(call: SizeQuery<typeof RECORD_PARAMS>): number {
     capacity: given("capacity", "capacity"),
     expired: planFrom === UNKNOWN || planFrom !== 1,
   };
-  return tableLabels(shape).length;
+  return tableRows(shape).length;
 }
