@@ -6,7 +6,7 @@
  * reach it and dropping it at once; `cells` is made in full only for whoever reads it.
  */
 import { cellKey, type CellBox } from "./address";
-import type { ComputedCell, Evaluation } from "./evaluate";
+import type { ComputedCell, Evaluation, Shown } from "./evaluate";
 
 /** A value a result spills; undefined where a result is shorter than its rows. */
 export type SpilledValue = number | string | undefined;
@@ -26,11 +26,13 @@ export class SpilledRow {
 
   static of(cells: readonly SpilledValue[]): SpilledRow {
     const length = cells.length;
-    let numeric = length > 1;
-    for (let c = 1; c < length && numeric; c++) numeric = typeof cells[c] === "number";
-    if (!numeric) return new SpilledRow(undefined, undefined, cells, length);
+    if (length < 2) return new SpilledRow(undefined, undefined, cells, length);
     const numbers = new Float64Array(length - 1);
-    for (let c = 1; c < length; c++) numbers[c - 1] = cells[c] as number;
+    for (let c = 1; c < length; c++) {
+      const value = cells[c];
+      if (typeof value !== "number") return new SpilledRow(undefined, undefined, cells, length);
+      numbers[c - 1] = value;
+    }
     return new SpilledRow(cells[0], numbers, undefined, length);
   }
 
@@ -78,16 +80,32 @@ function* blockCells(block: SpillBlock): Generator<ComputedCell> {
   }
 }
 
+/** Hands each cell's place and value to `visit`, in workbook order. */
+export type ValueWalk = (visit: (sheet: string, row: number, col: number, value: Shown) => void) => void;
+
 /**
- * Every cell of the evaluation in workbook order (of one sheet, when given), made one at a time
- * when it is kept as blocks.
+ * Every value of the evaluation in workbook order (of one sheet, when given), with no object
+ * made per cell when it is kept as blocks: what the JSON report needs.
  */
-export function* eachCell(evaluation: Evaluation, sheet?: string): Generator<ComputedCell> {
-  if (!evaluation.blocks) {
-    for (const cell of evaluation.cells) if (sheet === undefined || cell.sheet === sheet) yield cell;
-    return;
-  }
-  for (const block of evaluation.blocks) if (sheet === undefined || block.anchor.sheet === sheet) yield* blockCells(block);
+export function valuesOf(evaluation: Evaluation, sheet?: string): ValueWalk {
+  return (visit) => {
+    if (!evaluation.blocks) {
+      for (const cell of evaluation.cells) if (sheet === undefined || cell.sheet === sheet) visit(cell.sheet, cell.row, cell.col, cell.value);
+      return;
+    }
+    for (const { anchor, values } of evaluation.blocks) {
+      if (sheet !== undefined && anchor.sheet !== sheet) continue;
+      visit(anchor.sheet, anchor.row, anchor.col, anchor.value);
+      if (!values) continue;
+      for (let r = 0; r < values.length; r++) {
+        const line = values[r];
+        for (let c = r === 0 ? 1 : 0; c < line.length; c++) {
+          const value = line.at(c);
+          if (value !== undefined) visit(anchor.sheet, anchor.row + r, anchor.col + c, value);
+        }
+      }
+    }
+  };
 }
 
 /** The rows of one sheet that hold computed cells, and each row's cells (made when asked for). */

@@ -7,7 +7,7 @@
  * exit: 2 for a wrong command line, 1 for a workbook that cannot be recalculated, 3 (only with
  * `--strict`) when some formula cells were not recalculated. Never a stack trace.
  */
-import { eachCell } from "./blocks";
+import { valuesOf } from "./blocks";
 import { messages } from "./messages";
 import { describe } from "./outcome";
 import { recalcWorkbook, strictProblems, type RecalcOptions } from "./recalc";
@@ -99,7 +99,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (args.details) {
       io.out(JSON.stringify(toJsonDetails(result.value.cells, refused), null, 2));
     } else if (args.json) {
-      io.out(jsonText(eachCell(evaluation, args.sheet)));
+      io.out(jsonText(valuesOf(evaluation, args.sheet)));
     } else {
       const { cells } = result.value;
       const scope = args.sheet ?? args.workbook;

@@ -3,6 +3,7 @@
  * table per formula that a planner can read in a terminal.
  */
 import { cellKey, columnName, type CellBox } from "./address";
+import type { ValueWalk } from "./blocks";
 import type { ComputedCell, RefusedCell, Shown } from "./evaluate";
 import { messages } from "./messages";
 
@@ -18,30 +19,34 @@ export function toJson(cells: readonly ComputedCell[]): Record<string, Shown> {
 
 /**
  * The `--json` text: exactly `JSON.stringify(toJson(cells), null, 2)` (cells name distinct cells,
- * as an evaluation's do), written straight from the cells. A report has hundreds of thousands
- * of cells; an object with that many keys first cost more than the recalculation.
+ * as an evaluation's do), written straight from the cells or from an evaluation's values
+ * (`valuesOf`). A report has hundreds of thousands of cells; an object with that many keys first
+ * cost more than the recalculation.
  * @example jsonText(cells) // → '{\n  "Plan!B10": "Forecast",\n  "Plan!C10": 30\n}'
  */
-export function jsonText(cells: Iterable<ComputedCell>): string {
+export function jsonText(source: Iterable<ComputedCell> | ValueWalk): string {
+  const walk: ValueWalk = typeof source === "function" ? source : (visit) => {
+    for (const cell of source) visit(cell.sheet, cell.row, cell.col, cell.value);
+  };
   // Lines are joined in chunks, so each line's string dies young (a scavenge frees it for
   // nothing) instead of living until one join of them all.
   const chunks: string[] = [];
   const lines: string[] = [];
-  let sheet: string | undefined;
+  const columns: string[] = [];
+  let current: string | undefined;
   let opening = "";
-  for (const cell of cells) {
-    if (cell.sheet !== sheet) {
-      sheet = cell.sheet;
+  walk((sheet, row, col, value) => {
+    if (sheet !== current) {
+      current = sheet;
       opening = `  ${JSON.stringify(`${sheet}!`).slice(0, -1)}`;
     }
-    const value = cell.value;
     const text = typeof value === "string" ? JSON.stringify(value) : typeof value === "number" ? (Number.isFinite(value) ? String(value) : "null") : value ? "true" : "false";
-    lines.push(`${opening}${columnName(cell.col)}${cell.row + 1}": ${text}`);
+    lines.push(`${opening}${(columns[col] ??= columnName(col))}${row + 1}": ${text}`);
     if (lines.length === JSON_CHUNK) {
       chunks.push(lines.join(",\n"));
       lines.length = 0;
     }
-  }
+  });
   if (lines.length > 0) chunks.push(lines.join(",\n"));
   return chunks.length === 0 ? "{}" : `{\n${chunks.join(",\n")}\n}`;
 }

@@ -93,6 +93,8 @@ class SheetWriter {
    * collector would move it: a new row's text is hundreds of small strings until encoded).
    */
   private readonly bytes: Utf8Sink;
+  /** Column letters by index, spelled once for the sheet. */
+  private readonly columns: string[] = [];
   private out: string[] = [];
   private outLength = 0;
   private cursor = 0;
@@ -169,7 +171,7 @@ class SheetWriter {
     if (typeof value === "number" && !computed.error && Number.isFinite(value)) {
       // The common case, a number, in one piece: half a million of them in a large plan.
       this.grow(computed.row, computed.col);
-      return `<c r="${columnName(computed.col)}${computed.row + 1}"><v>${value === 0 ? 0 : value}</v></c>`;
+      return `<c r="${(this.columns[computed.col] ??= columnName(computed.col))}${computed.row + 1}"><v>${value === 0 ? 0 : value}</v></c>`;
     }
     const why = unwritable(computed);
     if (why) {

@@ -6,7 +6,7 @@
 import path from "path";
 import fc from "fast-check";
 import type { RawCellContent } from "hyperformula";
-import { eachCell, rowsBySheet } from "../../src/recalc/blocks";
+import { rowsBySheet, valuesOf } from "../../src/recalc/blocks";
 import { evaluateDirectly } from "../../src/recalc/direct";
 import { evaluate, type Evaluation } from "../../src/recalc/evaluate";
 import { sheetIdsOf } from "../../src/recalc/hfInternals";
@@ -31,7 +31,7 @@ function walked(evaluation: Evaluation) {
     sheet,
     rows: indexes.map((row) => ({ row, cells: cellsOf(row).map((c) => [c.key, c.value, c.error?.message]) })).filter((row) => row.cells.length > 0),
   }));
-  return { json: jsonText(eachCell(evaluation)), rows };
+  return { json: jsonText(valuesOf(evaluation)), rows };
 }
 
 function both(input: EngineInput, settings: MpsSettings = DEFAULT_SETTINGS) {
