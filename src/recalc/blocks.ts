@@ -112,8 +112,8 @@ export function valuesOf(evaluation: Evaluation, sheet?: string): ValueWalk {
 export interface SheetRows {
   /** Ascending. */
   rows: number[];
-  /** How many computed cells there are, at most. */
-  cells: number;
+  /** The box of every computed cell, when known without walking them (blocks hold only values Excel can hold). */
+  box?: CellBox;
   /** The row's cells, by column; none for a row not in `rows`. */
   cellsOf(row: number): ComputedCell[];
 }
@@ -124,23 +124,27 @@ export function rowsBySheet(evaluation: Evaluation): Map<string, SheetRows> {
 }
 
 function blockRows(blocks: readonly SpillBlock[]): Map<string, SheetRows> {
-  const sheets = new Map<string, { rows: number[]; at: Map<number, SpillBlock>; cells: number }>();
+  const sheets = new Map<string, { rows: number[]; at: Map<number, SpillBlock>; box?: CellBox }>();
   for (const block of blocks) {
     const { sheet, row } = block.anchor;
     let entry = sheets.get(sheet);
-    if (!entry) sheets.set(sheet, (entry = { rows: [], at: new Map(), cells: 0 }));
+    if (!entry) sheets.set(sheet, (entry = { rows: [], at: new Map() }));
+    const area = block.anchor.spill ?? { top: row, left: block.anchor.col, bottom: row, right: block.anchor.col };
+    const box = entry.box;
+    entry.box = box
+      ? { top: Math.min(box.top, area.top), left: Math.min(box.left, area.left), bottom: Math.max(box.bottom, area.bottom), right: Math.max(box.right, area.right) }
+      : area;
     const height = block.values ? Math.max(1, block.values.length) : 1;
-    entry.cells += block.values ? block.values.reduce((sum, line) => sum + line.length, 0) : 1;
     for (let r = 0; r < height; r++) {
       entry.rows.push(row + r);
       entry.at.set(row + r, block);
     }
   }
   const result = new Map<string, SheetRows>();
-  for (const [sheet, { rows, at, cells }] of sheets) {
+  for (const [sheet, { rows, at, box }] of sheets) {
     result.set(sheet, {
       rows,
-      cells,
+      box,
       cellsOf: (row) => {
         const block = at.get(row);
         if (!block) return [];
@@ -178,9 +182,7 @@ function cellRows(cells: readonly ComputedCell[]): Map<string, SheetRows> {
   }
   const result = new Map<string, SheetRows>();
   for (const [sheet, rows] of sheets) {
-    let count = 0;
-    for (const row of rows.values()) count += row.length;
-    result.set(sheet, { rows: [...rows.keys()].sort((x, y) => x - y), cells: count, cellsOf: (row) => rows.get(row) ?? [] });
+    result.set(sheet, { rows: [...rows.keys()].sort((x, y) => x - y), cellsOf: (row) => rows.get(row) ?? [] });
   }
   return result;
 }

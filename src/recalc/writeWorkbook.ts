@@ -32,7 +32,7 @@ import type { OpenedWorkbook } from "./readWorkbook";
 import { scanSheetData, type XmlCell, type XmlRow } from "./sheetXml";
 import { partText, relationshipsPartOf, type WorkbookPackage } from "./workbookPackage";
 import { attributes, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
-import { rebuildZip, type NewPart } from "./zipPackage";
+import { PartDeflater, rebuildZip, type DeflatedPart, type NewPart } from "./zipPackage";
 
 /** Excel's error values; HyperFormula's own (#CYCLE!, #ERROR!, #LIC!) are not among them. */
 export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
@@ -88,11 +88,11 @@ interface StaleArea {
 /** The rewriting of one sheet part: what the evaluation computed for it, and the dynamic-array mark. */
 class SheetWriter {
   /**
-   * The new text of `<sheetData>` so far: bytes, then the latest pieces of text, encoded as soon
-   * as they add up to OUT_CHUNK characters, so that no piece of text lives long (the garbage
-   * collector would move it: a new row's text is hundreds of small strings until encoded).
+   * The new part so far: deflated, then the latest pieces of text, handed on as soon as they
+   * add up to OUT_CHUNK characters, so that no piece of text lives long (the garbage collector
+   * would move it: a new row's text is hundreds of small strings until handed on).
    */
-  private readonly bytes: Utf8Sink;
+  private readonly part = new PartDeflater();
   /** Column letters by index, spelled once for the sheet. */
   private readonly columns: string[] = [];
   private out: string[] = [];
@@ -112,12 +112,9 @@ class SheetWriter {
     /** The sheet's computed cells, row by row. */
     private readonly computed: SheetRows,
     private readonly metadata: DynamicArrayMetadata,
-    private readonly warnings: string[],
+    readonly warnings: string[] = [],
   ) {
     this.pendingRows = computed.rows;
-    // Room for the part and every computed cell as a new one (a number cell takes ~40 bytes), so
-    // that the buffer is not copied as it grows.
-    this.bytes = new Utf8Sink(xml.length + 48 * computed.cells + 4096);
     this.waiting = new Set(computed.rows);
   }
 
@@ -135,7 +132,7 @@ class SheetWriter {
     out.push(text);
     this.outLength += text.length;
     if (this.outLength >= OUT_CHUNK) {
-      this.bytes.write(out.join(""));
+      this.part.write(out.join(""));
       out.length = 0;
       this.outLength = 0;
     }
@@ -295,15 +292,16 @@ class SheetWriter {
   }
 
   /**
-   * The sheet part's new bytes (UTF-8), its `<dimension>` grown to what was written. Only the
-   * cells are rewritten, so the text before `<sheetData>` and after it is kept apart and the
-   * dimension, which sits there, is found without walking the cells.
+   * The sheet part's new content, deflated as it is written, its `<dimension>` grown to
+   * `dimension`: the box of the cells it is about to write (checked against `extent`, the box of
+   * those it did write). Only the cells are rewritten, so the text before `<sheetData>` and after
+   * it, where the dimension sits, is kept apart and never walked cell by cell.
    */
-  write(): Buffer {
+  write(dimension: CellBox | undefined): DeflatedPart {
     const data = findTag(this.xml, "sheetData");
     const head = data ? this.xml.slice(0, data.start) : "";
-    this.bytes.write(head);
-    const headBytes = this.bytes.content().length;
+    const grownHead = withDimension(head, dimension);
+    this.part.write(grownHead);
     this.cursor = head.length;
     const place = scanSheetData(this.xml, (row) => {
       const rows = this.newRows(row.index);
@@ -317,43 +315,31 @@ class SheetWriter {
       else this.replace(place.close, place.close, rows);
     }
     if (place.close > this.cursor) this.copyTo(place.close);
-    const tail = this.xml.slice(this.cursor);
-    const grownHead = withDimension(head, this.extent);
-    this.bytes.write(this.out.join(""));
+    this.part.write(this.out.join(""));
     this.out.length = 0;
-    if (grownHead !== head) return Buffer.concat([Buffer.from(grownHead, "utf8"), this.bytes.content().subarray(headBytes), Buffer.from(tail, "utf8")]);
-    this.bytes.write(withDimension(tail, this.extent));
-    return this.bytes.content();
+    const tail = this.xml.slice(this.cursor);
+    this.part.write(grownHead === head ? withDimension(tail, dimension) : tail);
+    return this.part.finish();
   }
 }
 
-const NOT_ASCII = /[\u0080-\uffff]/;
-
-/** Text encoded as UTF-8 into one growing buffer, piece by piece. */
-class Utf8Sink {
-  private buffer: Buffer;
-  private size = 0;
-
-  constructor(capacity: number) {
-    this.buffer = Buffer.allocUnsafe(capacity);
-  }
-
-  write(text: string): void {
-    // At most three bytes per UTF-16 unit: room is made before, so nothing is cut.
-    const need = this.size + text.length * 3;
-    if (need > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(need, this.buffer.length * 2));
-      this.buffer.copy(grown, 0, 0, this.size);
-      this.buffer = grown;
+/** The box of the cells a sheet's writer will write: every computed cell Excel can hold. */
+function toWrite(computed: SheetRows): CellBox | undefined {
+  if (computed.box) return computed.box;
+  let box: CellBox | undefined;
+  for (const row of computed.rows) {
+    for (const cell of computed.cellsOf(row)) {
+      if (unwritable(cell)) continue;
+      box = box
+        ? { top: Math.min(box.top, cell.row), left: Math.min(box.left, cell.col), bottom: Math.max(box.bottom, cell.row), right: Math.max(box.right, cell.col) }
+        : { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col };
     }
-    // Text without a character beyond ASCII (almost every sheet's) is the same in Latin-1: copied as it is.
-    this.size += this.buffer.write(text, this.size, NOT_ASCII.test(text) ? "utf8" : "latin1");
   }
-
-  content(): Buffer {
-    return this.buffer.subarray(0, this.size);
-  }
+  return box;
 }
+
+const sameBox = (x: CellBox | undefined, y: CellBox | undefined): boolean =>
+  x === y || (x !== undefined && y !== undefined && x.top === y.top && x.left === y.left && x.bottom === y.bottom && x.right === y.right);
 
 /** The sheet's `<dimension ref>` grown to hold what was written, when it has one that does not. */
 function withDimension(xml: string, extent: CellBox | undefined): string {
@@ -408,16 +394,25 @@ export function cacheResults(opened: OpenedWorkbook, evaluation: Evaluation): Ou
     if (!entry?.part) return failure(`sheet '${sheet}' has no part to write its values into`);
     const xml = partText(book.zip, entry.part, opened.budget);
     if (!xml.ok || xml.value === undefined) return failure(`sheet '${sheet}': ${xml.ok ? `its part ${entry.part} is missing` : xml.problems[0]}`);
-    const writer = new SheetWriter(xml.value, computed, metadata, warnings);
-    let bytes: Buffer;
+    let writer = new SheetWriter(xml.value, computed, metadata);
+    let part: DeflatedPart;
     try {
-      bytes = writer.write();
+      const dimension = toWrite(computed);
+      part = writer.write(dimension);
+      // A cell that could not be written after all (one the reader could not take sits there):
+      // written again, with the dimension of what was.
+      if (!sameBox(dimension, writer.extent)) {
+        const extent = writer.extent;
+        writer = new SheetWriter(xml.value, computed, metadata);
+        part = writer.write(extent);
+      }
     } catch (error) {
       return failure(messages.partNotXml(`${entry.part} (sheet '${sheet}')`, describe(error)));
     }
     formulas += writer.formulas;
     usedMark ||= writer.usedMark;
-    if (writer.changed) changes.push({ name: entry.part, data: bytes });
+    warnings.push(...writer.warnings);
+    if (writer.changed) changes.push({ name: entry.part, deflated: part });
   }
   if (usedMark) {
     const extra = metadataParts(book, metadata, opened.budget);
