@@ -5,8 +5,8 @@
  * conditional formats, merged cells, extLst — is never parsed (a whole-sheet validation costs
  * nothing). One forward pass; each row's cells are handed over and then dropped.
  */
-import { columnIndex, MAX_COLUMNS, MAX_ROWS } from "./address";
-import { afterClose, attributes, closeOf, decodeXml, decodeXstring, findTag, nextToken, XmlError, type Tag } from "./xml";
+import { MAX_COLUMNS, MAX_ROWS } from "./address";
+import { afterClose, attribute, attributes, closeOf, decodeXml, decodeXstring, findTag, nextToken, XmlError, type Tag } from "./xml";
 
 export interface XmlFormula {
   /** `t`: "shared", "array", "dataTable", or undefined for a normal formula. */
@@ -31,7 +31,6 @@ export interface XmlCell {
   start: number;
   end: number;
   tag: Tag;
-  attrs: Map<string, string>;
   formula?: XmlFormula;
   /** `<v>`, decoded. */
   value?: string;
@@ -57,7 +56,6 @@ export interface SheetDataPlace {
   close: number;
 }
 
-const REF = /^([A-Za-z]{1,3})(\d{1,7})$/;
 
 /** Text of the `<t>` runs of `<is>` or `<si>` between `from` and `limit`, phonetic runs (`<rPh>`) left out. */
 export function runsText(xml: string, from: number, limit: number): string {
@@ -101,17 +99,41 @@ function readCellContent(xml: string, cell: XmlCell, from: number, limit: number
   }
 }
 
+/**
+ * A cell reference `r` as 0-based row and column: one to three letters, then one to seven
+ * digits; undefined otherwise. Read by character codes, as a sheet has a million of them.
+ */
+function cellRef(ref: string): { row: number; col: number } | undefined {
+  let i = 0;
+  let col = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const code = ref.charCodeAt(i) | 0x20;
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+  }
+  if (i === 0 || i > 3) return undefined;
+  const digits = ref.length - i;
+  if (digits < 1 || digits > 7) return undefined;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return undefined;
+    row = row * 10 + (code - 0x30);
+  }
+  return { row: row - 1, col: col - 1 };
+}
+
 /** Where a cell sits: its `r`, else the column after the previous cell of the row. */
 function place(cell: XmlCell, row: number, previousCol: number): void {
-  const ref = cell.attrs.get("r");
+  const ref = attribute(cell.tag.attributesText, "r");
   if (ref === undefined) {
     cell.row = row;
     cell.col = previousCol + 1;
   } else {
-    const match = REF.exec(ref);
-    const col = match ? columnIndex(match[1]) : -1;
-    const r = match ? Number(match[2]) - 1 : -1;
-    if (!match || col < 0 || col >= MAX_COLUMNS || r < 0 || r >= MAX_ROWS) {
+    const at = cellRef(ref);
+    const col = at ? at.col : -1;
+    const r = at ? at.row : -1;
+    if (!at || col < 0 || col >= MAX_COLUMNS || r < 0 || r >= MAX_ROWS) {
       cell.badRef = ref;
       cell.row = row;
       cell.col = previousCol;
@@ -142,7 +164,7 @@ export function scanSheetData(xml: string, onRow: (row: XmlRow) => boolean | voi
       token = nextToken(xml, token.closing ? tag.end : afterClose(xml, tag, closeOf(xml, tag, limit)), limit);
       continue;
     }
-    const r = attributes(tag.attributesText).get("r");
+    const r = attribute(tag.attributesText, "r");
     rowIndex = r !== undefined && /^\d{1,7}$/.test(r) ? Number(r) - 1 : rowIndex + 1;
     if (rowIndex < 0 || rowIndex >= MAX_ROWS) throw new XmlError(`row ${r ?? rowIndex + 1} is outside Excel's grid`);
     const rowClose = closeOf(xml, tag, limit);
@@ -157,7 +179,7 @@ export function scanSheetData(xml: string, onRow: (row: XmlRow) => boolean | voi
       }
       const close = closeOf(xml, cellTag, rowClose);
       const end = afterClose(xml, cellTag, close);
-      const cell: XmlCell = { row: rowIndex, col: 0, start: cellTag.start, end, tag: cellTag, attrs: attributes(cellTag.attributesText) };
+      const cell: XmlCell = { row: rowIndex, col: 0, start: cellTag.start, end, tag: cellTag };
       place(cell, rowIndex, previousCol);
       previousCol = cell.col;
       if (!cellTag.selfClosing) readCellContent(xml, cell, cellTag.end, close);

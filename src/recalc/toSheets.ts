@@ -26,7 +26,7 @@ import { translateFormula } from "./sharedFormula";
 import { runsText, scanSheetData, type XmlCell } from "./sheetXml";
 import { partText, type SheetEntry, type WorkbookPackage } from "./workbookPackage";
 import { SavedCells } from "./savedCells";
-import { attributes, nextTag, XmlError } from "./xml";
+import { attribute, attributes, nextTag, XmlError } from "./xml";
 
 /** A formula cell as the workbook has it, and where it is. */
 export interface FormulaCell extends CellAt {
@@ -89,7 +89,7 @@ type Constant = { ok: true; content: RawCellContent } | { ok: false; why: string
 
 /** A cell's stored value as HyperFormula raw content. */
 function constantOf(cell: XmlCell, strings: readonly string[], date1904: boolean): Constant {
-  const type = cell.attrs.get("t") ?? "n";
+  const type = attribute(cell.tag.attributesText, "t") ?? "n";
   const v = cell.value;
   switch (type) {
     case "n":

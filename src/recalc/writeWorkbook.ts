@@ -31,7 +31,7 @@ import { addOverride, addRelationship, CONTENT_TYPES, dynamicArrayMetadata, REL,
 import type { OpenedWorkbook } from "./readWorkbook";
 import { scanSheetData, type XmlCell, type XmlRow } from "./sheetXml";
 import { partText, relationshipsPartOf, type WorkbookPackage } from "./workbookPackage";
-import { attributes, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
+import { attribute, attributes, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
 import { PartDeflater, rebuildZip, type DeflatedPart, type NewPart } from "./zipPackage";
 
 /** Excel's error values; HyperFormula's own (#CYCLE!, #ERROR!, #LIC!) are not among them. */
@@ -195,7 +195,7 @@ class SheetWriter {
     const f = cell.formula!;
     const { type, content } = valueXml(computed, true);
     let fXml = this.xml.slice(f.start, f.end);
-    let mark = cell.attrs.get("cm");
+    let mark = attribute(cell.tag.attributesText, "cm");
     const savedArray = f.type === "array";
     const sourceDynamic = savedArray && mark !== undefined && (this.metadata.dynamic.size === 0 || this.metadata.dynamic.has(mark));
     const mps = callsMps(computed);

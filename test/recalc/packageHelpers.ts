@@ -11,6 +11,7 @@ import type { ComputedCell, Evaluation } from "../../src/recalc/evaluate";
 import { toEngineFormula } from "../../src/recalc/formula";
 import type { OpenedWorkbook } from "../../src/recalc/readWorkbook";
 import { runsText, scanSheetData } from "../../src/recalc/sheetXml";
+import { attribute } from "../../src/recalc/xml";
 import { ROOT } from "./helpers";
 
 /**
@@ -82,7 +83,7 @@ export function shownCells(sheetXml: string, sstXml?: string): Map<string, Shown
   const cells = new Map<string, ShownCell>();
   scanSheetData(sheetXml, (row) => {
     for (const cell of row.cells) {
-      const t = cell.attrs.get("t") ?? "n";
+      const t = attribute(cell.tag.attributesText, "t") ?? "n";
       const text = t === "s" ? strings[Number(cell.value)] : t === "inlineStr" ? cell.inline : cell.value;
       const type = t === "s" || t === "inlineStr" || t === "str" ? "text" : t;
       // Numbers compare as the doubles they stand for ("0.14000000000000001" is 0.14).
@@ -112,14 +113,14 @@ export async function cachedEvaluation(opened: OpenedWorkbook): Promise<Evaluati
     const spills: CellBox[] = [];
     scanSheetData(parts.get(sheet.part)!.toString("utf8"), (row) => {
       for (const cell of row.cells) {
-        const t = cell.attrs.get("t") ?? "n";
+        const t = attribute(cell.tag.attributesText, "t") ?? "n";
         if (cell.value === undefined && cell.inline === undefined) continue;
         const value = t === "s" ? strings[Number(cell.value)] : t === "inlineStr" ? cell.inline! : t === "b" ? cell.value === "1" : t === "e" || t === "str" ? cell.value! : Number(cell.value);
         const key = cellKey(sheet.name, cell);
         const error = t === "e" ? { type: "ERROR", message: "" } : undefined;
         const f = cell.formula;
         if (f && f.type !== "dataTable") {
-          const box = f.type === "array" && f.ref && cell.attrs.has("cm") ? parseBox(f.ref) : undefined;
+          const box = f.type === "array" && f.ref && attribute(cell.tag.attributesText, "cm") !== undefined ? parseBox(f.ref) : undefined;
           if (box) spills.push(box);
           const text = f.text || "shared";
           const formula = { sheet: sheet.name, row: cell.row, col: cell.col, formula: text, engineFormula: toEngineFormula(text) };
