@@ -17,7 +17,7 @@ import type { RawCellContent } from "hyperformula";
 import { isFunctionError } from "../functions/cells";
 import type { Cell, Shape } from "../functions/define";
 import type { MpsSettings } from "../shared/settings";
-import { a1, cellKey, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
+import { a1, cellKey, columnIndex, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
 import { blockEvaluation, spillBox, SpilledRow, type SpillBlock } from "./blocks";
 import type { ComputedCell, Evaluation } from "./evaluate";
 import { ERROR_TYPE, errorText, hostedFunction, literalValue, predictedShape, quotedSheet, type CellAddress, type HostedFunction, type WrittenArgument } from "./plugin";
@@ -38,12 +38,6 @@ const CALL = /^=\s*(MPS\.[A-Za-z]+)\s*\(/i;
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const STRING = /^"((?:[^"]|"")*)"$/;
 const REFERENCE = /^(?:([A-Za-z_][A-Za-z0-9_.]*|'(?:[^']|'')+')!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/;
-
-function columnOf(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
-  return n - 1;
-}
 
 /** The arguments' texts of `text` after its "(", split at top-level commas; undefined when not a plain list. */
 function argumentTexts(text: string, from: number): string[] | undefined {
@@ -82,9 +76,9 @@ function writtenArgument(text: string, sheet: number, sheetIds: ReadonlyMap<stri
     if (id === undefined) return undefined;
     at = id;
   }
-  const start = { sheet: at, row: Number(ref[3]) - 1, col: columnOf(ref[2]) };
+  const start = { sheet: at, row: Number(ref[3]) - 1, col: columnIndex(ref[2]) };
   if (ref[4] === undefined) return inGrid(start) ? { kind: "cell", at: start } : undefined;
-  const end = { sheet: at, row: Number(ref[5]) - 1, col: columnOf(ref[4]) };
+  const end = { sheet: at, row: Number(ref[5]) - 1, col: columnIndex(ref[4]) };
   // A reversed range (B3:A1) is left to HyperFormula, which turns it round.
   if (!inGrid(start) || !inGrid(end) || end.row < start.row || end.col < start.col) return undefined;
   return { kind: "range", start, end };
@@ -161,6 +155,9 @@ interface Sized {
   size: Shape;
   refusal: ReturnType<HostedFunction["tooLarge"]>;
 }
+
+/** The most cells the direct path reads for one argument. */
+const MAX_READ = 4_000_000;
 
 /** Signals a give-up from deep inside reading. */
 class GiveUp extends Error {}
@@ -249,6 +246,8 @@ function argumentValue(arg: WrittenArgument, grids: RawCellContent[][][], areas:
   if (arg.kind === "expression") throw new GiveUp();
   const start = arg.kind === "cell" ? arg.at : arg.start;
   const end = arg.kind === "cell" ? arg.at : arg.end;
+  // A range of millions of cells (a whole sheet written out) is left to HyperFormula's reading.
+  if ((end.row - start.row + 1) * (end.col - start.col + 1) > MAX_READ) throw new GiveUp();
   if (areas.meets(start.sheet, { top: start.row, left: start.col, bottom: end.row, right: end.col })) throw new GiveUp();
   const grid = grids[start.sheet];
   const rows: unknown[][] = [];
