@@ -2,8 +2,8 @@
  * An evaluation kept as blocks — each formula cell with the grid it spills — instead of one
  * object per cell. A planning workbook spills half a million cells; held as objects until the
  * report is written they cost more (allocation and the garbage collector moving them) than
- * planning them. The JSON report and `--out` walk the blocks, making each cell's object as they
- * reach it and dropping it at once; `cells` is made in full only for whoever reads it.
+ * planning them. The JSON report walks their values (`valuesOf`) and `--out` makes a row's cells
+ * when it reaches the row (`rowsBySheet`); `cells` is made in full only for whoever reads it.
  */
 import { cellKey, type CellBox } from "./address";
 import type { ComputedCell, Evaluation, Shown } from "./evaluate";
