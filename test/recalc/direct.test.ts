@@ -103,6 +103,16 @@ describe("the direct path", () => {
     expect(direct.cells[0].error?.message).toMatch(/'Demand 2027'!C2/);
   });
 
+  it("reads a sheet named like a number (2027), which HyperFormula numbers first", () => {
+    const input = inputOf([[null, null, null, null, null, null, null, 12]], [{ row: 0, col: 0, text: "MPS.TABLE('2027'!B1:E1,'2027'!B2:E2,$H$1)" }]);
+    input.sheetNames.push("2027");
+    input.sheets["2027"] = [[null, 5, 6, 7, 8], [null, 1, 9, 3, 4]];
+    const { hf, direct, tookDirectPath } = both(input);
+    expect(tookDirectPath).toBe(true);
+    expect(direct).toEqual(hf);
+    expect(direct.cells.find((c) => c.key === "Plan!B1")?.value).toBe(5);
+  });
+
   it.each([
     ["another formula", "SUM(B1:C1)"],
     ["a name", "MPS.TABLE(Forecast,B2:E2)"],
