@@ -20,7 +20,7 @@ import type { MpsSettings } from "../shared/settings";
 import { a1, cellKey, columnIndex, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
 import { blockEvaluation, spillBox, SpilledRow, type SpillBlock } from "./blocks";
 import type { ComputedCell, Evaluation } from "./evaluate";
-import { ERROR_TYPE, errorText, hostedFunction, literalValue, predictedShape, quotedSheet, type CellAddress, type HostedFunction, type WrittenArgument } from "./plugin";
+import { ERRORS, hostedFunction, literalValue, predictedShape, quotedSheet, type CellAddress, type HostedFunction, type WrittenArgument } from "./hosted";
 import type { EngineInput, FormulaCell } from "./toSheets";
 
 /** A formula read as one MPS call. */
@@ -273,8 +273,8 @@ function addressOf(arg: WrittenArgument, names: readonly string[]): string | und
 /** A result cell as shown: an error as its text, with its type and message. */
 function shownCell(cell: Cell): Pick<ComputedCell, "value" | "error"> {
   if (!isFunctionError(cell)) return { value: cell, error: undefined };
-  const type = ERROR_TYPE[cell.code];
-  return { value: errorText(type), error: { type, message: cell.message } };
+  const { type, text } = ERRORS[cell.code];
+  return { value: text, error: { type, message: cell.message } };
 }
 
 /** Runs one call: its formula cell and the values it spills. */
@@ -284,8 +284,8 @@ function run(call: Call, { size, refusal }: Sized, settings: MpsSettings, names:
   const site = { addresses: args.map((arg) => addressOf(arg, names)), caller: `${quotedSheet(names[call.sheet])}!${a1(formula)}` };
   const result = refusal ? { ok: false as const, ...refusal } : fn.run(args.map((arg) => argumentValue(arg, grids, areas)), settings, site);
   if (!result.ok) {
-    const type = ERROR_TYPE[result.code];
-    Object.assign(anchor, { value: errorText(type), error: { type, message: result.message } });
+    const { type, text } = ERRORS[result.code];
+    Object.assign(anchor, { value: text, error: { type, message: result.message } });
     return { anchor };
   }
   const output = result.output;

@@ -109,16 +109,8 @@ export function definePluginMethod(plugin: typeof FunctionPlugin, name: string, 
   Object.defineProperty(plugin.prototype, name, { value: method, writable: true, configurable: true, enumerable: false });
 }
 
-/**
- * The sheet ids `buildFromSheets` gives: it walks the sheets object with `for…in`, so names that
- * read as array indexes ("2024") come first, in numeric order, then the others in insertion order.
- * @returns sheet name → id
- */
-export function sheetIdsOf(sheets: Record<string, unknown>): Map<string, number> {
-  const ids = new Map<string, number>();
-  for (const name in sheets) if (Object.prototype.hasOwnProperty.call(sheets, name)) ids.set(name, ids.size);
-  return ids;
-}
+/** The sheet ids `buildFromSheets` gives (hosted.ts, which the direct path loads without HyperFormula). */
+export { sheetIdsOf } from "./hosted";
 
 /** The plugin class HyperFormula uses for a built-in function, and that function's method name. */
 export function builtInFunction(id: string): { plugin: typeof FunctionPlugin; method: string } | undefined {

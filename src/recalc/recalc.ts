@@ -4,14 +4,17 @@
  */
 import v8 from "v8";
 import { heapAvailable, memoryShortfall } from "./budget";
-import { evaluate, type ComputedCell, type Evaluation, type RefusedCell } from "./evaluate";
+import { evaluateDirectly } from "./direct";
+import type { ComputedCell, Evaluation, EvaluateOptions, RefusedCell } from "./evaluate";
+import { sheetIdsOf } from "./hosted";
 import { messages } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
 import { openWorkbook, type OpenedWorkbook } from "./readWorkbook";
 import type { SavedCells } from "./savedCells";
 import { readTables } from "./tables";
-import { toEngineInput } from "./toSheets";
+import { toEngineInput, type EngineInput } from "./toSheets";
 import { chooseSettings, type ChosenSettings } from "./workbookSettings";
+import type { MpsSettings } from "../shared/settings";
 import type { ReportContext } from "./report";
 import { writeWorkbook } from "./writeWorkbook";
 
@@ -77,7 +80,7 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
   if (short) return failure(messages.notEnoughMemory(path, short));
   const tables = readTables(opened.value.book, opened.value.budget);
   if (!tables.ok) return failure(...tables.problems, messages.cannotRecalculate(path));
-  const evaluation = evaluate(input.value, settings.value.settings, { cache: input.value.saved, tables: tables.value });
+  const evaluation = await evaluateWorkbook(input.value, settings.value.settings, { cache: input.value.saved, tables: tables.value });
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
   const chosen = <T extends { sheet: string }>(all: T[]) => (options.sheet === undefined ? all : all.filter((c) => c.sheet === options.sheet));
   const refused = chosen(evaluation.value.refused);
@@ -104,6 +107,17 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
     warnings.push(...written.value.warnings);
   }
   return success(result);
+}
+
+/**
+ * The direct path first (direct.ts); HyperFormula, loaded only then, for a workbook it does not
+ * take: loading HyperFormula is a good part of a short run's start.
+ */
+async function evaluateWorkbook(input: EngineInput, settings: MpsSettings, options: EvaluateOptions): Promise<Outcome<Evaluation>> {
+  const direct = evaluateDirectly(input, settings, sheetIdsOf(Object.fromEntries(input.sheetNames.map((name) => [name, true]))));
+  if (direct) return success(direct);
+  const { evaluate } = await import("./evaluate");
+  return evaluate(input, settings, { ...options, direct: false });
 }
 
 /**

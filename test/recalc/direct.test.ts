@@ -9,8 +9,8 @@ import type { RawCellContent } from "hyperformula";
 import { rowsBySheet, valuesOf } from "../../src/recalc/blocks";
 import { evaluateDirectly } from "../../src/recalc/direct";
 import { evaluate, type Evaluation } from "../../src/recalc/evaluate";
-import { sheetIdsOf } from "../../src/recalc/hfInternals";
-import { MPS_FUNCTION_NAMES, hostedFunction } from "../../src/recalc/plugin";
+import { ERRORS, MPS_FUNCTION_NAMES, hostedFunction, sheetIdsOf } from "../../src/recalc/hosted";
+import { ERROR_TYPE, errorText } from "../../src/recalc/plugin";
 import { openWorkbook } from "../../src/recalc/readWorkbook";
 import { jsonText, toJson } from "../../src/recalc/report";
 import { toEngineInput, type EngineInput } from "../../src/recalc/toSheets";
@@ -194,6 +194,14 @@ describe("the direct path", () => {
     );
     // The property is only worth something if the direct path ran in many cases.
     expect(direct / runs).toBeGreaterThan(0.3);
+  });
+});
+
+describe("the error codes without HyperFormula", () => {
+  it("are HyperFormula's error types and Excel's texts", () => {
+    for (const code of ["VALUE", "NA"] as const) {
+      expect(ERRORS[code]).toEqual({ type: ERROR_TYPE[code], text: errorText(ERROR_TYPE[code]) });
+    }
   });
 });
 
