@@ -80,7 +80,7 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
   if (short) return failure(messages.notEnoughMemory(path, short));
   const tables = readTables(opened.value.book, opened.value.budget);
   if (!tables.ok) return failure(...tables.problems, messages.cannotRecalculate(path));
-  const evaluation = await evaluateWorkbook(input.value, settings.value.settings, { cache: input.value.saved, tables: tables.value });
+  const evaluation = evaluateWorkbook(input.value, settings.value.settings, { cache: input.value.saved, tables: tables.value });
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
   const chosen = <T extends { sheet: string }>(all: T[]) => (options.sheet === undefined ? all : all.filter((c) => c.sheet === options.sheet));
   const refused = chosen(evaluation.value.refused);
@@ -113,10 +113,13 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
  * The direct path first (direct.ts); HyperFormula, loaded only then, for a workbook it does not
  * take: loading HyperFormula is a good part of a short run's start.
  */
-async function evaluateWorkbook(input: EngineInput, settings: MpsSettings, options: EvaluateOptions): Promise<Outcome<Evaluation>> {
+function evaluateWorkbook(input: EngineInput, settings: MpsSettings, options: EvaluateOptions): Outcome<Evaluation> {
   const direct = evaluateDirectly(input, settings, sheetIdsOf(Object.fromEntries(input.sheetNames.map((name) => [name, true]))));
   if (direct) return success(direct);
-  const { evaluate } = await import("./evaluate");
+  // require, not import(): bin/mps-recalc.js hooks tsx into require only, and import() would
+  // bypass it (test/recalc/bin.test.ts runs the bin on a workbook that needs HyperFormula).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { evaluate } = require("./evaluate") as typeof import("./evaluate");
   return evaluate(input, settings, { ...options, direct: false });
 }
 
