@@ -117,6 +117,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
 /** Runs the command on this process's arguments and exits with its code. */
 export function run(): void {
+  // A reader that stops early (`mps-recalc plan.xlsx --json | head`) closes the pipe: that is
+  // the end of the output, not a failure with a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -26,3 +26,17 @@ describe("node bin/mps-recalc.js", () => {
     expect(JSON.parse(run.stdout)).toEqual(await values(file));
   });
 });
+
+describe("node bin/mps-recalc.js | head", () => {
+  it("ends quietly when the reader closes the pipe early", async () => {
+    const bin = path.join(ROOT, "bin", "mps-recalc.js");
+    const sample = path.join(ROOT, "assets", "sample-plan.xlsx");
+    // bash: its pipefail gives the bin's own exit code; head leaves after one line.
+    const script = `set -o pipefail; "${process.execPath}" "${bin}" "${sample}" --json | head -n 1 > /dev/null`;
+    const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile("bash", ["-c", script], { cwd: ROOT }, (error, _stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stderr }));
+    });
+    expect(run.stderr).not.toMatch(/\n\s+at |EPIPE/);
+    expect(run.code).toBe(0);
+  });
+});
