@@ -45,6 +45,17 @@ function both(input: EngineInput, settings: MpsSettings = DEFAULT_SETTINGS) {
   return { hf: plain(hf.value), direct: plain(direct.value), tookDirectPath: evaluateDirectly(input, settings, ids) !== undefined };
 }
 
+/**
+ * Both paths on a workbook that may not evaluate at all: HyperFormula gives up on a few random
+ * layouts ("Unknown array"); the direct path must then have given it up and fail the same way.
+ */
+function bothOrFailures(input: EngineInput, settings: MpsSettings) {
+  const hf = evaluate(input, settings, { direct: false });
+  if (hf.ok) return both(input, settings);
+  const direct = evaluate(input, settings);
+  return { hf: hf.problems, direct: direct.ok ? "evaluated" : direct.problems, tookDirectPath: false };
+}
+
 function inputOf(grid: RawCellContent[][], formulas: { row: number; col: number; text: string }[], sheet = "Plan"): EngineInput {
   const sheets: Record<string, RawCellContent[][]> = { [sheet]: grid.map((line) => line.slice()) };
   for (const { row, col, text } of formulas) (sheets[sheet][row] ??= [])[col] = `=${text}`;
@@ -185,13 +196,17 @@ describe("the direct path", () => {
     fc.assert(
       fc.property(fc.array(fc.array(content, { minLength: 8, maxLength: 8 }), { minLength: 5, maxLength: 5 }), fc.array(call, { minLength: 1, maxLength: 3 }), settings, (grid, calls, chosen) => {
         const unique = calls.filter((c, i) => calls.findIndex((d) => d.row === c.row && d.col === c.col) === i);
-        const outcome = both(inputOf(grid, unique), { ...DEFAULT_SETTINGS, ...chosen } as MpsSettings);
+        const outcome = bothOrFailures(inputOf(grid, unique), { ...DEFAULT_SETTINGS, ...chosen } as MpsSettings);
         runs++;
         if (outcome.tookDirectPath) direct++;
         expect(outcome.direct).toEqual(outcome.hf);
       }),
       { numRuns: 150 },
     );
+    // This layout once made HyperFormula fail ("Unknown array"): both paths must say the same.
+    const grid: RawCellContent[][] = [[0, 0, "'FOQ", 0, 0, null, 0, 0], [], [], [], [0, 0, 0, 0, 0, null, 0, 0]];
+    const failing = bothOrFailures(inputOf(grid, [{ row: 6, col: 0, text: "MPS.CONSUME(A8:D8)" }, { row: 7, col: 0, text: "MPS.CONSUME($C1:F$1)" }]), DEFAULT_SETTINGS);
+    expect(failing.direct).toEqual(failing.hf);
     // The property is only worth something if the direct path ran in many cases.
     expect(direct / runs).toBeGreaterThan(0.3);
   });
