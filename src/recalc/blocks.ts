@@ -5,8 +5,17 @@
  * planning them. The JSON report walks their values (`valuesOf`) and `--out` makes a row's cells
  * when it reaches the row (`rowsBySheet`); `cells` is made in full only for whoever reads it.
  */
-import { cellKey, type CellBox } from "./address";
+import { cellKey, unionBox, type CellBox } from "./address";
 import type { ComputedCell, Evaluation, Shown } from "./evaluate";
+
+/** Compares cells in workbook order: sheet by sheet (in `sheetNames` order), then row, then column. */
+export function byPlace(sheetNames: readonly string[]): (x: CellPlace, y: CellPlace) => number {
+  const order = new Map(sheetNames.map((name, i) => [name, i]));
+  return (x, y) => order.get(x.sheet)! - order.get(y.sheet)! || x.row - y.row || x.col - y.col;
+}
+
+/** Where a computed or refused cell is. */
+type CellPlace = { sheet: string; row: number; col: number };
 
 /** A value a result spills; undefined where a result is shorter than its rows. */
 export type SpilledValue = number | string | undefined;
@@ -130,10 +139,7 @@ function blockRows(blocks: readonly SpillBlock[]): Map<string, SheetRows> {
     let entry = sheets.get(sheet);
     if (!entry) sheets.set(sheet, (entry = { rows: [], at: new Map() }));
     const area = block.anchor.spill ?? { top: row, left: block.anchor.col, bottom: row, right: block.anchor.col };
-    const box = entry.box;
-    entry.box = box
-      ? { top: Math.min(box.top, area.top), left: Math.min(box.left, area.left), bottom: Math.max(box.bottom, area.bottom), right: Math.max(box.right, area.right) }
-      : area;
+    entry.box = unionBox(entry.box, area);
     const height = block.values ? Math.max(1, block.values.length) : 1;
     for (let r = 0; r < height; r++) {
       entry.rows.push(row + r);

@@ -18,7 +18,7 @@ import { isFunctionError } from "../functions/cells";
 import type { Cell, Shape } from "../functions/define";
 import type { MpsSettings } from "../shared/settings";
 import { a1, cellKey, columnIndex, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
-import { blockEvaluation, spillBox, SpilledRow, type SpillBlock } from "./blocks";
+import { blockEvaluation, byPlace, spillBox, SpilledRow, type SpillBlock } from "./blocks";
 import type { ComputedCell, Evaluation } from "./evaluate";
 import { ERRORS, hostedFunction, literalValue, predictedShape, quotedSheet, type CellAddress, type HostedFunction, type WrittenArgument } from "./hosted";
 import type { EngineInput, FormulaCell } from "./toSheets";
@@ -213,9 +213,8 @@ export function evaluateDirectly(input: EngineInput, settings: MpsSettings, shee
   if (areas.shareRows || !inOrder(blocks.map((b) => b.anchor), input.sheetNames)) {
     // Results side by side (or formulas listed out of order): walking block by block would not
     // be walking the cells in order, so the cells are made and sorted now.
-    const order = new Map(input.sheetNames.map((name, i) => [name, i]));
     const cells = blockEvaluation(blocks).cells.slice();
-    cells.sort((x, y) => order.get(x.sheet)! - order.get(y.sheet)! || x.row - y.row || x.col - y.col);
+    cells.sort(byPlace(input.sheetNames));
     return { cells, refused: [] };
   }
   return blockEvaluation(blocks);
@@ -312,12 +311,7 @@ function run(call: Call, { size, refusal }: Sized, settings: MpsSettings, names:
 
 /** The formula cells are in workbook order: sheet by sheet, row by row. */
 function inOrder(cells: readonly ComputedCell[], sheetNames: readonly string[]): boolean {
-  const order = new Map(sheetNames.map((name, i) => [name, i]));
-  for (let i = 1; i < cells.length; i++) {
-    const x = cells[i - 1];
-    const y = cells[i];
-    const bySheet = order.get(x.sheet)! - order.get(y.sheet)!;
-    if (bySheet > 0 || (bySheet === 0 && (x.row > y.row || (x.row === y.row && x.col >= y.col)))) return false;
-  }
+  const compare = byPlace(sheetNames);
+  for (let i = 1; i < cells.length; i++) if (compare(cells[i - 1], cells[i]) >= 0) return false;
   return true;
 }

@@ -16,7 +16,7 @@
 import { CellType, DetailedCellError, EmptyValue, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SimpleCellAddress } from "hyperformula";
 import type { MpsSettings } from "../shared/settings";
 import { a1, boxText, cellKey, MAX_COLUMNS, MAX_ROWS, type CellAt, type CellBox } from "./address";
-import type { SpillBlock } from "./blocks";
+import { byPlace, type SpillBlock } from "./blocks";
 import { evaluateDirectly } from "./direct";
 import { ExcelFunctionsPlugin } from "./excelFunctions";
 import { calledFunctions, namesIn, renameNames } from "./formula";
@@ -450,7 +450,6 @@ function collect(
 ): Evaluation {
   const cells: ComputedCell[] = [];
   const refusedCells: RefusedCell[] = [];
-  const order = new Map(input.sheetNames.map((name, i) => [name, i]));
   const formulaKeys = new Set(prepared.map((p) => p.key));
   const nameOf = new Map([...ids].map(([name, id]) => [id, name]));
   const keyOf = (address: SimpleCellAddress) => cellKey(nameOf.get(address.sheet) ?? "", address);
@@ -510,9 +509,9 @@ function collect(
     }
     anchor.spill = used;
   }
-  const byPlace = (x: ComputedCell | RefusedCell, y: ComputedCell | RefusedCell) => order.get(x.sheet)! - order.get(y.sheet)! || x.row - y.row || x.col - y.col;
-  cells.sort(byPlace);
-  refusedCells.sort(byPlace);
+  const compare = byPlace(input.sheetNames);
+  cells.sort(compare);
+  refusedCells.sort(compare);
   return { cells, refused: refusedCells };
 }
 

@@ -22,7 +22,7 @@ import { promises as fs } from "fs";
 import nodePath from "path";
 import { rowsBySheet, type SheetRows } from "./blocks";
 import type { Budget } from "./budget";
-import { a1, boxText, columnName, parseBox, type CellAt, type CellBox } from "./address";
+import { a1, boxText, columnName, parseBox, unionBox, type CellAt, type CellBox } from "./address";
 import type { ComputedCell, Evaluation } from "./evaluate";
 import { calledFunctions } from "./formula";
 import { messages } from "./messages";
@@ -330,9 +330,7 @@ function toWrite(computed: SheetRows): CellBox | undefined {
   for (const row of computed.rows) {
     for (const cell of computed.cellsOf(row)) {
       if (unwritable(cell)) continue;
-      box = box
-        ? { top: Math.min(box.top, cell.row), left: Math.min(box.left, cell.col), bottom: Math.max(box.bottom, cell.row), right: Math.max(box.right, cell.col) }
-        : { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col };
+      box = unionBox(box, { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col });
     }
   }
   return box;
@@ -347,7 +345,7 @@ function withDimension(xml: string, extent: CellBox | undefined): string {
   const ref = tag ? /\sref\s*=\s*"([^"]*)"/.exec(tag.attributesText) : null;
   const box = ref ? parseBox(ref[1]) : undefined;
   if (!tag || !ref || !box || !extent) return xml;
-  const grown = { top: Math.min(box.top, extent.top), left: Math.min(box.left, extent.left), bottom: Math.max(box.bottom, extent.bottom), right: Math.max(box.right, extent.right) };
+  const grown = unionBox(box, extent);
   if (boxText(grown) === boxText(box)) return xml;
   return `${xml.slice(0, tag.start)}${xml.slice(tag.start, tag.end).replace(ref[0], ref[0].replace(ref[1], boxText(grown)))}${xml.slice(tag.end)}`;
 }

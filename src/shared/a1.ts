@@ -85,6 +85,12 @@ export function parseBox(text: string): CellBox | undefined {
   };
 }
 
+/** The smallest box holding both (or `box` alone when there is no `into` yet). */
+export function unionBox(into: CellBox | undefined, box: CellBox): CellBox {
+  if (!into) return box;
+  return { top: Math.min(into.top, box.top), left: Math.min(into.left, box.left), bottom: Math.max(into.bottom, box.bottom), right: Math.max(into.right, box.right) };
+}
+
 /** A box as "B10:K19", or "B10" for one cell. */
 export function boxText(box: CellBox): string {
   const start = a1({ row: box.top, col: box.left });
