@@ -125,6 +125,23 @@ export interface SheetRows {
   box?: CellBox;
   /** The row's cells, by column; none for a row not in `rows`. */
   cellsOf(row: number): ComputedCell[];
+  /**
+   * A row a block spills into, as kept: what `--out` writes without an object per cell.
+   * Undefined for rows not kept as blocks.
+   */
+  spilledOf?(row: number): SpilledLine | undefined;
+}
+
+/** One row of a block: its values from column `left` on. */
+export interface SpilledLine {
+  line: SpilledRow;
+  left: number;
+  /** The formula cell, on its own row (whose spilled values start at index 1). */
+  anchor?: ComputedCell;
+  /** The index of the first spilled value: 1 on the formula cell's row, else 0. */
+  from: number;
+  /** The cell of column `left + c`, as `cellsOf` would give it (for values other than numbers). */
+  cell(c: number): ComputedCell;
 }
 
 /** The rows of every sheet with computed cells, by sheet name. */
@@ -164,6 +181,15 @@ function blockRows(blocks: readonly SpillBlock[]): Map<string, SheetRows> {
           if (value !== undefined) cells.push(new SpilledCell(sheet, row, anchor.col + c, value));
         }
         return cells;
+      },
+      spilledOf: (row) => {
+        const block = at.get(row);
+        const r = block ? row - block.anchor.row : 0;
+        const line = block?.values?.[r];
+        if (!line) return undefined;
+        const { anchor } = block!;
+        const left = anchor.col;
+        return { line, left, anchor: r === 0 ? anchor : undefined, from: r === 0 ? 1 : 0, cell: (c) => new SpilledCell(sheet, row, left + c, line.at(c)!) };
       },
     });
   }

@@ -3,6 +3,7 @@
  * settings, evaluate with HyperFormula, and optionally write the workbook back with its values.
  */
 import v8 from "v8";
+import { DeflateHelper } from "./deflateHelper";
 import { heapAvailable, memoryShortfall } from "./budget";
 import { evaluateDirectly } from "./direct";
 import type { ComputedCell, Evaluation, EvaluateOptions, RefusedCell } from "./evaluate";
@@ -17,6 +18,7 @@ import { chooseSettings, type ChosenSettings } from "./workbookSettings";
 import type { MpsSettings } from "../shared/settings";
 import type { ReportContext } from "./report";
 import { writeWorkbook } from "./writeWorkbook";
+import { LEVEL } from "./zipPackage";
 
 export interface RecalcOptions {
   /** A JSON settings file that overrides the settings saved in the workbook. */
@@ -65,20 +67,38 @@ export async function recalcWorkbook(path: string, options: RecalcOptions = {}):
   }
 }
 
+/**
+ * Workbooks from this size on start a thread to deflate rewritten sheets with `--out`: it is
+ * ready ~60 ms later, in time for a plan that large; a small workbook is written before that.
+ */
+export const HELPER_FROM_BYTES = 256 << 10;
+
 async function recalculate(path: string, options: RecalcOptions): Promise<Outcome<Recalculation>> {
   const opened = await openWorkbook(path);
   if (!opened.ok) return opened;
-  const sheetNames = opened.value.book.sheets.map((s) => s.name);
+  // Started now, so that it is ready by the time the values are written.
+  const helper = options.out !== undefined && opened.value.bytes.length >= HELPER_FROM_BYTES ? DeflateHelper.start(LEVEL) : undefined;
+  try {
+    return await recalculateOpened(path, opened.value, options, helper);
+  } finally {
+    helper?.close();
+  }
+}
+
+async function recalculateOpened(path: string, opened: OpenedWorkbook, options: RecalcOptions, helper: DeflateHelper | undefined): Promise<Outcome<Recalculation>> {
+  const sheetNames = opened.book.sheets.map((s) => s.name);
   if (options.sheet !== undefined && !sheetNames.includes(options.sheet)) {
     return failure(messages.noSuchSheet(options.sheet, sheetNames));
   }
-  const settings = await chooseSettings(opened.value.bytes, options.settingsFile);
+  const settings = await chooseSettings(opened.bytes, options.settingsFile);
   if (!settings.ok) return settings;
-  const input = toEngineInput(opened.value.book, opened.value.budget);
+  // The writer rewrites sheet parts: their text is kept rather than inflated and decoded twice.
+  const sheetTexts = options.out !== undefined ? new Map<string, string>() : undefined;
+  const input = toEngineInput(opened.book, opened.budget, sheetTexts);
   if (!input.ok) return failure(...input.problems, messages.cannotRecalculate(path));
   const short = memoryShortfall(input.value.cellCount, input.value.formulas.length, heapAvailable(v8.getHeapStatistics()));
   if (short) return failure(messages.notEnoughMemory(path, short));
-  const tables = readTables(opened.value.book, opened.value.budget);
+  const tables = readTables(opened.book, opened.budget);
   if (!tables.ok) return failure(...tables.problems, messages.cannotRecalculate(path));
   const evaluation = evaluateWorkbook(input.value, settings.value.settings, { cache: input.value.saved, tables: tables.value });
   if (!evaluation.ok) return failure(...evaluation.problems, messages.cannotRecalculate(path));
@@ -87,7 +107,7 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
   const warnings = input.value.unread.map((note) => note.message);
   let cells: ComputedCell[] | undefined;
   const result: Recalculation = {
-    opened: opened.value,
+    opened,
     settings: settings.value,
     evaluation: evaluation.value,
     // Made when first read: the JSON report walks the evaluation instead (blocks.ts).
@@ -101,7 +121,7 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
     context: { sheets: input.value.sheets, date1904: input.value.date1904 },
   };
   if (options.out !== undefined) {
-    const written = await writeWorkbook(opened.value, evaluation.value, options.out);
+    const written = await writeWorkbook(opened, evaluation.value, options.out, { helper, sheetTexts });
     if (!written.ok) return written;
     result.written = written.value.formulas;
     warnings.push(...written.value.warnings);

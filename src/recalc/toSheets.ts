@@ -283,10 +283,11 @@ function readSheet(xml: string, entry: SheetEntry, strings: readonly string[], d
 
 /**
  * Everything HyperFormula needs from the workbook, read within the budget.
+ * @param keep when given, receives each sheet part's text by part name (for `--out`, which rewrites them)
  * @returns the input, or why the workbook is over budget or not readable (each naming the sheet or part)
  * @example toEngineInput(book, DEFAULT_BUDGET) // → { ok: true, value: { sheetNames: ["Plan"], formulas: [{ sheet: "Plan", row: 9, col: 1, formula: "_xldudf_MPS_TABLE(…)", engineFormula: "=MPS.TABLE(…)" }], … } }
  */
-export function toEngineInput(book: WorkbookPackage, budget: Budget): Outcome<EngineInput & { unread: UnreadCell[]; cellCount: number; saved: SavedCells }> {
+export function toEngineInput(book: WorkbookPackage, budget: Budget, keep?: Map<string, string>): Outcome<EngineInput & { unread: UnreadCell[]; cellCount: number; saved: SavedCells }> {
   const sstText = book.sharedStringsPart ? partText(book.zip, book.sharedStringsPart, budget) : success(undefined);
   if (!sstText.ok) return sstText;
   let strings: string[];
@@ -309,6 +310,7 @@ export function toEngineInput(book: WorkbookPackage, budget: Budget): Outcome<En
       unread.push({ sheet: entry.name, message: messages.sheetPartMissing(entry.name, entry.part) });
       continue;
     }
+    keep?.set(entry.part, xml.value);
     let read: SheetRead | Stop;
     try {
       read = readSheet(xml.value, entry, strings, book.date1904, budget.cells - cells, budget, saved);

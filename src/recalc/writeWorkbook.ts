@@ -20,7 +20,7 @@
  */
 import { promises as fs } from "fs";
 import nodePath from "path";
-import { rowsBySheet, type SheetRows } from "./blocks";
+import { rowsBySheet, type SheetRows, type SpilledLine } from "./blocks";
 import type { Budget } from "./budget";
 import { a1, boxText, columnName, parseBox, unionBox, type CellAt, type CellBox } from "./address";
 import type { ComputedCell, Evaluation } from "./evaluate";
@@ -32,6 +32,7 @@ import type { OpenedWorkbook } from "./readWorkbook";
 import { scanSheetData, type XmlCell, type XmlRow } from "./sheetXml";
 import { partText, relationshipsPartOf, type WorkbookPackage } from "./workbookPackage";
 import { attribute, attributes, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
+import type { DeflateHelper } from "./deflateHelper";
 import { PartDeflater, rebuildZip, type DeflatedPart, type NewPart } from "./zipPackage";
 
 /** Excel's error values; HyperFormula's own (#CYCLE!, #ERROR!, #LIC!) are not among them. */
@@ -92,7 +93,7 @@ class SheetWriter {
    * add up to OUT_CHUNK characters, so that no piece of text lives long (the garbage collector
    * would move it: a new row's text is hundreds of small strings until handed on).
    */
-  private readonly part = new PartDeflater();
+  private readonly part: PartDeflater;
   /** Column letters by index, spelled once for the sheet. */
   private readonly columns: string[] = [];
   private out: string[] = [];
@@ -112,8 +113,10 @@ class SheetWriter {
     /** The sheet's computed cells, row by row. */
     private readonly computed: SheetRows,
     private readonly metadata: DynamicArrayMetadata,
+    helper: DeflateHelper | undefined,
     readonly warnings: string[] = [],
   ) {
+    this.part = new PartDeflater(helper);
     this.pendingRows = computed.rows;
     this.waiting = new Set(computed.rows);
   }
@@ -139,7 +142,7 @@ class SheetWriter {
   }
 
   private copyTo(at: number): void {
-    this.push(this.xml.slice(this.cursor, at));
+    if (at > this.cursor) this.push(this.xml.slice(this.cursor, at));
     this.cursor = at;
   }
 
@@ -178,6 +181,29 @@ class SheetWriter {
     const { type, content } = valueXml(computed, false);
     this.grow(computed.row, computed.col);
     return `<c r="${a1(computed)}"${type ? ` t="${type}"` : ""}>${content}</c>`;
+  }
+
+  /**
+   * A block's row of values written at the cursor, numbers without a cell object each (what
+   * `newCell` writes for them): most of a large plan's cells. `span` is where they lie.
+   */
+  private spilled({ line, left, from, cell }: SpilledLine, row: number, span: CellSpan): void {
+    const rowText = String(row + 1);
+    let text = "";
+    for (let c = from; c < line.length; c++) {
+      const value = line.at(c);
+      if (value === undefined) continue;
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        text += this.newCell(cell(c));
+        continue;
+      }
+      const col = left + c;
+      text += `<c r="${(this.columns[col] ??= columnName(col))}${rowText}"><v>${value === 0 ? 0 : value}</v></c>`;
+    }
+    this.push(text);
+    this.grow(row, span.first);
+    this.grow(row, span.last);
+    this.changed = true;
   }
 
   /** An existing cell's start tag with a new type (and mark), other attributes as they were. */
@@ -241,11 +267,26 @@ class SheetWriter {
 
   private row(row: XmlRow): void {
     this.stale = this.stale.filter((s) => s.old.bottom >= row.index);
-    const cells = this.take(row.index);
-    const wanted = cells ? new Map(cells.map((c) => [c.col, c])) : undefined;
-    const present = new Set(row.cells.map((c) => c.col));
-    const added = cells ? cells.filter((c) => !present.has(c.col)) : [];
-    if (added.length > 0) this.widenSpans(row, added);
+    // A formula cell's own row holding nothing right of it: its values go after its last cell, as bytes.
+    const spilled = this.computed.spilledOf?.(row.index);
+    const tail =
+      spilled?.anchor && !row.tag.selfClosing && this.waiting.has(row.index) && row.cells.every((c) => c.col <= spilled.left) && row.cells.some((c) => c.col === spilled.left && c.badRef === undefined)
+        ? spilled
+        : undefined;
+    let wanted: Map<number, ComputedCell> | undefined;
+    let added: ComputedCell[] = [];
+    const tailSpan = tail && spilledSpan(tail);
+    if (tail) {
+      this.waiting.delete(row.index);
+      wanted = new Map([[tail.anchor!.col, tail.anchor!]]);
+      if (tailSpan) this.widenSpans(row, tailSpan.first, tailSpan.last);
+    } else {
+      const cells = this.take(row.index);
+      wanted = cells ? new Map(cells.map((c) => [c.col, c])) : undefined;
+      const present = new Set(row.cells.map((c) => c.col));
+      added = cells ? cells.filter((c) => !present.has(c.col)) : [];
+      if (added.length > 0) this.widenSpans(row, added[0].col, added[added.length - 1].col);
+    }
     let next = 0;
     for (const cell of row.cells) {
       let inserted = "";
@@ -256,6 +297,11 @@ class SheetWriter {
       else if (computed) this.rewriteValueCell(cell, computed);
       else if (!cell.formula && this.stale.length > 0 && this.isStale(cell.row, cell.col)) this.clear(cell);
     }
+    if (tail && tailSpan) {
+      this.copyTo(row.close);
+      this.spilled(tail, row.index, tailSpan);
+      return;
+    }
     const rest = added.slice(next).map((c) => this.newCell(c)).join("");
     if (!rest) return;
     if (row.tag.selfClosing) {
@@ -265,30 +311,47 @@ class SheetWriter {
     }
   }
 
-  /** A row's `spans` (a hint of its first and last column) widened to the cells added. */
-  private widenSpans(row: XmlRow, added: readonly ComputedCell[]): void {
+  /** A row's `spans` (a hint of its first and last column) widened to cells added from column `from` to `to` (0-based). */
+  private widenSpans(row: XmlRow, from: number, to: number): void {
     const spans = /\sspans\s*=\s*"(\d+):(\d+)"/.exec(row.tag.attributesText);
     if (!spans || row.tag.selfClosing) return;
-    const first = Math.min(Number(spans[1]), added[0].col + 1);
-    const last = Math.max(Number(spans[2]), added[added.length - 1].col + 1);
+    const first = Math.min(Number(spans[1]), from + 1);
+    const last = Math.max(Number(spans[2]), to + 1);
     if (first === Number(spans[1]) && last === Number(spans[2])) return;
     const attrs = row.tag.attributesText.replace(spans[0], ` spans="${first}:${last}"`);
     this.replace(row.tag.start, row.tag.end, `<${row.tag.qname}${attrs}>`);
   }
 
-  /** Rows that did not exist, with their cells, for rows above `before` (all when undefined). */
-  private newRows(before: number | undefined): string {
-    let text = "";
+  /**
+   * Writes the rows that did not exist, with their cells, for rows above `before` (all when
+   * undefined), at `at` of the part (where the next existing row starts, or `</sheetData>`).
+   */
+  private newRows(before: number | undefined, at: number): void {
     for (; this.nextPending < this.pendingRows.length; this.nextPending++) {
       const index = this.pendingRows[this.nextPending];
       if (before !== undefined && index >= before) break;
-      const row = this.take(index);
-      if (!row) continue; // written into its existing row
+      if (!this.waiting.has(index)) continue; // written into its existing row
+      const spilled = this.computed.spilledOf?.(index);
+      if (spilled && !spilled.anchor) {
+        this.waiting.delete(index);
+        const span = spilledSpan(spilled);
+        if (!span) continue;
+        this.copyTo(at);
+        this.push(`<row r="${index + 1}">`);
+        this.spilled(spilled, index, span);
+        this.push("</row>");
+        continue;
+      }
       let cells = "";
-      for (const cell of row) cells += this.newCell(cell);
-      if (cells) text += `<row r="${index + 1}">${cells}</row>`;
+      for (const cell of this.take(index)!) cells += this.newCell(cell);
+      if (cells) this.replace(at, at, `<row r="${index + 1}">${cells}</row>`);
     }
-    return text;
+  }
+
+  /** Whether rows that did not exist are still to be written. */
+  private rowsLeft(): boolean {
+    for (let i = this.nextPending; i < this.pendingRows.length; i++) if (this.waiting.has(this.pendingRows[i])) return true;
+    return false;
   }
 
   /**
@@ -297,22 +360,25 @@ class SheetWriter {
    * those it did write). Only the cells are rewritten, so the text before `<sheetData>` and after
    * it, where the dimension sits, is kept apart and never walked cell by cell.
    */
-  write(dimension: CellBox | undefined): DeflatedPart {
+  write(dimension: CellBox | undefined): Promise<DeflatedPart> {
     const data = findTag(this.xml, "sheetData");
     const head = data ? this.xml.slice(0, data.start) : "";
     const grownHead = withDimension(head, dimension);
     this.part.write(grownHead);
     this.cursor = head.length;
     const place = scanSheetData(this.xml, (row) => {
-      const rows = this.newRows(row.index);
-      if (rows) this.replace(row.tag.start, row.tag.start, rows);
+      this.newRows(row.index, row.tag.start);
       this.row(row);
     }, (index) => this.waiting.has(index) || this.stale.some((s) => s.old.top <= index && s.old.bottom >= index));
-    const rows = this.newRows(undefined);
-    if (rows) {
+    if (this.rowsLeft()) {
       if (!place.tag) throw new XmlError("it has no <sheetData>");
-      if (place.tag.selfClosing) this.replace(place.tag.start, place.tag.end, `<${place.tag.qname}>${rows}</${place.tag.qname}>`);
-      else this.replace(place.close, place.close, rows);
+      if (place.tag.selfClosing) {
+        this.replace(place.tag.start, place.tag.end, `<${place.tag.qname}>`);
+        this.newRows(undefined, this.cursor);
+        this.push(`</${place.tag.qname}>`);
+      } else {
+        this.newRows(undefined, place.close);
+      }
     }
     if (place.close > this.cursor) this.copyTo(place.close);
     this.part.write(this.out.join(""));
@@ -321,6 +387,25 @@ class SheetWriter {
     this.part.write(grownHead === head ? withDimension(tail, dimension) : tail);
     return this.part.finish();
   }
+}
+
+/** The first and last column of a row's cells that will be written. */
+interface CellSpan {
+  first: number;
+  last: number;
+}
+
+/** Where a block's row holds values Excel can hold (from index `from` on), or undefined when nowhere. */
+function spilledSpan({ line, left, from }: SpilledLine): CellSpan | undefined {
+  let first = -1;
+  let last = -1;
+  for (let c = from; c < line.length; c++) {
+    const value = line.at(c);
+    if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) continue;
+    if (first < 0) first = left + c;
+    last = left + c;
+  }
+  return first < 0 ? undefined : { first, last };
 }
 
 /** The box of the cells a sheet's writer will write: every computed cell Excel can hold. */
@@ -373,7 +458,8 @@ function metadataParts(book: WorkbookPackage, metadata: DynamicArrayMetadata, bu
  * The package's parts rewritten for the evaluation's values.
  * @returns the new package's bytes and what was (not) written, or why it cannot be written
  */
-export function cacheResults(opened: OpenedWorkbook, evaluation: Evaluation): Outcome<{ bytes: Buffer } & Written> {
+export async function cacheResults(opened: OpenedWorkbook, evaluation: Evaluation, options: WriteOptions = {}): Promise<Outcome<{ bytes: Buffer } & Written>> {
+  const { helper, sheetTexts } = options;
   const { book } = opened;
   const warnings: string[] = [];
   let formulas = 0;
@@ -390,21 +476,24 @@ export function cacheResults(opened: OpenedWorkbook, evaluation: Evaluation): Ou
   for (const [sheet, computed] of rowsBySheet(evaluation)) {
     const entry = book.sheets.find((s) => s.name === sheet);
     if (!entry?.part) return failure(`sheet '${sheet}' has no part to write its values into`);
-    const xml = partText(book.zip, entry.part, opened.budget);
+    const kept = sheetTexts?.get(entry.part);
+    const xml = kept !== undefined ? success(kept) : partText(book.zip, entry.part, opened.budget);
     if (!xml.ok || xml.value === undefined) return failure(`sheet '${sheet}': ${xml.ok ? `its part ${entry.part} is missing` : xml.problems[0]}`);
-    let writer = new SheetWriter(xml.value, computed, metadata);
+    let writer = new SheetWriter(xml.value, computed, metadata, helper);
     let part: DeflatedPart;
     try {
       const dimension = toWrite(computed);
-      part = writer.write(dimension);
+      part = await writer.write(dimension);
       // A cell that could not be written after all (one the reader could not take sits there):
       // written again, with the dimension of what was.
       if (!sameBox(dimension, writer.extent)) {
         const extent = writer.extent;
-        writer = new SheetWriter(xml.value, computed, metadata);
-        part = writer.write(extent);
+        writer = new SheetWriter(xml.value, computed, metadata, helper);
+        part = await writer.write(extent);
       }
     } catch (error) {
+      // Anything but the part's own XML (the deflating thread stopping) is the write failing.
+      if (!(error instanceof XmlError)) throw error;
       return failure(messages.partNotXml(`${entry.part} (sheet '${sheet}')`, describe(error)));
     }
     formulas += writer.formulas;
@@ -481,18 +570,27 @@ function wrongExtension(opened: OpenedWorkbook, target: string): string | undefi
   return undefined;
 }
 
+/** How a write may be helped, and (in tests) the disk it writes to. */
+export interface WriteOptions {
+  io?: WriteFs;
+  /** A thread to deflate rewritten sheets on (deflateHelper.ts), when one was started. */
+  helper?: DeflateHelper;
+  /** Sheet parts' text as the reader decoded it, by part name: not inflated and decoded again. */
+  sheetTexts?: ReadonlyMap<string, string>;
+}
+
 /** Writes the workbook with its computed values to `path`. */
-export async function writeWorkbook(opened: OpenedWorkbook, evaluation: Evaluation, path: string, io?: WriteFs): Promise<Outcome<Written>> {
+export async function writeWorkbook(opened: OpenedWorkbook, evaluation: Evaluation, path: string, options: WriteOptions = {}): Promise<Outcome<Written>> {
   const wrong = wrongExtension(opened, path);
   if (wrong) return failure(messages.cannotWrite(path, wrong));
   let rebuilt: Outcome<{ bytes: Buffer } & Written>;
   try {
-    rebuilt = cacheResults(opened, evaluation);
+    rebuilt = await cacheResults(opened, evaluation, options);
   } catch (error) {
     return failure(messages.cannotWrite(path, describe(error)));
   }
   if (!rebuilt.ok) return failure(messages.cannotWrite(path, rebuilt.problems.join(" ")));
-  const written = await writeAtomically(path, rebuilt.value.bytes, io);
+  const written = await writeAtomically(path, rebuilt.value.bytes, options.io);
   if (!written.ok) return written;
   return success({ formulas: rebuilt.value.formulas, warnings: rebuilt.value.warnings });
 }

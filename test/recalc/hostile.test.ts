@@ -229,7 +229,7 @@ describe("a write that fails half-way", () => {
     const before = await digest(file);
     const opened = await openWorkbook(file);
     if (!opened.ok) throw new Error(opened.problems.join("\n"));
-    const result = await writeWorkbook(opened.value, evaluationOf([]), file, failingDisk);
+    const result = await writeWorkbook(opened.value, evaluationOf([]), file, { io: failingDisk });
     expect(!result.ok && result.problems[0]).toBe(`${file}: cannot write the workbook (ENOSPC: no space left on device, write).`);
     expect(await digest(file)).toBe(before);
     expect((await fs.readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);

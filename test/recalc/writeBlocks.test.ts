@@ -1,0 +1,108 @@
+/**
+ * `--out` from an evaluation kept as blocks (the direct path) writes exactly what it writes from
+ * the same cells handed over one by one, and the same again when a second thread deflates the
+ * sheets: the writer's block paths (rows that did not exist, the values right of a formula on
+ * its own row) against its general path, on layouts that take each of them.
+ */
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { DeflateHelper } from "../../src/recalc/deflateHelper";
+import { evaluateDirectly } from "../../src/recalc/direct";
+import type { Evaluation } from "../../src/recalc/evaluate";
+import { sheetIdsOf } from "../../src/recalc/hosted";
+import { openWorkbook, type OpenedWorkbook } from "../../src/recalc/readWorkbook";
+import { toEngineInput } from "../../src/recalc/toSheets";
+import { cacheResults } from "../../src/recalc/writeWorkbook";
+import { LEVEL } from "../../src/recalc/zipPackage";
+import { DEFAULT_SETTINGS } from "../../src/shared/settings";
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), "mps-blocks-"))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const formula = (text: string) => ({ formula: text }) as ExcelJS.CellFormulaValue;
+
+/**
+ * Two sheets. Plan: a table alone on its row (its rows below do not exist), a table right of a
+ * label (its own row holds a cell left of it), a styled empty cell inside a spill (an existing
+ * row inside the area), a note between tables, a table spilling past the last row. Lines: one
+ * row of consumption, and a column of it.
+ */
+async function layouts(): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const plan = book.addWorksheet("Plan");
+  plan.getRow(1).values = ["Forecast", 100, 120, 90, 110, 100];
+  plan.getRow(2).values = ["Orders", 60, 130, 0, 40.5, 0];
+  plan.getCell("A4").value = formula("MPS.TABLE(B1:F1,B2:F2,25,10,\"FOQ\",80)");
+  plan.getCell("A15").value = "Line 2";
+  plan.getCell("C16").value = formula("MPS.TABLE(B1:F1,B2:F2,0)");
+  plan.getCell("E19").style = { font: { bold: true } };
+  plan.getCell("A30").value = "note between tables";
+  plan.getCell("H31").value = formula("MPS.TABLE(B1:F1,B2:F2,12.25,0,\"LFL\")");
+  const lines = book.addWorksheet("Lines");
+  lines.getRow(1).values = [500, 300, 800, 0];
+  lines.getRow(2).values = [450, 420, 100, 30];
+  lines.getCell("A4").value = formula("MPS.CONSUME(A1:D1,A2:D2)");
+  lines.getCell("F1").value = 7;
+  lines.getCell("A20").value = formula("MPS.ATP(A1:D1,A2:D2,F1)");
+  const file = path.join(dir, "layouts.xlsx");
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+async function blocksOf(opened: OpenedWorkbook): Promise<Evaluation> {
+  const input = toEngineInput(opened.book, opened.budget);
+  if (!input.ok) throw new Error(input.problems.join(" "));
+  const evaluation = evaluateDirectly(input.value, DEFAULT_SETTINGS, sheetIdsOf(Object.fromEntries(input.value.sheetNames.map((name) => [name, true]))));
+  if (!evaluation?.blocks) throw new Error("the direct path gave the workbook up");
+  return evaluation;
+}
+
+/** Every part of a package, inflated, by name. */
+async function parts(bytes: Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const entries = await Promise.all(Object.values(zip.files).map(async (file) => [file.name, await file.async("string")] as const));
+  return Object.fromEntries(entries);
+}
+
+async function written(opened: OpenedWorkbook, evaluation: Evaluation, helper?: DeflateHelper): Promise<Record<string, string>> {
+  const result = await cacheResults(opened, evaluation, { helper });
+  if (!result.ok) throw new Error(result.problems.join(" "));
+  return parts(result.value.bytes);
+}
+
+/** A helper whose thread has started (before that, every stretch is deflated here). */
+async function readyHelper(): Promise<DeflateHelper> {
+  const helper = DeflateHelper.start(LEVEL);
+  if (!helper) throw new Error("no thread");
+  for (let waited = 0; !helper.take(); waited += 10) {
+    if (waited > 10_000) throw new Error("the thread did not start");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return helper;
+}
+
+describe("--out from blocks", () => {
+  it("writes what the same cells one by one write, with and without the deflating thread", async () => {
+    const opened = await openWorkbook(await layouts());
+    if (!opened.ok) throw new Error(opened.problems.join(" "));
+    const blocks = await blocksOf(opened.value);
+    const cellByCell: Evaluation = { cells: blocks.cells, refused: blocks.refused };
+    const expected = await written(opened.value, cellByCell);
+    // The layouts hold what they claim: numbers spilled below and right of a label, a styled cell kept.
+    expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<row r="5"><c r="A5" t="inlineStr">/);
+    expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<c r="C16"[^>]*><f t="array" ref="C16:H24">/);
+    expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<c r="E19" s="\d+"><v>/);
+    expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<row r="39"><c r="H39" t="inlineStr"><is><t xml:space="preserve">ATP<\/t><\/is><\/c>/);
+    expect(await written(opened.value, blocks)).toEqual(expected);
+    const helper = await readyHelper();
+    try {
+      expect(await written(opened.value, blocks, helper)).toEqual(expected);
+    } finally {
+      helper.close();
+    }
+  });
+});
