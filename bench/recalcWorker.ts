@@ -23,13 +23,14 @@ interface Request {
 }
 
 async function answer(request: Request): Promise<Record<string, unknown>> {
+  // As the process prints it: a line, or (the JSON report) pieces written as they are made.
   const out: string[] = [];
   const err: string[] = [];
-  const io = { out: (text: string) => void out.push(text), err: (text: string) => void err.push(text), width: 120 };
+  const io = { out: (text: string) => void out.push(`${text}\n`), write: (text: string) => void out.push(text), err: (text: string) => void err.push(text), width: 120 };
   const start = process.hrtime.bigint();
   const code = await main(request.argv, io);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (request.keepPath !== undefined) writeFileSync(request.keepPath, out.join("\n"));
+  if (request.keepPath !== undefined) writeFileSync(request.keepPath, out.join(""));
   return {
     ms,
     code,

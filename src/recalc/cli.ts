@@ -11,7 +11,7 @@ import { valuesOf } from "./blocks";
 import { messages } from "./messages";
 import { describe } from "./outcome";
 import { recalcWorkbook, strictProblems, type RecalcOptions } from "./recalc";
-import { formatReport, jsonText, refusalLines, toJsonDetails } from "./report";
+import { emitJson, formatReport, jsonText, refusalLines, toJsonDetails } from "./report";
 
 export interface CliArgs extends RecalcOptions {
   workbook: string;
@@ -61,13 +61,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 export interface Io {
+  /** Prints a line. */
   out: (text: string) => void;
+  /** Prints text as it is, when the output can take a long report piece by piece. */
+  write?: (text: string) => void;
   err: (text: string) => void;
   width: number;
 }
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
+  write: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(`${text}\n`),
   width: process.stdout.columns || 120,
 };
@@ -99,7 +103,13 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (args.details) {
       io.out(JSON.stringify(toJsonDetails(result.value.cells, refused), null, 2));
     } else if (args.json) {
-      io.out(jsonText(valuesOf(evaluation, args.sheet)));
+      const values = valuesOf(evaluation, args.sheet);
+      if (io.write) {
+        emitJson(values, io.write);
+        io.write("\n");
+      } else {
+        io.out(jsonText(values));
+      }
     } else {
       const { cells } = result.value;
       const scope = args.sheet ?? args.workbook;

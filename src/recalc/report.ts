@@ -25,16 +25,32 @@ export function toJson(cells: readonly ComputedCell[]): Record<string, Shown> {
  * @example jsonText(cells) // → '{\n  "Plan!B10": "Forecast",\n  "Plan!C10": 30\n}'
  */
 export function jsonText(source: Iterable<ComputedCell> | ValueWalk): string {
+  const pieces: string[] = [];
+  emitJson(source, (piece) => pieces.push(piece));
+  return pieces.join("");
+}
+
+/**
+ * The `--json` text in pieces of a few dozen kilobytes, handed to `emit` in order as they are
+ * made: what `jsonText` joins. Printed piece by piece, a large report is never one string (10 MB
+ * for a 1,000-item plan, copied again to be written).
+ */
+export function emitJson(source: Iterable<ComputedCell> | ValueWalk, emit: (piece: string) => void): void {
   const walk: ValueWalk = typeof source === "function" ? source : (visit) => {
     for (const cell of source) visit(cell.sheet, cell.row, cell.col, cell.value);
   };
   // Lines are joined in chunks, so each line's string dies young (a scavenge frees it for
   // nothing) instead of living until one join of them all.
-  const chunks: string[] = [];
   const lines: string[] = [];
   const columns: string[] = [];
   let current: string | undefined;
   let opening = "";
+  let first = true;
+  const flush = () => {
+    emit(`${first ? "{\n" : ",\n"}${lines.join(",\n")}`);
+    first = false;
+    lines.length = 0;
+  };
   walk((sheet, row, col, value) => {
     if (sheet !== current) {
       current = sheet;
@@ -42,13 +58,10 @@ export function jsonText(source: Iterable<ComputedCell> | ValueWalk): string {
     }
     const text = typeof value === "string" ? JSON.stringify(value) : typeof value === "number" ? (Number.isFinite(value) ? String(value) : "null") : value ? "true" : "false";
     lines.push(`${opening}${(columns[col] ??= columnName(col))}${row + 1}": ${text}`);
-    if (lines.length === JSON_CHUNK) {
-      chunks.push(lines.join(",\n"));
-      lines.length = 0;
-    }
+    if (lines.length === JSON_CHUNK) flush();
   });
-  if (lines.length > 0) chunks.push(lines.join(",\n"));
-  return chunks.length === 0 ? "{}" : `{\n${chunks.join(",\n")}\n}`;
+  if (lines.length > 0) flush();
+  emit(first ? "{}" : "\n}");
 }
 
 const JSON_CHUNK = 2048;

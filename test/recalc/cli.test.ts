@@ -15,11 +15,12 @@ const runs: Record<string, readonly string[]> = {
   circular: [fixture("circular.xlsx")],
 };
 
-/** `main` with its output captured, as the process would print it. */
-async function inProcess(argv: readonly string[]): Promise<CliRun> {
+/** `main` with its output captured, as the process would print it (a long report piece by piece with `pieces`). */
+async function inProcess(argv: readonly string[], pieces = false): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), width: 120 });
+  const write = pieces ? (t: string) => void (stdout += t) : undefined;
+  const code = await main(argv, { out: (t) => (stdout += `${t}\n`), write, err: (t) => (stderr += `${t}\n`), width: 120 });
   return { code, stdout, stderr };
 }
 
@@ -36,6 +37,8 @@ beforeAll(async () => {
   results.details = await inProcess([fixture("bad-inputs.xlsx"), "--details"]);
   results.detailsRefused = await inProcess([fixture("circular.xlsx"), "--json", "--details"]);
   results.strict = await inProcess([fixture("circular.xlsx"), "--strict", "--json"]);
+  results.jsonJoined = await inProcess(runs.json);
+  results.jsonPieces = await inProcess(runs.json, true);
 }, 120_000);
 
 describe("mps-recalc", () => {
@@ -52,6 +55,11 @@ describe("mps-recalc", () => {
       "Weeks!B6": 740,
       "Weeks!C6": 0,
     });
+  });
+
+  it("prints the same JSON whole or piece by piece, as the process does", () => {
+    expect(results.jsonPieces).toEqual(results.jsonJoined);
+    expect(results.jsonPieces.stdout).toBe(results.json.stdout);
   });
 
   it("adds each error's message and the refused cells under --details, keeping --json's values as they are", () => {

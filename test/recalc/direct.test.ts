@@ -12,7 +12,7 @@ import { evaluate, type Evaluation } from "../../src/recalc/evaluate";
 import { ERRORS, MPS_FUNCTION_NAMES, hostedFunction, sheetIdsOf } from "../../src/recalc/hosted";
 import { ERROR_TYPE, errorText } from "../../src/recalc/plugin";
 import { openWorkbook } from "../../src/recalc/readWorkbook";
-import { jsonText, toJson } from "../../src/recalc/report";
+import { emitJson, jsonText, toJson } from "../../src/recalc/report";
 import { toEngineInput, type EngineInput } from "../../src/recalc/toSheets";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../../src/shared/settings";
 import { fixture, ROOT } from "./helpers";
@@ -238,5 +238,16 @@ describe("jsonText", () => {
     ];
     expect(jsonText(odd)).toBe(JSON.stringify(toJson(odd), null, 2));
     expect(jsonText([])).toBe(JSON.stringify({}, null, 2));
+  });
+
+  it("comes piece by piece from emitJson, pieces of at most a few thousand lines", () => {
+    const cells = Array.from({ length: 5_000 }, (_, i) => ({ sheet: "Plan", row: i, col: 1, key: `Plan!B${i + 1}`, value: i * 1.5 }));
+    const pieces: string[] = [];
+    emitJson(cells, (piece) => pieces.push(piece));
+    expect(pieces.length).toBe(4); // 2,048 + 2,048 + 904 lines, then the closing brace
+    expect(pieces.join("")).toBe(JSON.stringify(toJson(cells), null, 2));
+    const none: string[] = [];
+    emitJson([], (piece) => none.push(piece));
+    expect(none).toEqual(["{}"]);
   });
 });
