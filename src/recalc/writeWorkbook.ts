@@ -267,7 +267,7 @@ class SheetWriter {
 
   private row(row: XmlRow): void {
     this.stale = this.stale.filter((s) => s.old.bottom >= row.index);
-    // A formula cell's own row holding nothing right of it: its values go after its last cell, as bytes.
+    // A formula cell's own row holding nothing right of it: its values go after its last cell, straight from the block.
     const spilled = this.computed.spilledOf?.(row.index);
     const tail =
       spilled?.anchor && !row.tag.selfClosing && this.waiting.has(row.index) && row.cells.every((c) => c.col <= spilled.left) && row.cells.some((c) => c.col === spilled.left && c.badRef === undefined)
@@ -458,7 +458,7 @@ function metadataParts(book: WorkbookPackage, metadata: DynamicArrayMetadata, bu
  * The package's parts rewritten for the evaluation's values.
  * @returns the new package's bytes and what was (not) written, or why it cannot be written
  */
-export async function cacheResults(opened: OpenedWorkbook, evaluation: Evaluation, options: WriteOptions = {}): Promise<Outcome<{ bytes: Buffer } & Written>> {
+export async function cacheResults(opened: OpenedWorkbook, evaluation: Evaluation, options: WriteOptions = {}): Promise<Outcome<{ pieces: Buffer[] } & Written>> {
   const { helper, sheetTexts } = options;
   const { book } = opened;
   const warnings: string[] = [];
@@ -506,24 +506,25 @@ export async function cacheResults(opened: OpenedWorkbook, evaluation: Evaluatio
     if (!extra.ok) return extra;
     changes.push(...extra.value);
   }
-  const bytes = rebuildZip(book.zip, changes);
-  if (!bytes.ok) return bytes;
-  return success({ bytes: bytes.value, formulas, warnings });
+  const pieces = rebuildZip(book.zip, changes);
+  if (!pieces.ok) return pieces;
+  return success({ pieces: pieces.value, formulas, warnings });
 }
 
 /** File-system calls the writer makes, replaceable in tests (a disk that fails half-way). */
 export interface WriteFs {
-  writeFile: (path: string, data: Buffer, options: { flag: string; mode?: number }) => Promise<void>;
+  writeFile: (path: string, data: readonly Buffer[], options: { flag: string; mode?: number }) => Promise<void>;
   rename: (from: string, to: string) => Promise<void>;
   unlink: (path: string) => Promise<void>;
   stat: (path: string) => Promise<{ mode: number }>;
 }
 
 /**
- * Writes `data` to `target` atomically: to a temporary file beside it, then renamed over it.
- * A failure leaves the target as it was and removes the temporary file.
+ * Writes `data` (its pieces one after the other) to `target` atomically: to a temporary file
+ * beside it, then renamed over it. A failure leaves the target as it was and removes the
+ * temporary file.
  */
-export async function writeAtomically(target: string, data: Buffer, io: WriteFs = fs): Promise<Outcome<void>> {
+export async function writeAtomically(target: string, data: readonly Buffer[], io: WriteFs = fs): Promise<Outcome<void>> {
   const dir = nodePath.dirname(target);
   const temp = nodePath.join(dir, `.${nodePath.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   let mode: number | undefined;
@@ -583,14 +584,14 @@ export interface WriteOptions {
 export async function writeWorkbook(opened: OpenedWorkbook, evaluation: Evaluation, path: string, options: WriteOptions = {}): Promise<Outcome<Written>> {
   const wrong = wrongExtension(opened, path);
   if (wrong) return failure(messages.cannotWrite(path, wrong));
-  let rebuilt: Outcome<{ bytes: Buffer } & Written>;
+  let rebuilt: Outcome<{ pieces: Buffer[] } & Written>;
   try {
     rebuilt = await cacheResults(opened, evaluation, options);
   } catch (error) {
     return failure(messages.cannotWrite(path, describe(error)));
   }
   if (!rebuilt.ok) return failure(messages.cannotWrite(path, rebuilt.problems.join(" ")));
-  const written = await writeAtomically(path, rebuilt.value.bytes, options.io);
+  const written = await writeAtomically(path, rebuilt.value.pieces, options.io);
   if (!written.ok) return written;
   return success({ formulas: rebuilt.value.formulas, warnings: rebuilt.value.warnings });
 }

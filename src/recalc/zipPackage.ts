@@ -223,7 +223,8 @@ export function readPart(zip: ZipPackage, entry: ZipEntry, limit: number): Outco
 export type NewPart = { name: string; data: Buffer } | { name: string; deflated: DeflatedPart };
 
 export interface DeflatedPart {
-  compressed: Buffer;
+  /** The deflated bytes, in pieces (joined only in the file: a large sheet's are megabytes). */
+  compressed: readonly Buffer[];
   crc32: number;
   size: number;
 }
@@ -274,7 +275,7 @@ export class PartDeflater {
     this.flush(zlib.constants.Z_FINISH, true);
     const pieces: Buffer[] = [];
     for (const piece of this.pieces) pieces.push(typeof piece === "number" ? await this.helper!.collect(piece) : piece);
-    return { compressed: Buffer.concat(pieces), crc32: this.crc, size: this.size };
+    return { compressed: pieces, crc32: this.crc, size: this.size };
   }
 
   /** Chooses where the next stretch is written. */
@@ -345,11 +346,11 @@ function dosNow(): { time: number; date: number } {
 
 interface Written {
   entry: ZipEntry;
-  compressed: Buffer;
+  compressed: readonly Buffer[];
 }
 
 function fresh(part: NewPart, like: ZipEntry | undefined): Written {
-  const deflated = "deflated" in part ? part.deflated : { compressed: zlib.deflateRawSync(part.data, { level: LEVEL }), crc32: crc32(part.data), size: part.data.length };
+  const deflated = "deflated" in part ? part.deflated : { compressed: [zlib.deflateRawSync(part.data, { level: LEVEL })], crc32: crc32(part.data), size: part.data.length };
   const { compressed } = deflated;
   const { time, date } = like ?? dosNow();
   const rawName = like?.rawName ?? Buffer.from(part.name, "utf8");
@@ -359,7 +360,7 @@ function fresh(part: NewPart, like: ZipEntry | undefined): Written {
     method: DEFLATED,
     flags: like ? like.flags & FLAG.utf8 : /[^\x20-\x7e]/.test(part.name) ? FLAG.utf8 : 0,
     crc32: deflated.crc32,
-    compressedSize: compressed.length,
+    compressedSize: compressed.reduce((sum, piece) => sum + piece.length, 0),
     size: deflated.size,
     localOffset: 0,
     time,
@@ -411,9 +412,11 @@ function centralHeader(entry: ZipEntry, offset: number): Buffer {
  * The package with some parts replaced or added. Every other part keeps its compressed bytes,
  * its name, time and attributes; only headers are rewritten (sizes in the local header, no
  * data descriptor, no extra fields).
- * @returns the new zip, or why it cannot be written (a package too large for a plain zip)
+ * @returns the new zip in pieces, in order (a large sheet's deflated bytes are not copied into
+ *   one buffer: the file is written piece by piece), or why it cannot be written (a package too
+ *   large for a plain zip)
  */
-export function rebuildZip(zip: ZipPackage, changes: readonly NewPart[]): Outcome<Buffer> {
+export function rebuildZip(zip: ZipPackage, changes: readonly NewPart[]): Outcome<Buffer[]> {
   const byName = new Map(changes.map((part) => [part.name.toLowerCase(), part]));
   const written: Written[] = [];
   for (const entry of zip.entries) {
@@ -425,7 +428,7 @@ export function rebuildZip(zip: ZipPackage, changes: readonly NewPart[]): Outcom
     }
     const start = dataOffset(zip.bytes, entry);
     // The copy keeps the content; the header is rewritten without a data descriptor, so that flag goes.
-    written.push({ entry: { ...entry, flags: entry.flags & ~FLAG.descriptor }, compressed: zip.bytes.subarray(start, start + entry.compressedSize) });
+    written.push({ entry: { ...entry, flags: entry.flags & ~FLAG.descriptor }, compressed: [zip.bytes.subarray(start, start + entry.compressedSize)] });
   }
   for (const part of byName.values()) written.push(fresh(part, undefined));
   const chunks: Buffer[] = [];
@@ -435,8 +438,8 @@ export function rebuildZip(zip: ZipPackage, changes: readonly NewPart[]): Outcom
     if (offset > MAX32 || entry.size > MAX32 || entry.compressedSize > MAX32) return failure("the package would need a zip64 directory (over 4 GB)");
     const header = localHeader(entry);
     central.push(centralHeader(entry, offset));
-    chunks.push(header, compressed);
-    offset += header.length + compressed.length;
+    chunks.push(header, ...compressed);
+    offset += header.length + entry.compressedSize;
   }
   if (written.length > MAX16 || offset > MAX32) return failure("the package would need a zip64 directory (over 4 GB or 65,535 parts)");
   const directoryBytes = Buffer.concat(central);
@@ -446,5 +449,28 @@ export function rebuildZip(zip: ZipPackage, changes: readonly NewPart[]): Outcom
   end.writeUInt16LE(written.length, 10);
   end.writeUInt32LE(directoryBytes.length, 12);
   end.writeUInt32LE(offset, 16);
-  return success(Buffer.concat([...chunks, directoryBytes, end]));
+  chunks.push(directoryBytes, end);
+  return success(coalesced(chunks));
 }
+
+/** Runs of small pieces joined (headers, small parts), so that the file is not written in hundreds of tiny writes. */
+function coalesced(pieces: readonly Buffer[]): Buffer[] {
+  const out: Buffer[] = [];
+  let run: Buffer[] = [];
+  const close = () => {
+    if (run.length > 0) out.push(run.length === 1 ? run[0] : Buffer.concat(run));
+    run = [];
+  };
+  for (const piece of pieces) {
+    if (piece.length >= SMALL_PIECE) {
+      close();
+      out.push(piece);
+    } else {
+      run.push(piece);
+    }
+  }
+  close();
+  return out;
+}
+
+const SMALL_PIECE = 1 << 16;

@@ -216,7 +216,8 @@ describe("a write that fails half-way", () => {
   /** The real file system, except that writing stops after half the bytes with a full disk. */
   const failingDisk: WriteFs = {
     writeFile: async (file, data, options) => {
-      await fs.writeFile(file, data.subarray(0, data.length >> 1), options);
+      const bytes = Buffer.concat(data);
+      await fs.writeFile(file, bytes.subarray(0, bytes.length >> 1), options);
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
     },
     rename: fs.rename,

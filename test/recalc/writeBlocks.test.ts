@@ -71,7 +71,7 @@ async function parts(bytes: Buffer): Promise<Record<string, string>> {
 async function written(opened: OpenedWorkbook, evaluation: Evaluation, helper?: DeflateHelper): Promise<Record<string, string>> {
   const result = await cacheResults(opened, evaluation, { helper });
   if (!result.ok) throw new Error(result.problems.join(" "));
-  return parts(result.value.bytes);
+  return parts(Buffer.concat(result.value.pieces));
 }
 
 /** A helper whose thread has started (before that, every stretch is deflated here). */
