@@ -3,7 +3,6 @@
  * settings, evaluate with HyperFormula, and optionally write the workbook back with its values.
  */
 import v8 from "v8";
-import { DeflateHelper } from "./deflateHelper";
 import { heapAvailable, memoryShortfall } from "./budget";
 import { evaluateDirectly } from "./direct";
 import type { ComputedCell, Evaluation, EvaluateOptions, RefusedCell } from "./evaluate";
@@ -18,7 +17,6 @@ import { chooseSettings, type ChosenSettings } from "./workbookSettings";
 import type { MpsSettings } from "../shared/settings";
 import type { ReportContext } from "./report";
 import { writeWorkbook } from "./writeWorkbook";
-import { LEVEL } from "./zipPackage";
 
 export interface RecalcOptions {
   /** A JSON settings file that overrides the settings saved in the workbook. */
@@ -67,25 +65,10 @@ export async function recalcWorkbook(path: string, options: RecalcOptions = {}):
   }
 }
 
-/**
- * Workbooks from this size on start a thread to deflate rewritten sheets with `--out`: it is
- * ready ~60 ms later, in time for a plan that large; a small workbook is written before that.
- */
-export const HELPER_FROM_BYTES = 256 << 10;
-
 async function recalculate(path: string, options: RecalcOptions): Promise<Outcome<Recalculation>> {
-  const opened = await openWorkbook(path);
-  if (!opened.ok) return opened;
-  // Started now, so that it is ready by the time the values are written.
-  const helper = options.out !== undefined && opened.value.bytes.length >= HELPER_FROM_BYTES ? DeflateHelper.start(LEVEL) : undefined;
-  try {
-    return await recalculateOpened(path, opened.value, options, helper);
-  } finally {
-    helper?.close();
-  }
-}
-
-async function recalculateOpened(path: string, opened: OpenedWorkbook, options: RecalcOptions, helper: DeflateHelper | undefined): Promise<Outcome<Recalculation>> {
+  const read = await openWorkbook(path);
+  if (!read.ok) return read;
+  const opened = read.value;
   const sheetNames = opened.book.sheets.map((s) => s.name);
   if (options.sheet !== undefined && !sheetNames.includes(options.sheet)) {
     return failure(messages.noSuchSheet(options.sheet, sheetNames));
@@ -121,7 +104,7 @@ async function recalculateOpened(path: string, opened: OpenedWorkbook, options: 
     context: { sheets: input.value.sheets, date1904: input.value.date1904 },
   };
   if (options.out !== undefined) {
-    const written = await writeWorkbook(opened, evaluation.value, options.out, { helper, sheetTexts });
+    const written = await writeWorkbook(opened, evaluation.value, options.out, { sheetTexts });
     if (!written.ok) return written;
     result.written = written.value.formulas;
     warnings.push(...written.value.warnings);

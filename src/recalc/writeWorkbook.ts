@@ -32,7 +32,6 @@ import type { OpenedWorkbook } from "./readWorkbook";
 import { scanSheetData, type XmlCell, type XmlRow } from "./sheetXml";
 import { partText, relationshipsPartOf, type WorkbookPackage } from "./workbookPackage";
 import { attribute, attributes, encodeXml, encodeXstring, findTag, XmlError } from "./xml";
-import type { DeflateHelper } from "./deflateHelper";
 import { PartDeflater, rebuildZip, type DeflatedPart, type NewPart } from "./zipPackage";
 
 /** Excel's error values; HyperFormula's own (#CYCLE!, #ERROR!, #LIC!) are not among them. */
@@ -93,7 +92,7 @@ class SheetWriter {
    * add up to OUT_CHUNK characters, so that no piece of text lives long (the garbage collector
    * would move it: a new row's text is hundreds of small strings until handed on).
    */
-  private readonly part: PartDeflater;
+  private readonly part = new PartDeflater();
   /** Column letters by index, spelled once for the sheet. */
   private readonly columns: string[] = [];
   private out: string[] = [];
@@ -113,10 +112,8 @@ class SheetWriter {
     /** The sheet's computed cells, row by row. */
     private readonly computed: SheetRows,
     private readonly metadata: DynamicArrayMetadata,
-    helper: DeflateHelper | undefined,
     readonly warnings: string[] = [],
   ) {
-    this.part = new PartDeflater(helper);
     this.pendingRows = computed.rows;
     this.waiting = new Set(computed.rows);
   }
@@ -360,7 +357,7 @@ class SheetWriter {
    * those it did write). Only the cells are rewritten, so the text before `<sheetData>` and after
    * it, where the dimension sits, is kept apart and never walked cell by cell.
    */
-  write(dimension: CellBox | undefined): Promise<DeflatedPart> {
+  write(dimension: CellBox | undefined): DeflatedPart {
     const data = findTag(this.xml, "sheetData");
     const head = data ? this.xml.slice(0, data.start) : "";
     const grownHead = withDimension(head, dimension);
@@ -458,8 +455,7 @@ function metadataParts(book: WorkbookPackage, metadata: DynamicArrayMetadata, bu
  * The package's parts rewritten for the evaluation's values.
  * @returns the new package's bytes and what was (not) written, or why it cannot be written
  */
-export async function cacheResults(opened: OpenedWorkbook, evaluation: Evaluation, options: WriteOptions = {}): Promise<Outcome<{ pieces: Buffer[] } & Written>> {
-  const { helper, sheetTexts } = options;
+export function cacheResults(opened: OpenedWorkbook, evaluation: Evaluation, sheetTexts?: ReadonlyMap<string, string>): Outcome<{ pieces: Buffer[] } & Written> {
   const { book } = opened;
   const warnings: string[] = [];
   let formulas = 0;
@@ -479,21 +475,19 @@ export async function cacheResults(opened: OpenedWorkbook, evaluation: Evaluatio
     const kept = sheetTexts?.get(entry.part);
     const xml = kept !== undefined ? success(kept) : partText(book.zip, entry.part, opened.budget);
     if (!xml.ok || xml.value === undefined) return failure(`sheet '${sheet}': ${xml.ok ? `its part ${entry.part} is missing` : xml.problems[0]}`);
-    let writer = new SheetWriter(xml.value, computed, metadata, helper);
+    let writer = new SheetWriter(xml.value, computed, metadata);
     let part: DeflatedPart;
     try {
       const dimension = toWrite(computed);
-      part = await writer.write(dimension);
+      part = writer.write(dimension);
       // A cell that could not be written after all (one the reader could not take sits there):
       // written again, with the dimension of what was.
       if (!sameBox(dimension, writer.extent)) {
         const extent = writer.extent;
-        writer = new SheetWriter(xml.value, computed, metadata, helper);
-        part = await writer.write(extent);
+        writer = new SheetWriter(xml.value, computed, metadata);
+        part = writer.write(extent);
       }
     } catch (error) {
-      // Anything but the part's own XML (the deflating thread stopping) is the write failing.
-      if (!(error instanceof XmlError)) throw error;
       return failure(messages.partNotXml(`${entry.part} (sheet '${sheet}')`, describe(error)));
     }
     formulas += writer.formulas;
@@ -571,11 +565,9 @@ function wrongExtension(opened: OpenedWorkbook, target: string): string | undefi
   return undefined;
 }
 
-/** How a write may be helped, and (in tests) the disk it writes to. */
+/** What the reader already has, and (in tests) the disk the write goes to. */
 export interface WriteOptions {
   io?: WriteFs;
-  /** A thread to deflate rewritten sheets on (deflateHelper.ts), when one was started. */
-  helper?: DeflateHelper;
   /** Sheet parts' text as the reader decoded it, by part name: not inflated and decoded again. */
   sheetTexts?: ReadonlyMap<string, string>;
 }
@@ -586,7 +578,7 @@ export async function writeWorkbook(opened: OpenedWorkbook, evaluation: Evaluati
   if (wrong) return failure(messages.cannotWrite(path, wrong));
   let rebuilt: Outcome<{ pieces: Buffer[] } & Written>;
   try {
-    rebuilt = await cacheResults(opened, evaluation, options);
+    rebuilt = cacheResults(opened, evaluation, options.sheetTexts);
   } catch (error) {
     return failure(messages.cannotWrite(path, describe(error)));
   }

@@ -8,7 +8,6 @@
  * Zip64 directories are read; encrypted zip entries and split archives are refused.
  */
 import zlib from "zlib";
-import { SLOT_BYTES, type DeflateHelper } from "./deflateHelper";
 import { DEFAULT_BUDGET, formatBytes, formatCount, type Budget } from "./budget";
 import { failure, success, type Outcome } from "./outcome";
 
@@ -230,83 +229,50 @@ export interface DeflatedPart {
 }
 
 /** Zlib's fastest level: a sheet of half a million values deflates 3× faster than at the default, a quarter larger. */
-export const LEVEL = zlib.constants.Z_BEST_SPEED;
+const LEVEL = zlib.constants.Z_BEST_SPEED;
 
 /**
  * A part deflated piece by piece as its text is written, so that a large sheet is never held
  * whole: text is encoded into a small buffer used over and over, and each megabyte is deflated
  * as a stretch ending in a sync flush (byte-aligned, not final), the last one finishing the
- * stream. Inflaters read the stretches as one deflate stream, as they read pigz's. With a
- * helper thread, a stretch is written straight into one of its slots and deflated there while
- * the next is written; when the helper has no free slot, here.
+ * stream. Inflaters read the stretches as one deflate stream, as they read pigz's.
  */
 export class PartDeflater {
-  private scratch: Buffer | undefined;
-  /** Where the current stretch is written: a slot of the helper's, or the scratch buffer. */
-  private target: Buffer | undefined;
-  private onHelper = false;
+  private readonly scratch = Buffer.allocUnsafe(STRETCH + (STRETCH >> 1));
   private fill = 0;
-  /** Deflated stretches in order; a number is a helper's ticket. */
-  private readonly pieces: Array<Buffer | number> = [];
+  private readonly pieces: Buffer[] = [];
   private crc = 0;
   private size = 0;
 
-  constructor(private readonly helper?: DeflateHelper) {}
-
   write(text: string): void {
-    const target = this.target ?? this.begin();
     // At most three bytes per UTF-16 unit: a text that might not fit goes on its own.
-    if (this.fill + 3 * text.length > target.length) {
+    if (this.fill + 3 * text.length > this.scratch.length) {
       this.flush(zlib.constants.Z_SYNC_FLUSH);
-      if (3 * text.length > SLOT_BYTES) {
+      if (3 * text.length > this.scratch.length) {
         this.deflate(Buffer.from(text, "utf8"), zlib.constants.Z_SYNC_FLUSH);
         return;
       }
-      this.write(text);
-      return;
     }
     // Text without a character beyond ASCII (almost every sheet's) is the same in Latin-1: copied as it is.
-    this.fill += target.write(text, this.fill, NOT_ASCII.test(text) ? "utf8" : "latin1");
+    this.fill += this.scratch.write(text, this.fill, NOT_ASCII.test(text) ? "utf8" : "latin1");
     if (this.fill >= STRETCH) this.flush(zlib.constants.Z_SYNC_FLUSH);
   }
 
-  /** The whole part, deflated (stretches the helper has are waited for). */
-  async finish(): Promise<DeflatedPart> {
+  /** The whole part, deflated. */
+  finish(): DeflatedPart {
     this.flush(zlib.constants.Z_FINISH, true);
-    const pieces: Buffer[] = [];
-    for (const piece of this.pieces) pieces.push(typeof piece === "number" ? await this.helper!.collect(piece) : piece);
-    return { compressed: pieces, crc32: this.crc, size: this.size };
-  }
-
-  /** Chooses where the next stretch is written. */
-  private begin(): Buffer {
-    const slot = this.helper?.take();
-    this.onHelper = slot !== undefined;
-    this.target = slot ?? (this.scratch ??= Buffer.allocUnsafe(SLOT_BYTES));
-    return this.target;
+    return { compressed: this.pieces, crc32: this.crc, size: this.size };
   }
 
   private flush(mode: number, always = false): void {
     if (this.fill === 0 && !always) return;
-    const target = this.target ?? this.begin();
-    const bytes = target.subarray(0, this.fill);
-    if (this.onHelper) {
-      this.count(bytes);
-      this.pieces.push(this.helper!.hand(this.fill, mode));
-    } else {
-      this.deflate(bytes, mode);
-    }
+    this.deflate(this.scratch.subarray(0, this.fill), mode);
     this.fill = 0;
-    this.target = undefined;
-  }
-
-  private count(bytes: Buffer): void {
-    this.crc = crc32(bytes, this.crc);
-    this.size += bytes.length;
   }
 
   private deflate(bytes: Buffer, mode: number): void {
-    this.count(bytes);
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
     this.pieces.push(zlib.deflateRawSync(bytes, { level: LEVEL, finishFlush: mode }));
   }
 }

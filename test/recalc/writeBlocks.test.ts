@@ -1,22 +1,20 @@
 /**
  * `--out` from an evaluation kept as blocks (the direct path) writes exactly what it writes from
- * the same cells handed over one by one, and the same again when a second thread deflates the
- * sheets: the writer's block paths (rows that did not exist, the values right of a formula on
- * its own row) against its general path, on layouts that take each of them.
+ * the same cells handed over one by one, and the same again from the sheet text the reader kept:
+ * the writer's block paths (rows that did not exist, the values right of a formula on its own
+ * row) against its general path, on layouts that take each of them.
  */
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { DeflateHelper } from "../../src/recalc/deflateHelper";
 import { evaluateDirectly } from "../../src/recalc/direct";
 import type { Evaluation } from "../../src/recalc/evaluate";
 import { sheetIdsOf } from "../../src/recalc/hosted";
 import { openWorkbook, type OpenedWorkbook } from "../../src/recalc/readWorkbook";
 import { toEngineInput } from "../../src/recalc/toSheets";
 import { cacheResults } from "../../src/recalc/writeWorkbook";
-import { LEVEL } from "../../src/recalc/zipPackage";
 import { DEFAULT_SETTINGS } from "../../src/shared/settings";
 
 let dir: string;
@@ -53,12 +51,14 @@ async function layouts(): Promise<string> {
   return file;
 }
 
-async function blocksOf(opened: OpenedWorkbook): Promise<Evaluation> {
-  const input = toEngineInput(opened.book, opened.budget);
+/** The direct path's evaluation, and the sheet text the reader kept. */
+function blocksOf(opened: OpenedWorkbook): { blocks: Evaluation; sheetTexts: Map<string, string> } {
+  const sheetTexts = new Map<string, string>();
+  const input = toEngineInput(opened.book, opened.budget, sheetTexts);
   if (!input.ok) throw new Error(input.problems.join(" "));
   const evaluation = evaluateDirectly(input.value, DEFAULT_SETTINGS, sheetIdsOf(Object.fromEntries(input.value.sheetNames.map((name) => [name, true]))));
   if (!evaluation?.blocks) throw new Error("the direct path gave the workbook up");
-  return evaluation;
+  return { blocks: evaluation, sheetTexts };
 }
 
 /** Every part of a package, inflated, by name. */
@@ -68,28 +68,18 @@ async function parts(bytes: Buffer): Promise<Record<string, string>> {
   return Object.fromEntries(entries);
 }
 
-async function written(opened: OpenedWorkbook, evaluation: Evaluation, helper?: DeflateHelper): Promise<Record<string, string>> {
-  const result = await cacheResults(opened, evaluation, { helper });
+async function written(opened: OpenedWorkbook, evaluation: Evaluation, sheetTexts?: Map<string, string>): Promise<Record<string, string>> {
+  const result = cacheResults(opened, evaluation, sheetTexts);
   if (!result.ok) throw new Error(result.problems.join(" "));
   return parts(Buffer.concat(result.value.pieces));
 }
 
-/** A helper whose thread has started (before that, every stretch is deflated here). */
-async function readyHelper(): Promise<DeflateHelper> {
-  const helper = DeflateHelper.start(LEVEL);
-  if (!helper) throw new Error("no thread");
-  for (let waited = 0; !helper.take(); waited += 10) {
-    if (waited > 10_000) throw new Error("the thread did not start");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return helper;
-}
-
 describe("--out from blocks", () => {
-  it("writes what the same cells one by one write, with and without the deflating thread", async () => {
+  it("writes what the same cells one by one write, from the part or from the text the reader kept", async () => {
     const opened = await openWorkbook(await layouts());
     if (!opened.ok) throw new Error(opened.problems.join(" "));
-    const blocks = await blocksOf(opened.value);
+    const { blocks, sheetTexts } = blocksOf(opened.value);
+    expect([...sheetTexts.keys()].sort()).toEqual(["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]);
     const cellByCell: Evaluation = { cells: blocks.cells, refused: blocks.refused };
     const expected = await written(opened.value, cellByCell);
     // The layouts hold what they claim: numbers spilled below and right of a label, a styled cell kept.
@@ -98,11 +88,9 @@ describe("--out from blocks", () => {
     expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<c r="E19" s="\d+"><v>/);
     expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<row r="39"><c r="H39" t="inlineStr"><is><t xml:space="preserve">ATP<\/t><\/is><\/c>/);
     expect(await written(opened.value, blocks)).toEqual(expected);
-    const helper = await readyHelper();
-    try {
-      expect(await written(opened.value, blocks, helper)).toEqual(expected);
-    } finally {
-      helper.close();
-    }
+    expect(await written(opened.value, blocks, sheetTexts)).toEqual(expected);
+    // The kept text is what is written from (not the part inflated again).
+    const marked = new Map([...sheetTexts].map(([part, text]) => [part, text.replace("</worksheet>", "<!-- kept --></worksheet>")]));
+    expect((await written(opened.value, blocks, marked))["xl/worksheets/sheet2.xml"]).toContain("<!-- kept --></worksheet>");
   });
 });
