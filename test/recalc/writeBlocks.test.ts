@@ -26,8 +26,8 @@ const formula = (text: string) => ({ formula: text }) as ExcelJS.CellFormulaValu
 /**
  * Two sheets. Plan: a table alone on its row (its rows below do not exist), a table right of a
  * label (its own row holds a cell left of it), a styled empty cell inside a spill (an existing
- * row inside the area), a note between tables, a table spilling past the last row. Lines: one
- * row of consumption, and a column of it.
+ * row inside the area), a note between tables, a table spilling past the last row. Lines: the
+ * consumption and ATP of one line, one call each.
  */
 async function layouts(): Promise<string> {
   const book = new ExcelJS.Workbook();
@@ -35,7 +35,7 @@ async function layouts(): Promise<string> {
   plan.getRow(1).values = ["Forecast", 100, 120, 90, 110, 100];
   plan.getRow(2).values = ["Orders", 60, 130, 0, 40.5, 0];
   plan.getCell("A4").value = formula("MPS.TABLE(B1:F1,B2:F2,25,10,\"FOQ\",80)");
-  plan.getCell("A15").value = "Line 2";
+  plan.getCell("A16").value = "Line 2";
   plan.getCell("C16").value = formula("MPS.TABLE(B1:F1,B2:F2,0)");
   plan.getCell("E19").style = { font: { bold: true } };
   plan.getCell("A30").value = "note between tables";
@@ -85,6 +85,7 @@ describe("--out from blocks", () => {
     // The layouts hold what they claim: numbers spilled below and right of a label, a styled cell kept.
     expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<row r="5"><c r="A5" t="inlineStr">/);
     expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<c r="C16"[^>]*><f t="array" ref="C16:H24">/);
+    expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<row r="16"[^>]*><c r="A16"[^>]*>.*?<\/c><c r="C16".*?<\/c><c r="D16"><v>/);
     expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<c r="E19" s="\d+"><v>/);
     expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<row r="39"><c r="H39" t="inlineStr"><is><t xml:space="preserve">ATP<\/t><\/is><\/c>/);
     expect(await written(opened.value, blocks)).toEqual(expected);
