@@ -165,33 +165,25 @@ function blockRows(blocks: readonly SpillBlock[]): Map<string, SheetRows> {
   }
   const result = new Map<string, SheetRows>();
   for (const [sheet, { rows, at, box }] of sheets) {
-    result.set(sheet, {
-      rows,
-      box,
-      cellsOf: (row) => {
-        const block = at.get(row);
-        if (!block) return [];
-        const cells: ComputedCell[] = [];
-        const { anchor, values } = block;
-        const r = row - anchor.row;
-        if (r === 0) cells.push(anchor);
-        const line = values?.[r];
-        for (let c = r === 0 ? 1 : 0; line && c < line.length; c++) {
-          const value = line.at(c);
-          if (value !== undefined) cells.push(new SpilledCell(sheet, row, anchor.col + c, value));
-        }
-        return cells;
-      },
-      spilledOf: (row) => {
-        const block = at.get(row);
-        const r = block ? row - block.anchor.row : 0;
-        const line = block?.values?.[r];
-        if (!line) return undefined;
-        const { anchor } = block!;
-        const left = anchor.col;
-        return { line, left, anchor: r === 0 ? anchor : undefined, from: r === 0 ? 1 : 0, cell: (c) => new SpilledCell(sheet, row, left + c, line.at(c)!) };
-      },
-    });
+    const spilledOf = (row: number): SpilledLine | undefined => {
+      const block = at.get(row);
+      const r = block ? row - block.anchor.row : 0;
+      const line = block?.values?.[r];
+      if (!line) return undefined;
+      const { anchor } = block!;
+      const left = anchor.col;
+      return { line, left, anchor: r === 0 ? anchor : undefined, from: r === 0 ? 1 : 0, cell: (c) => new SpilledCell(sheet, row, left + c, line.at(c)!) };
+    };
+    const cellsOf = (row: number): ComputedCell[] => {
+      const spilled = spilledOf(row);
+      // A formula cell with nothing spilled (an error, a single value) has a row but no line.
+      if (!spilled) return at.get(row)?.anchor.row === row ? [at.get(row)!.anchor] : [];
+      const { line, from, anchor, cell } = spilled;
+      const cells: ComputedCell[] = anchor ? [anchor] : [];
+      for (let c = from; c < line.length; c++) if (line.at(c) !== undefined) cells.push(cell(c));
+      return cells;
+    };
+    result.set(sheet, { rows, box, cellsOf, spilledOf });
   }
   return result;
 }
