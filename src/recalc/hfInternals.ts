@@ -7,7 +7,7 @@
  * Nothing outside this module compares AST kinds, reads `arrayMapping`, parses HyperFormula's
  * error texts, assigns plugin methods or relies on the order `buildFromSheets` gives sheets.
  */
-import { FunctionPlugin, HyperFormula, SimpleRangeValue, type SimpleCellAddress } from "hyperformula";
+import { CellError, FunctionPlugin, HyperFormula, SimpleRangeValue, type SimpleCellAddress } from "hyperformula";
 
 /** A node of HyperFormula's syntax tree, as a function plugin receives it. */
 export type Ast = Parameters<FunctionPlugin["arraySizeForAst"]>[0];
@@ -82,6 +82,21 @@ export function rangeStart(value: SimpleRangeValue): SimpleCellAddress | undefin
 export function arrayExtent(hf: HyperFormula, address: SimpleCellAddress): { width: number; height: number } | undefined {
   const vertex = hf.arrayMapping.getArrayByCorner(address);
   return vertex ? { width: vertex.width, height: vertex.height } : undefined;
+}
+
+/**
+ * The error of the array formula whose area is exactly `range`, when that formula ended in an
+ * error; undefined otherwise. HyperFormula's interpreter cannot read such a range as an argument
+ * (it does not handle its own errored array there and throws "Unknown array"), so a plugin whose
+ * argument evaluation throws reads the error here instead.
+ */
+export function erroredArrayIn(plugin: FunctionPlugin, range: { start: SimpleCellAddress; end: SimpleCellAddress }): CellError | undefined {
+  type ArrayVertex = { width: number; height: number; array: unknown };
+  const graph = (plugin as unknown as { dependencyGraph: { arrayMapping: { getArrayByCorner(at: SimpleCellAddress): ArrayVertex | undefined } } }).dependencyGraph;
+  const vertex = graph.arrayMapping.getArrayByCorner(range.start);
+  if (!vertex || vertex.width !== range.end.col - range.start.col + 1 || vertex.height !== range.end.row - range.start.row + 1) return undefined;
+  const error = (vertex.array as { error?: unknown }).error;
+  return error instanceof CellError ? error : undefined;
 }
 
 /** The name in HyperFormula's "Named expression X not recognized." message. */

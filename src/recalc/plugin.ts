@@ -37,6 +37,7 @@ import {
   namedExpressionOf,
   referencedCell,
   referencedRange,
+  erroredArrayIn,
   sheetNameOf,
   type Ast,
   type CallAst,
@@ -256,12 +257,24 @@ export class MpsFunctionPlugin extends FunctionPlugin {
     // formula text is what a spill would need, so it is what is refused (Excel passes them whole).
     const tooLarge = fn.tooLarge(size);
     if (tooLarge) return new CellError(ERROR_TYPE[tooLarge.code], tooLarge.message);
-    return this.runFunction(ast.args, state, this.metadata(functionName(fn)), (...args: unknown[]): ReturnType<Parameters<MpsFunctionPlugin["runFunction"]>[3]> => {
-      const error = inputError(args);
-      if (error) return error;
-      const result = fn.run(args.map(hostArgument), this.mpsContext.settings, this.callSite(ast, state));
-      return result.ok ? engineResult(fn, result.output, size) : new CellError(ERROR_TYPE[result.code], result.message);
-    });
+    try {
+      return this.runFunction(ast.args, state, this.metadata(functionName(fn)), (...args: unknown[]): ReturnType<Parameters<MpsFunctionPlugin["runFunction"]>[3]> => {
+        const error = inputError(args);
+        if (error) return error;
+        const result = fn.run(args.map(hostArgument), this.mpsContext.settings, this.callSite(ast, state));
+        return result.ok ? engineResult(fn, result.output, size) : new CellError(ERROR_TYPE[result.code], result.message);
+      });
+    } catch (thrown) {
+      // An argument that is exactly another formula's area, that formula having ended in an
+      // error: HyperFormula throws on reading it; the argument holds that error, which the
+      // function passes on as it passes on any error in its arguments (inputError).
+      for (const arg of ast.args) {
+        const range = referencedRange(arg, state);
+        const error = range && erroredArrayIn(this, range);
+        if (error) return error;
+      }
+      throw thrown;
+    }
   }
 }
 

@@ -203,10 +203,18 @@ describe("the direct path", () => {
       }),
       { numRuns: 150 },
     );
-    // This layout once made HyperFormula fail ("Unknown array"): both paths must say the same.
+    // This layout made HyperFormula throw ("Unknown array"): A7 reads exactly the area of A8,
+    // which ended in an error. It now evaluates (plugin.ts reads the error), on both paths alike.
     const grid: RawCellContent[][] = [[0, 0, "'FOQ", 0, 0, null, 0, 0], [], [], [], [0, 0, 0, 0, 0, null, 0, 0]];
-    const failing = bothOrFailures(inputOf(grid, [{ row: 6, col: 0, text: "MPS.CONSUME(A8:D8)" }, { row: 7, col: 0, text: "MPS.CONSUME($C1:F$1)" }]), DEFAULT_SETTINGS);
-    expect(failing.direct).toEqual(failing.hf);
+    const layout = inputOf(grid, [{ row: 6, col: 0, text: "MPS.CONSUME(A8:D8)" }, { row: 7, col: 0, text: "MPS.CONSUME($C1:F$1)" }]);
+    const once = bothOrFailures(layout, DEFAULT_SETTINGS);
+    expect(once.direct).toEqual(once.hf);
+    const hf = evaluate(layout, DEFAULT_SETTINGS, { direct: false });
+    if (!hf.ok) throw new Error(hf.problems.join(" "));
+    const a8 = hf.value.cells.find((c) => c.key === "Plan!A8");
+    expect(a8?.value).toBe("#VALUE!");
+    // A7's argument holds A8's error, passed on as any error in an argument is.
+    expect(hf.value.cells.find((c) => c.key === "Plan!A7")).toMatchObject({ value: "#VALUE!", error: { message: a8?.error?.message } });
     // The property is only worth something if the direct path ran in many cases.
     expect(direct / runs).toBeGreaterThan(0.3);
   });

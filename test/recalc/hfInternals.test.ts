@@ -5,10 +5,11 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
-import { DetailedCellError, EmptyValue, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
+import { CellError, DetailedCellError, EmptyValue, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
 import {
   arrayExtent,
   astKind,
+  erroredArrayIn,
   blankCriterionAsZeroPlugin,
   builtInFunction,
   definePluginMethod,
@@ -124,6 +125,19 @@ describe("HyperFormula internals (src/recalc/hfInternals.ts)", () => {
     const hf = HyperFormula.buildFromSheets({ S: [["=SEQUENCE(3,2)"]] }, { licenseKey: "gpl-v3" });
     expect(arrayExtent(hf, { sheet: 0, row: 0, col: 0 })).toEqual({ width: 2, height: 3 });
     expect(arrayExtent(hf, { sheet: 0, row: 5, col: 5 })).toBeUndefined();
+    hf.destroy();
+  });
+
+  it("erroredArrayIn: the error of an array formula read through a plugin's dependency graph, for its exact area only", () => {
+    // SEQUENCE is sized 2×2 from its literal arguments, then ends in #VALUE!: an errored array.
+    const hf = HyperFormula.buildFromSheets({ S: [['=SEQUENCE(2,2,1,"x")', null, null, 7]] }, { licenseKey: "gpl-v3" });
+    const plugin = { dependencyGraph: (hf as unknown as { dependencyGraph: unknown }).dependencyGraph } as unknown as FunctionPlugin;
+    const at = (row: number, col: number) => ({ sheet: 0, row, col });
+    const error = erroredArrayIn(plugin, { start: at(0, 0), end: at(1, 1) });
+    expect(error).toBeInstanceOf(CellError);
+    expect(error?.type).toBe("VALUE");
+    expect(erroredArrayIn(plugin, { start: at(0, 0), end: at(0, 1) })).toBeUndefined(); // not its area
+    expect(erroredArrayIn(plugin, { start: at(0, 3), end: at(0, 3) })).toBeUndefined(); // no array there
     hf.destroy();
   });
 
