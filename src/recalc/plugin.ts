@@ -32,12 +32,12 @@ import type { ExcelContext } from "./excelFunctions";
 import {
   astKind,
   definePluginMethod,
+  erroredArrayIn,
   formulaAddress,
   literalOf,
   namedExpressionOf,
   referencedCell,
   referencedRange,
-  erroredArrayIn,
   sheetNameOf,
   type Ast,
   type CallAst,
