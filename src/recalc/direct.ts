@@ -20,7 +20,7 @@ import type { MpsSettings } from "../shared/settings";
 import { a1, cellKey, columnIndex, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
 import { blockEvaluation, byPlace, spillBox, SpilledRow, type SpillBlock } from "./blocks";
 import type { ComputedCell, Evaluation } from "./evaluate";
-import { ERRORS, hostedFunction, literalValue, predictedShape, quotedSheet, type CellAddress, type HostedFunction, type WrittenArgument } from "./hosted";
+import { ERRORS, hostedFunction, literalValue, predictedShape, quotedSheet, sheetIdsOf, type CellAddress, type HostedFunction, type WrittenArgument } from "./hosted";
 import type { EngineInput, FormulaCell } from "./toSheets";
 
 /** A formula read as one MPS call. */
@@ -163,12 +163,13 @@ const MAX_READ = 4_000_000;
 class GiveUp extends Error {}
 
 /**
- * Evaluates the workbook without HyperFormula when every formula is a plain MPS call.
- * @param sheetIds sheet ids as HyperFormula numbers them (`sheetIdsOf`), by sheet name
+ * Evaluates the workbook without HyperFormula when every formula is a plain MPS call. Sheets are
+ * numbered as HyperFormula numbers them (`sheetIdsOf`), so that addresses and messages match.
  * @returns the evaluation `evaluate` would return, or undefined when HyperFormula must evaluate
  */
-export function evaluateDirectly(input: EngineInput, settings: MpsSettings, sheetIds: ReadonlyMap<string, number>): Evaluation | undefined {
+export function evaluateDirectly(input: EngineInput, settings: MpsSettings): Evaluation | undefined {
   if (input.formulas.length === 0) return GIVE_UP;
+  const sheetIds = sheetIdsOf(Object.fromEntries(input.sheetNames.map((name) => [name, true])));
   const names: string[] = [];
   const grids: RawCellContent[][][] = [];
   const byLowerName = new Map<string, number>();

@@ -345,7 +345,7 @@ export function evaluate(input: EngineInput, settings: MpsSettings, options: Eva
   const ordered = Object.fromEntries(input.sheetNames.map((name) => [name, true]));
   const ids = sheetIdsOf(ordered);
   if (options.direct !== false) {
-    const direct = evaluateDirectly(input, settings, ids);
+    const direct = evaluateDirectly(input, settings);
     if (direct) return success(direct);
   }
   const nameOf = new Map([...ids].map(([name, id]) => [id, name]));

@@ -6,7 +6,6 @@ import v8 from "v8";
 import { heapAvailable, memoryShortfall } from "./budget";
 import { evaluateDirectly } from "./direct";
 import type { ComputedCell, Evaluation, EvaluateOptions, RefusedCell } from "./evaluate";
-import { sheetIdsOf } from "./hosted";
 import { messages } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
 import { openWorkbook, type OpenedWorkbook } from "./readWorkbook";
@@ -117,7 +116,7 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
  * take: loading HyperFormula is a good part of a short run's start.
  */
 function evaluateWorkbook(input: EngineInput, settings: MpsSettings, options: EvaluateOptions): Outcome<Evaluation> {
-  const direct = evaluateDirectly(input, settings, sheetIdsOf(Object.fromEntries(input.sheetNames.map((name) => [name, true]))));
+  const direct = evaluateDirectly(input, settings);
   if (direct) return success(direct);
   // require, not import(): bin/mps-recalc.js hooks tsx into require only, and import() would
   // bypass it (test/recalc/bin.test.ts runs the bin on a workbook that needs HyperFormula).

@@ -9,7 +9,7 @@ import type { RawCellContent } from "hyperformula";
 import { rowsBySheet, valuesOf } from "../../src/recalc/blocks";
 import { evaluateDirectly } from "../../src/recalc/direct";
 import { evaluate, type Evaluation } from "../../src/recalc/evaluate";
-import { ERRORS, MPS_FUNCTION_NAMES, hostedFunction, sheetIdsOf } from "../../src/recalc/hosted";
+import { ERRORS, MPS_FUNCTION_NAMES, hostedFunction } from "../../src/recalc/hosted";
 import { ERROR_TYPE, errorText } from "../../src/recalc/plugin";
 import { openWorkbook } from "../../src/recalc/readWorkbook";
 import { emitJson, jsonText, toJson } from "../../src/recalc/report";
@@ -41,8 +41,7 @@ function both(input: EngineInput, settings: MpsSettings = DEFAULT_SETTINGS) {
   // Walked before `cells` is read: blocks are walked as they are, not from cells made of them.
   const directWalk = walked(direct.value);
   expect(directWalk).toEqual(walked(hf.value));
-  const ids = sheetIdsOf(Object.fromEntries(input.sheetNames.map((name) => [name, true])));
-  return { hf: plain(hf.value), direct: plain(direct.value), tookDirectPath: evaluateDirectly(input, settings, ids) !== undefined };
+  return { hf: plain(hf.value), direct: plain(direct.value), tookDirectPath: evaluateDirectly(input, settings) !== undefined };
 }
 
 /**

@@ -11,7 +11,6 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { evaluateDirectly } from "../../src/recalc/direct";
 import type { Evaluation } from "../../src/recalc/evaluate";
-import { sheetIdsOf } from "../../src/recalc/hosted";
 import { openWorkbook, type OpenedWorkbook } from "../../src/recalc/readWorkbook";
 import { toEngineInput } from "../../src/recalc/toSheets";
 import { cacheResults } from "../../src/recalc/writeWorkbook";
@@ -56,7 +55,7 @@ function blocksOf(opened: OpenedWorkbook): { blocks: Evaluation; sheetTexts: Map
   const sheetTexts = new Map<string, string>();
   const input = toEngineInput(opened.book, opened.budget, sheetTexts);
   if (!input.ok) throw new Error(input.problems.join(" "));
-  const evaluation = evaluateDirectly(input.value, DEFAULT_SETTINGS, sheetIdsOf(Object.fromEntries(input.value.sheetNames.map((name) => [name, true]))));
+  const evaluation = evaluateDirectly(input.value, DEFAULT_SETTINGS);
   if (!evaluation?.blocks) throw new Error("the direct path gave the workbook up");
   return { blocks: evaluation, sheetTexts };
 }
