@@ -168,7 +168,7 @@ class SheetWriter {
     if (typeof value === "number" && !computed.error && Number.isFinite(value)) {
       // The common case, a number, in one piece: half a million of them in a large plan.
       this.grow(computed.row, computed.col);
-      return `<c r="${(this.columns[computed.col] ??= columnName(computed.col))}${computed.row + 1}"><v>${value === 0 ? 0 : value}</v></c>`;
+      return this.numberCell(computed.col, String(computed.row + 1), value);
     }
     const why = unwritable(computed);
     if (why) {
@@ -178,6 +178,11 @@ class SheetWriter {
     const { type, content } = valueXml(computed, false);
     this.grow(computed.row, computed.col);
     return `<c r="${a1(computed)}"${type ? ` t="${type}"` : ""}>${content}</c>`;
+  }
+
+  /** A new cell holding a finite number (-0 written as 0), its row number already spelled. */
+  private numberCell(col: number, rowText: string, value: number): string {
+    return `<c r="${(this.columns[col] ??= columnName(col))}${rowText}"><v>${value === 0 ? 0 : value}</v></c>`;
   }
 
   /**
@@ -194,8 +199,7 @@ class SheetWriter {
         text += this.newCell(cell(c));
         continue;
       }
-      const col = left + c;
-      text += `<c r="${(this.columns[col] ??= columnName(col))}${rowText}"><v>${value === 0 ? 0 : value}</v></c>`;
+      text += this.numberCell(left + c, rowText, value);
     }
     this.push(text);
     this.grow(row, span.first);
