@@ -75,7 +75,6 @@ export interface MpsContext {
   spillSizes?: Map<string, Shape>;
 }
 
-
 const ERROR_TEXT: Record<ErrorType, string> = {
   [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
   [ErrorType.NAME]: "#NAME?",

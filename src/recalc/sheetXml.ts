@@ -56,7 +56,6 @@ export interface SheetDataPlace {
   close: number;
 }
 
-
 /** Text of the `<t>` runs of `<is>` or `<si>` between `from` and `limit`, phonetic runs (`<rPh>`) left out. */
 export function runsText(xml: string, from: number, limit: number): string {
   let text = "";

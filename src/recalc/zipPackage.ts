@@ -217,8 +217,10 @@ export function readPart(zip: ZipPackage, entry: ZipEntry, limit: number): Outco
   }
 }
 
-/** A part written anew: replaces the part of that name, or is added at the end. */
-/** A part to write: its bytes, or already deflated as it was written (`PartDeflater`). */
+/**
+ * A part written anew, replacing the part of that name or added at the end: its bytes, or
+ * already deflated as it was written (`PartDeflater`).
+ */
 export type NewPart = { name: string; data: Buffer } | { name: string; deflated: DeflatedPart };
 
 export interface DeflatedPart {
