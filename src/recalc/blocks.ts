@@ -28,7 +28,8 @@ export type SpilledValue = number | string | undefined;
 export class SpilledRow {
   private constructor(
     private readonly first: SpilledValue,
-    private readonly numbers: Float64Array | undefined,
+    /** The values from index 1 on, unboxed, when all of them are numbers (index `c` at `c - 1`). */
+    readonly numbers: Float64Array | undefined,
     private readonly cells: readonly SpilledValue[] | undefined,
     readonly length: number,
   ) {}

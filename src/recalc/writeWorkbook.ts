@@ -26,6 +26,7 @@ import { a1, boxText, columnName, parseBox, unionBox, type CellAt, type CellBox 
 import type { ComputedCell, Evaluation } from "./evaluate";
 import { calledFunctions } from "./formula";
 import { messages } from "./messages";
+import { MOST_CELL_BYTES, NumberCellBytes } from "./numberCells";
 import { describe, failure, success, type Outcome } from "./outcome";
 import { addOverride, addRelationship, CONTENT_TYPES, dynamicArrayMetadata, REL, TYPE, type DynamicArrayMetadata } from "./packageParts";
 import type { OpenedWorkbook } from "./readWorkbook";
@@ -95,6 +96,8 @@ class SheetWriter {
   private readonly part = new PartDeflater();
   /** Column letters by index, spelled once for the sheet. */
   private readonly columns: string[] = [];
+  /** Number cells as bytes: a block's rows of numbers are written with them. */
+  private readonly numberCells = new NumberCellBytes();
   private out: string[] = [];
   private outLength = 0;
   private cursor = 0;
@@ -128,14 +131,17 @@ class SheetWriter {
   }
 
   private push(text: string): void {
-    const out = this.out;
-    out.push(text);
+    this.out.push(text);
     this.outLength += text.length;
-    if (this.outLength >= OUT_CHUNK) {
-      this.part.write(out.join(""));
-      out.length = 0;
-      this.outLength = 0;
-    }
+    if (this.outLength >= OUT_CHUNK) this.flushOut();
+  }
+
+  /** Hands the pieces of text so far on to the part. */
+  private flushOut(): void {
+    if (this.out.length === 0) return;
+    this.part.write(this.out.join(""));
+    this.out.length = 0;
+    this.outLength = 0;
   }
 
   private copyTo(at: number): void {
@@ -190,18 +196,23 @@ class SheetWriter {
    * `newCell` writes for them): most of a large plan's cells. `span` is where they lie.
    */
   private spilled({ line, left, from, cell }: SpilledLine, row: number, span: CellSpan): void {
-    const rowText = String(row + 1);
-    let text = "";
-    for (let c = from; c < line.length; c++) {
-      const value = line.at(c);
-      if (value === undefined) continue;
-      if (typeof value !== "number" || !Number.isFinite(value)) {
-        text += this.newCell(cell(c));
+    this.flushOut(); // what was pushed goes first: the numbers go straight into the part
+    const numbers = line.numbers;
+    const cells = this.numberCells;
+    cells.atRow(row);
+    let c = from;
+    while (c < line.length) {
+      // A planning record's row: a label, then numbers written as bytes, a few thousand at a time.
+      if (numbers && c > 0 && Number.isFinite(numbers[c - 1])) {
+        const stop = Math.min(line.length, c + NUMBERS_AT_ONCE);
+        const first = c;
+        this.part.writeBytes((stop - first) * MOST_CELL_BYTES, (bytes, at) => cells.writeRun(bytes, at, numbers, first - 1, stop - 1, left + 1));
+        c = cells.stopped + 1;
         continue;
       }
-      text += this.numberCell(left + c, rowText, value);
+      if (line.at(c) !== undefined) this.part.write(this.newCell(cell(c)));
+      c++;
     }
-    this.push(text);
     this.grow(row, span.first);
     this.grow(row, span.last);
     this.changed = true;
@@ -382,8 +393,7 @@ class SheetWriter {
       }
     }
     if (place.close > this.cursor) this.copyTo(place.close);
-    this.part.write(this.out.join(""));
-    this.out.length = 0;
+    this.flushOut();
     const tail = this.xml.slice(this.cursor);
     this.part.write(grownHead === head ? withDimension(tail, dimension) : tail);
     return this.part.finish();
@@ -437,6 +447,9 @@ function withDimension(xml: string, extent: CellBox | undefined): string {
 }
 
 const OUT_CHUNK = 1 << 16;
+
+/** Cells written into the part in one go: a row of them, unless it is thousands of columns long. */
+const NUMBERS_AT_ONCE = 4096;
 
 /** The parts to add or change so that `cm` marks resolve: the metadata part, and if new its content type and relationship. */
 function metadataParts(book: WorkbookPackage, metadata: DynamicArrayMetadata, budget: Budget): Outcome<NewPart[]> {

@@ -260,6 +260,17 @@ export class PartDeflater {
     if (this.fill >= STRETCH) this.flush(zlib.constants.Z_SYNC_FLUSH);
   }
 
+  /**
+   * Bytes written straight into the part, without a string made for them (a row of cells):
+   * `fill` writes at most `most` bytes into `bytes` from `at` and returns where it stopped.
+   */
+  writeBytes(most: number, fill: (bytes: Buffer, at: number) => number): void {
+    if (this.fill + most > this.scratch.length) this.flush(zlib.constants.Z_SYNC_FLUSH);
+    if (most > this.scratch.length) throw new RangeError(`${most} bytes do not fit in one stretch of a part`);
+    this.fill = fill(this.scratch, this.fill);
+    if (this.fill >= STRETCH) this.flush(zlib.constants.Z_SYNC_FLUSH);
+  }
+
   /** The whole part, deflated. */
   finish(): DeflatedPart {
     this.flush(zlib.constants.Z_FINISH, true);

@@ -26,7 +26,7 @@ const formula = (text: string) => ({ formula: text }) as ExcelJS.CellFormulaValu
  * Two sheets. Plan: a table alone on its row (its rows below do not exist), a table right of a
  * label (its own row holds a cell left of it), a styled empty cell inside a spill (an existing
  * row inside the area), a note between tables, a table spilling past the last row. Lines: the
- * consumption and ATP of one line, one call each.
+ * consumption and ATP of one line, one call each, and its messages (rows of text and numbers).
  */
 async function layouts(): Promise<string> {
   const book = new ExcelJS.Workbook();
@@ -45,6 +45,7 @@ async function layouts(): Promise<string> {
   lines.getCell("A4").value = formula("MPS.CONSUME(A1:D1,A2:D2)");
   lines.getCell("F1").value = 7;
   lines.getCell("A20").value = formula("MPS.ATP(A1:D1,A2:D2,F1)");
+  lines.getCell("A30").value = formula("MPS.MESSAGES(A1:D1,A2:D2,0,30,\"FOQ\",80)");
   const file = path.join(dir, "layouts.xlsx");
   await book.xlsx.writeFile(file);
   return file;
@@ -89,6 +90,8 @@ describe("--out from blocks", () => {
     expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<row r="39"><c r="H39" t="inlineStr"><is><t xml:space="preserve">ATP<\/t><\/is><\/c>/);
     expect(await written(opened.value, blocks)).toEqual(expected);
     expect(await written(opened.value, blocks, sheetTexts)).toEqual(expected);
+    // The messages: a row of text, then numbers, then text again (the block keeps it as cells).
+    expect(expected["xl/worksheets/sheet2.xml"]).toMatch(/<row r="31">.*?t="inlineStr".*?<v>[-\d.]+<\/v>.*?t="inlineStr"/);
     // The kept text is what is written from (not the part inflated again).
     const marked = new Map([...sheetTexts].map(([part, text]) => [part, text.replace("</worksheet>", "<!-- kept --></worksheet>")]));
     expect((await written(opened.value, blocks, marked))["xl/worksheets/sheet2.xml"]).toContain("<!-- kept --></worksheet>");

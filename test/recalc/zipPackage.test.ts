@@ -30,6 +30,21 @@ describe("PartDeflater", () => {
     expect(Buffer.concat(deflated.compressed).length).toBeLessThan(1.1 * zlib.deflateRawSync(expected, { level: 1 }).length);
   });
 
+  it("takes bytes written straight into its buffer between pieces of text, and refuses more than a stretch holds", () => {
+    const part = new PartDeflater();
+    const expected: string[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      const text = `<row r="${i + 1}">`;
+      part.write(text);
+      const cell = `<c r="B${i + 1}"><v>${i}</v></c>`.repeat(1 + (i % 5));
+      part.writeBytes(cell.length + 7, (bytes, at) => at + bytes.write(cell, at, "latin1"));
+      expected.push(text, cell);
+    }
+    const deflated = part.finish();
+    expect(zlib.inflateRawSync(Buffer.concat(deflated.compressed)).toString("latin1")).toBe(expected.join(""));
+    expect(() => new PartDeflater().writeBytes(4 << 20, (_bytes, at) => at)).toThrow(RangeError);
+  });
+
   it("deflates an empty part to an empty stream", () => {
     const deflated = new PartDeflater().finish();
     expect(zlib.inflateRawSync(Buffer.concat(deflated.compressed)).length).toBe(0);
