@@ -68,6 +68,15 @@ export interface OutsideResult {
     ours: Timed;
     /** The same with `--out <file.xlsx>`: writing the workbook back. */
     oursOut: Timed;
+    /**
+     * Deflating the sheet `--out` wrote (its largest part), alone, as `--out` deflates it: a
+     * floor under what writing adds to the `--json` run.
+     */
+    deflateOnly?: Timed;
+    /** Its size before deflating, bytes. */
+    deflatedBytes?: number;
+    /** (--json + that deflating) ÷ --json, round by round: the least --out ÷ --json can be with it. */
+    deflateFloor?: Stats;
     /** `--json` on the same workbook with one SUM more, which HyperFormula evaluates (no direct path). */
     oursHf?: Timed;
     /** That ÷ ours, round by round. */
@@ -266,11 +275,19 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
       const warmHf = failureOf(warm) === undefined ? await oursInProcess(ours, hfArgs, timeoutMs, keptHf) : warm;
       if (failureOf(warmHf) === undefined) result.check.viaHyperFormula = sameValues(readOurs(kept), readOurs(keptHf));
       const warmLo = unoWorker && failureOf(warm) === undefined ? await loRun(true) : undefined;
+      const deflateRun = async (): Promise<Sample> => {
+        const reply = await ours.request({ deflate: outFile }, timeoutMs);
+        if (reply.error !== undefined) return { failure: firstLine(reply.error) };
+        result.inProcess.deflatedBytes = Number(reply.bytes);
+        return { ms: Number(reply.ms) };
+      };
+      const warmDeflate = failureOf(warmOut) === undefined ? await deflateRun() : warmOut;
       const samples = await interleaved(
         {
           ours: () => (failureOf(warm) !== undefined ? Promise.resolve(warm) : oursInProcess(ours, args, timeoutMs)),
           oursOut: () => (failureOf(warmOut) !== undefined ? Promise.resolve(warmOut) : oursInProcess(ours, [...args, "--out", outFile], timeoutMs)),
           oursHf: () => (failureOf(warmHf) !== undefined ? Promise.resolve(warmHf) : oursInProcess(ours, hfArgs, timeoutMs)),
+          deflate: () => (failureOf(warmDeflate) !== undefined ? Promise.resolve(warmDeflate) : deflateRun()),
           lo: () => (warmLo && failureOf(warmLo) !== undefined ? Promise.resolve(warmLo) : loRun(false)),
         },
         rounds,
@@ -284,6 +301,9 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
         result.inProcess.loTotalOverOurs = roundRatio(loTotals, samples.ours.samples);
       }
       result.inProcess.outOverJson = roundRatio(samples.oursOut.samples, samples.ours.samples);
+      result.inProcess.deflateOnly = timed(samples.deflate);
+      const deflated = samples.deflate.samples;
+      result.inProcess.deflateFloor = roundRatio(samples.ours.samples.slice(0, deflated.length).map((json, i) => json + deflated[i]), samples.ours.samples);
       result.inProcess.oursHf = timed(samples.oursHf);
       result.inProcess.hfOverDirect = roundRatio(samples.oursHf.samples, samples.ours.samples);
       await ours.stop();

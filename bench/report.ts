@@ -256,6 +256,11 @@ export function report(results: Results): string {
       ["in process", "time", "LibreOffice ÷ ours"],
       ["mps-recalc --json (read, evaluate, report)", timedCell(ip.ours, ms), ""],
       ["mps-recalc --json --out (also writes the .xlsx)", timedCell(ip.oursOut, ms), ip.outOverJson ? `--out ÷ --json ${range(ip.outOverJson, times)}` : ""],
+      [
+        `  of which at least: deflating the sheet it wrote${ip.deflatedBytes ? ` (${(ip.deflatedBytes / 1e6).toFixed(1)} MB)` : ""}`,
+        ip.deflateOnly ? timedCell(ip.deflateOnly, ms) : "not run",
+        ip.deflateFloor ? `(--json + that) ÷ --json ${range(ip.deflateFloor, times)}` : "",
+      ],
       ["mps-recalc --json, one SUM more: through HyperFormula", ip.oursHf ? timedCell(ip.oursHf, ms) : "not run", ip.hfOverDirect ? `÷ the direct path ${range(ip.hfOverDirect, times)}` : ""],
       ["LibreOffice calculateAll() over UNO (no load)", timedCell(ip.loCalc, ms), ip.loOverOurs ? range(ip.loOverOurs, times) : ""],
       ["LibreOffice load, reported apart", timedCell(ip.loLoad, ms), ip.loTotalOverOurs ? `load + calculateAll: ${range(ip.loTotalOverOurs, times)}` : ""],
