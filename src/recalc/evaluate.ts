@@ -12,12 +12,14 @@
  * Excel's grid size. When a pass finds a refusal HyperFormula could not know before evaluating
  * (a circular reference, an unknown name), the workbook is built again with that cell holding its
  * cached value, so its dependents see what Excel showed; at most a few passes.
+ *
+ * `mps-recalc` comes here only for a workbook the direct path (direct.ts) does not take:
+ * `evaluateWorkbook` in recalc.ts is where that is chosen.
  */
 import { CellType, DetailedCellError, EmptyValue, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SimpleCellAddress } from "hyperformula";
 import type { MpsSettings } from "../shared/settings";
 import { a1, boxText, cellKey, MAX_COLUMNS, MAX_ROWS, type CellAt, type CellBox } from "./address";
 import { byPlace, type SpillBlock } from "./blocks";
-import { evaluateDirectly } from "./direct";
 import { ExcelFunctionsPlugin } from "./excelFunctions";
 import { calledFunctions, namesIn, renameNames } from "./formula";
 import { arrayExtent, blankCriterionAsZeroPlugin, PARSER_FUNCTIONS, unknownNameIn } from "./hfInternals";
@@ -77,8 +79,6 @@ export interface EvaluateOptions {
   cache?: WorkbookCache;
   /** The package's tables, for structured references (`Table1[Qty]`). */
   tables?: readonly TableDefinition[];
-  /** false: always build HyperFormula, even where the direct path (direct.ts) would do. */
-  direct?: boolean;
 }
 
 /** `TRUE` and `FALSE` written bare (`VLOOKUP(…, 2, FALSE)`): HyperFormula reads them as names. */
@@ -344,10 +344,6 @@ export function evaluate(input: EngineInput, settings: MpsSettings, options: Eva
   const { cache, tables = [] } = options;
   const ordered = Object.fromEntries(input.sheetNames.map((name) => [name, true]));
   const ids = sheetIdsOf(ordered);
-  if (options.direct !== false) {
-    const direct = evaluateDirectly(input, settings);
-    if (direct) return success(direct);
-  }
   const nameOf = new Map([...ids].map(([name, id]) => [id, name]));
   const shapes = new Map<string, { rows: number; columns: number }>();
   for (const { name, rows, columns } of input.names) {

@@ -112,17 +112,18 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
 }
 
 /**
- * The direct path first (direct.ts); HyperFormula, loaded only then, for a workbook it does not
+ * Evaluates a workbook as `mps-recalc` does, the one place that chooses how: the direct path
+ * first (direct.ts); HyperFormula (evaluate.ts), loaded only then, for a workbook it does not
  * take: loading HyperFormula is a good part of a short run's start.
  */
-function evaluateWorkbook(input: EngineInput, settings: MpsSettings, options: EvaluateOptions): Outcome<Evaluation> {
+export function evaluateWorkbook(input: EngineInput, settings: MpsSettings, options: EvaluateOptions = {}): Outcome<Evaluation> {
   const direct = evaluateDirectly(input, settings);
   if (direct) return success(direct);
   // require, not import(): bin/mps-recalc.js hooks tsx into require only, and import() would
   // bypass it (test/recalc/bin.test.ts runs the bin on a workbook that needs HyperFormula).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { evaluate } = require("./evaluate") as typeof import("./evaluate");
-  return evaluate(input, settings, { ...options, direct: false });
+  return evaluate(input, settings, options);
 }
 
 /**

@@ -12,6 +12,7 @@ import { evaluate, type Evaluation } from "../../src/recalc/evaluate";
 import { ERRORS, MPS_FUNCTION_NAMES, hostedFunction } from "../../src/recalc/hosted";
 import { ERROR_TYPE, errorText } from "../../src/recalc/plugin";
 import { openWorkbook } from "../../src/recalc/readWorkbook";
+import { evaluateWorkbook } from "../../src/recalc/recalc";
 import { emitJson, jsonText, toJson } from "../../src/recalc/report";
 import { toEngineInput, type EngineInput } from "../../src/recalc/toSheets";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../../src/shared/settings";
@@ -35,8 +36,8 @@ function walked(evaluation: Evaluation) {
 }
 
 function both(input: EngineInput, settings: MpsSettings = DEFAULT_SETTINGS) {
-  const hf = evaluate(input, settings, { direct: false });
-  const direct = evaluate(input, settings);
+  const hf = evaluate(input, settings);
+  const direct = evaluateWorkbook(input, settings);
   if (!hf.ok || !direct.ok) throw new Error(`not evaluated: ${[hf, direct].flatMap((o) => (o.ok ? [] : o.problems)).join(" ")}`);
   // Walked before `cells` is read: blocks are walked as they are, not from cells made of them.
   const directWalk = walked(direct.value);
@@ -49,9 +50,9 @@ function both(input: EngineInput, settings: MpsSettings = DEFAULT_SETTINGS) {
  * layouts ("Unknown array"); the direct path must then have given it up and fail the same way.
  */
 function bothOrFailures(input: EngineInput, settings: MpsSettings) {
-  const hf = evaluate(input, settings, { direct: false });
+  const hf = evaluate(input, settings);
   if (hf.ok) return both(input, settings);
-  const direct = evaluate(input, settings);
+  const direct = evaluateWorkbook(input, settings);
   return { hf: hf.problems, direct: direct.ok ? "evaluated" : direct.problems, tookDirectPath: false };
 }
 
@@ -94,8 +95,8 @@ describe("the direct path", () => {
       ["'Orders", 23, 15, 8, 4],
     ];
     const settings = DEFAULT_SETTINGS;
-    const stacked = evaluate(inputOf(grid, [{ row: 3, col: 0, text: "MPS.TABLE(B1:E1,B2:E2)" }, { row: 20, col: 0, text: "MPS.TABLE(B1:E1,B2:E2,5)" }]), settings);
-    const sideBySide = evaluate(inputOf(grid, [{ row: 3, col: 0, text: "MPS.TABLE(B1:E1,B2:E2)" }, { row: 3, col: 8, text: "MPS.TABLE(B1:E1,B2:E2,5)" }]), settings);
+    const stacked = evaluateWorkbook(inputOf(grid, [{ row: 3, col: 0, text: "MPS.TABLE(B1:E1,B2:E2)" }, { row: 20, col: 0, text: "MPS.TABLE(B1:E1,B2:E2,5)" }]), settings);
+    const sideBySide = evaluateWorkbook(inputOf(grid, [{ row: 3, col: 0, text: "MPS.TABLE(B1:E1,B2:E2)" }, { row: 3, col: 8, text: "MPS.TABLE(B1:E1,B2:E2,5)" }]), settings);
     if (!stacked.ok || !sideBySide.ok) throw new Error("not evaluated");
     expect(stacked.value.blocks).toHaveLength(2);
     expect(sideBySide.value.blocks).toBeUndefined();
@@ -208,7 +209,7 @@ describe("the direct path", () => {
     const layout = inputOf(grid, [{ row: 6, col: 0, text: "MPS.CONSUME(A8:D8)" }, { row: 7, col: 0, text: "MPS.CONSUME($C1:F$1)" }]);
     const once = bothOrFailures(layout, DEFAULT_SETTINGS);
     expect(once.direct).toEqual(once.hf);
-    const hf = evaluate(layout, DEFAULT_SETTINGS, { direct: false });
+    const hf = evaluate(layout, DEFAULT_SETTINGS);
     if (!hf.ok) throw new Error(hf.problems.join(" "));
     const a8 = hf.value.cells.find((c) => c.key === "Plan!A8");
     expect(a8?.value).toBe("#VALUE!");
@@ -233,7 +234,7 @@ describe("jsonText", () => {
     if (!opened.ok) throw new Error("not opened");
     const input = toEngineInput(opened.value.book, opened.value.budget);
     if (!input.ok) throw new Error("not read");
-    const evaluation = evaluate(input.value, DEFAULT_SETTINGS);
+    const evaluation = evaluateWorkbook(input.value, DEFAULT_SETTINGS);
     if (!evaluation.ok) throw new Error("not evaluated");
     const cells = evaluation.value.cells;
     expect(cells.length).toBeGreaterThan(1_000);

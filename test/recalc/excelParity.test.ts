@@ -5,7 +5,8 @@
  */
 import type { RawCellContent } from "hyperformula";
 import { cellKey } from "../../src/recalc/address";
-import { evaluate, type EvaluateOptions } from "../../src/recalc/evaluate";
+import type { EvaluateOptions } from "../../src/recalc/evaluate";
+import { evaluateWorkbook } from "../../src/recalc/recalc";
 import { ceiling, ceilingMath, dateParts, floor, floorMath, text } from "../../src/recalc/excelFunctions";
 import { toEngineFormula } from "../../src/recalc/formula";
 import type { EngineInput } from "../../src/recalc/toSheets";
@@ -30,7 +31,7 @@ function engineInput(sheets: Record<string, RawCellContent[][]>, names: EngineIn
 
 /** Evaluates and returns values and refusal reasons by "Sheet!A1". */
 function run(sheets: Record<string, RawCellContent[][]>, options: EvaluateOptions = {}, names: EngineInput["names"] = []) {
-  const result = evaluate(engineInput(sheets, names), DEFAULT_SETTINGS, options);
+  const result = evaluateWorkbook(engineInput(sheets, names), DEFAULT_SETTINGS, options);
   if (!result.ok) throw new Error(result.problems.join("\n"));
   const values = Object.fromEntries(result.value.cells.map((c) => [c.key, c.value]));
   const refused = Object.fromEntries(result.value.refused.map((c) => [c.key, c]));
