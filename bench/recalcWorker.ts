@@ -26,7 +26,14 @@ import { createInterface } from "readline";
 import { main } from "../src/recalc/cli";
 import { openZip, PartDeflater, readPart } from "../src/recalc/zipPackage";
 
-type Request = { argv: string[]; /** Write what the CLI printed on stdout here, after timing. */ keepPath?: string } | { deflate: string };
+/** A run of the CLI, or the floor under `--out` for the workbook a run wrote. */
+type Request =
+  | {
+      argv: string[];
+      /** Write what the CLI printed on stdout here, after timing. */
+      keepPath?: string;
+    }
+  | { deflate: string };
 
 const inflated = new Map<string, Buffer>();
 

@@ -24,14 +24,13 @@ export class NumberCellBytes {
   private readonly starts: Uint8Array[] = [];
   /** `7"><v>` for the row being written. */
   private middle: Uint8Array = ascii('1"><v>');
+  /** Where the last `writeRun` stopped: the index of the first value it did not write. */
+  stopped = 0;
 
   /** The row (0-based) the next cells are in. */
   atRow(row: number): void {
     this.middle = ascii(`${row + 1}"><v>`);
   }
-
-  /** Where the last `writeRun` stopped: the index of the first value it did not write. */
-  stopped = 0;
 
   /**
    * The cells of `values[from]` up to `values[to - 1]`, value `i` in column `col + i`, written
@@ -58,7 +57,6 @@ export class NumberCellBytes {
     this.stopped = i;
     return at;
   }
-
 }
 
 /** `String(value)` as bytes, -0 as 0: a whole number below 2³¹ digit by digit, any other from its text. */
