@@ -75,6 +75,12 @@ describe("a zip bomb", () => {
     expect(!opened.ok && opened.problems[0]).toMatch(/big\.xlsx: not opened: its parts inflate to \d+ KB in all, more than the 4 KB a workbook may hold here \(a zip bomb\?\)\./);
   });
 
+  it("is refused when it has more parts than the budget, by count", async () => {
+    const file = await workbook("many.xlsx");
+    const opened = await openWorkbook(file, { ...DEFAULT_BUDGET, parts: 3 });
+    expect(!opened.ok && opened.problems[0]).toMatch(/many\.xlsx: not opened: it has \d+ parts, more than the 3 a workbook may have here\./);
+  });
+
   it("cannot make a part inflate past the size its directory declares", async () => {
     const file = await workbook("liar.xlsx");
     const bytes = await fs.readFile(file);
