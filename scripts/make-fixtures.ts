@@ -9,7 +9,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import { withStoredSettings } from "../src/recalc/packageParts";
+import { withStoredSettings } from "../src/recalc/storedSettings";
 
 const DIR = path.join(__dirname, "..", "test", "fixtures");
 const ADDIN_ID = "b804530d-7096-4bd9-affb-1610724f20b1";

@@ -4,7 +4,6 @@
  * (`localSheetId`). Here every name is kept — a range, a constant (`LeadTime` = `3`) or a
  * formula — with its scope, and turned into a HyperFormula named expression.
  */
-import JSZip from "jszip";
 import { parseBox } from "./address";
 import { toEngineFormula } from "./formula";
 import { decodeXml } from "./xml";
@@ -45,13 +44,6 @@ export function parseDefinedNames(workbookXml: string): DefinedName[] {
     names.push({ name: decodeXml(name), formula: decodeXml(match[2] ?? "").trim(), sheet: local === undefined ? undefined : Number(local) });
   }
   return names;
-}
-
-/** The defined names of an .xlsx package. */
-export async function readDefinedNames(bytes: Buffer): Promise<DefinedName[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file("xl/workbook.xml")?.async("string");
-  return xml === undefined ? [] : parseDefinedNames(xml);
 }
 
 /** "'My sheet'!$A$1:$B$2" → the box, when the formula is a single range of a sheet. */

@@ -8,7 +8,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { DEFAULT_SETTINGS } from "../../src/shared/settings";
-import { withStoredSettings } from "../../src/recalc/packageParts";
+import { withStoredSettings } from "../../src/recalc/storedSettings";
 import { ADDIN_ID, chooseSettings, documentSetting, storedSettings } from "../../src/recalc/workbookSettings";
 import { fixture, row, runCli, values } from "./helpers";
 
