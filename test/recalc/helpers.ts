@@ -29,11 +29,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `tsx src/recalc/cli.ts …` as a user would. */
+/** Runs `node bin/mps-recalc.js …`, what `npm run recalc -- …` and the installed `mps-recalc` run. */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
-  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsx, path.join(ROOT, "src", "recalc", "cli.ts"), ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
+    execFile(process.execPath, [path.join(ROOT, "bin", "mps-recalc.js"), ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
