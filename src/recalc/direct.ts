@@ -20,7 +20,7 @@ import type { MpsSettings } from "../shared/settings";
 import { a1, cellKey, columnIndex, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
 import { blockEvaluation, byPlace, spillBox, SpilledRow, type SpillBlock } from "./blocks";
 import type { ComputedCell, Evaluation } from "./evaluate";
-import { ERRORS, hostedFunction, literalValue, predictedShape, quotedSheet, sheetIdsOf, type CellAddress, type HostedFunction, type WrittenArgument } from "./hosted";
+import { ERRORS, hostedFunction, literalValue, predictedShape, quotedSheet, sheetIdsOfNames, type CellAddress, type HostedFunction, type WrittenArgument } from "./hosted";
 import type { EngineInput, FormulaCell } from "./toSheets";
 
 /** A formula read as one MPS call. */
@@ -164,12 +164,12 @@ class GiveUp extends Error {}
 
 /**
  * Evaluates the workbook without HyperFormula when every formula is a plain MPS call. Sheets are
- * numbered as HyperFormula numbers them (`sheetIdsOf`), so that addresses and messages match.
+ * numbered as HyperFormula numbers them (`sheetIdsOfNames`), so that addresses and messages match.
  * @returns the evaluation `evaluate` would return, or undefined when HyperFormula must evaluate
  */
 export function evaluateDirectly(input: EngineInput, settings: MpsSettings): Evaluation | undefined {
   if (input.formulas.length === 0) return GIVE_UP;
-  const sheetIds = sheetIdsOf(Object.fromEntries(input.sheetNames.map((name) => [name, true])));
+  const sheetIds = sheetIdsOfNames(input.sheetNames);
   const names: string[] = [];
   const grids: RawCellContent[][][] = [];
   const byLowerName = new Map<string, number>();

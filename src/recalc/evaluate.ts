@@ -23,7 +23,7 @@ import { byPlace, type SpillBlock } from "./blocks";
 import { ExcelFunctionsPlugin } from "./excelFunctions";
 import { calledFunctions, namesIn, renameNames } from "./formula";
 import { arrayExtent, blankCriterionAsZeroPlugin, PARSER_FUNCTIONS, unknownNameIn } from "./hfInternals";
-import { sheetIdsOf } from "./hosted";
+import { sheetIdsOfNames } from "./hosted";
 import { messages } from "./messages";
 import { describe, failure, success, type Outcome } from "./outcome";
 import { MPS_FUNCTION_NAMES, registerMpsFunctions, type MpsContext } from "./plugin";
@@ -342,8 +342,7 @@ const MAX_PASSES = 4;
  */
 export function evaluate(input: EngineInput, settings: MpsSettings, options: EvaluateOptions = {}): Outcome<Evaluation> {
   const { cache, tables = [] } = options;
-  const ordered = Object.fromEntries(input.sheetNames.map((name) => [name, true]));
-  const ids = sheetIdsOf(ordered);
+  const ids = sheetIdsOfNames(input.sheetNames);
   const nameOf = new Map([...ids].map(([name, id]) => [id, name]));
   const shapes = new Map<string, { rows: number; columns: number }>();
   for (const { name, rows, columns } of input.names) {

@@ -165,3 +165,8 @@ export function sheetIdsOf(sheets: Record<string, unknown>): Map<string, number>
   for (const name in sheets) if (Object.prototype.hasOwnProperty.call(sheets, name)) ids.set(name, ids.size);
   return ids;
 }
+
+/** The ids HyperFormula gives sheets built in this order (a workbook's `sheetNames`). */
+export function sheetIdsOfNames(sheetNames: readonly string[]): Map<string, number> {
+  return sheetIdsOf(Object.fromEntries(sheetNames.map((name) => [name, true])));
+}
