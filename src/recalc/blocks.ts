@@ -6,7 +6,7 @@
  * when it reaches the row (`rowsBySheet`); `cells` is made in full only for whoever reads it.
  */
 import { cellKey, unionBox, type CellBox } from "./address";
-import type { ComputedCell, Evaluation, Shown } from "./evaluate";
+import type { ComputedCell, Evaluation, RefusedCell, Shown } from "./evaluate";
 
 /** Compares cells in workbook order: sheet by sheet (in `sheetNames` order), then row, then column. */
 export function byPlace(sheetNames: readonly string[]): (x: CellPlace, y: CellPlace) => number {
@@ -99,23 +99,52 @@ export type ValueWalk = (visit: (sheet: string, row: number, col: number, value:
  */
 export function valuesOf(evaluation: Evaluation, sheet?: string): ValueWalk {
   return (visit) => {
-    if (!evaluation.blocks) {
+    const { blocks } = evaluation;
+    if (!blocks) {
       for (const cell of evaluation.cells) if (sheet === undefined || cell.sheet === sheet) visit(cell.sheet, cell.row, cell.col, cell.value);
       return;
     }
-    for (const { anchor, values } of evaluation.blocks) {
-      if (sheet !== undefined && anchor.sheet !== sheet) continue;
-      visit(anchor.sheet, anchor.row, anchor.col, anchor.value);
-      if (!values) continue;
-      for (let r = 0; r < values.length; r++) {
-        const line = values[r];
-        for (let c = r === 0 ? 1 : 0; c < line.length; c++) {
-          const value = line.at(c);
-          if (value !== undefined) visit(anchor.sheet, anchor.row + r, anchor.col + c, value);
-        }
+    if (sharesRows(blocks)) {
+      // Blocks side by side: row by row, each row's blocks from left to right.
+      for (const [name, sheetRows] of blockRows(blocks)) {
+        if (sheet !== undefined && name !== sheet) continue;
+        for (const row of sheetRows.rows) for (const block of sheetRows.blocksOf(row)) visitRow(block, row, visit);
       }
+      return;
+    }
+    for (const block of blocks) {
+      if (sheet !== undefined && block.anchor.sheet !== sheet) continue;
+      const height = block.values ? Math.max(1, block.values.length) : 1;
+      for (let r = 0; r < height; r++) visitRow(block, block.anchor.row + r, visit);
     }
   };
+}
+
+/** Hands the values a block holds on `row` to `visit`, left to right (the formula cell's first). */
+function visitRow({ anchor, values }: SpillBlock, row: number, visit: Parameters<ValueWalk>[0]): void {
+  const r = row - anchor.row;
+  if (r === 0) visit(anchor.sheet, row, anchor.col, anchor.value);
+  const line = values?.[r];
+  if (!line) return;
+  for (let c = r === 0 ? 1 : 0; c < line.length; c++) {
+    const value = line.at(c);
+    if (value !== undefined) visit(anchor.sheet, row, anchor.col + c, value);
+  }
+}
+
+/** Two blocks fill cells of the same row of a sheet. */
+export function sharesRows(blocks: readonly SpillBlock[]): boolean {
+  const bySheet = new Map<string, Set<number>>();
+  for (const { anchor, values } of blocks) {
+    let rows = bySheet.get(anchor.sheet);
+    if (!rows) bySheet.set(anchor.sheet, (rows = new Set()));
+    const height = values ? Math.max(1, values.length) : 1;
+    for (let r = 0; r < height; r++) {
+      if (rows.has(anchor.row + r)) return true;
+      rows.add(anchor.row + r);
+    }
+  }
+  return false;
 }
 
 /** The rows of one sheet that hold computed cells, and each row's cells (made when asked for). */
@@ -150,8 +179,13 @@ export function rowsBySheet(evaluation: Evaluation): Map<string, SheetRows> {
   return evaluation.blocks ? blockRows(evaluation.blocks) : cellRows(evaluation.cells);
 }
 
-function blockRows(blocks: readonly SpillBlock[]): Map<string, SheetRows> {
-  const sheets = new Map<string, { rows: number[]; at: Map<number, SpillBlock>; box?: CellBox }>();
+/** A sheet's rows as blocks hold them: each row's blocks, left to right. */
+interface BlockRows extends SheetRows {
+  blocksOf(row: number): readonly SpillBlock[];
+}
+
+function blockRows(blocks: readonly SpillBlock[]): Map<string, BlockRows> {
+  const sheets = new Map<string, { rows: number[]; at: Map<number, SpillBlock[]>; box?: CellBox }>();
   for (const block of blocks) {
     const { sheet, row } = block.anchor;
     let entry = sheets.get(sheet);
@@ -160,31 +194,49 @@ function blockRows(blocks: readonly SpillBlock[]): Map<string, SheetRows> {
     entry.box = unionBox(entry.box, area);
     const height = block.values ? Math.max(1, block.values.length) : 1;
     for (let r = 0; r < height; r++) {
-      entry.rows.push(row + r);
-      entry.at.set(row + r, block);
+      const line = entry.at.get(row + r);
+      if (line) {
+        line.push(block);
+      } else {
+        entry.rows.push(row + r);
+        entry.at.set(row + r, [block]);
+      }
     }
   }
-  const result = new Map<string, SheetRows>();
+  const result = new Map<string, BlockRows>();
   for (const [sheet, { rows, at, box }] of sheets) {
-    const spilledOf = (row: number): SpilledLine | undefined => {
-      const block = at.get(row);
-      const r = block ? row - block.anchor.row : 0;
-      const line = block?.values?.[r];
+    rows.sort((x, y) => x - y);
+    // Blocks meet no other, so on a row their cells run in the order of their formula cells' columns.
+    for (const line of at.values()) if (line.length > 1) line.sort((x, y) => x.anchor.col - y.anchor.col);
+    const lineOf = (block: SpillBlock, row: number): SpilledLine | undefined => {
+      const r = row - block.anchor.row;
+      const line = block.values?.[r];
       if (!line) return undefined;
-      const { anchor } = block!;
+      const { anchor } = block;
       const left = anchor.col;
       return { line, left, anchor: r === 0 ? anchor : undefined, from: r === 0 ? 1 : 0, cell: (c) => new SpilledCell(sheet, row, left + c, line.at(c)!) };
     };
+    // The fast way to write a row (writeWorkbook.ts): only when one block fills it.
+    const spilledOf = (row: number): SpilledLine | undefined => {
+      const line = at.get(row);
+      return line?.length === 1 ? lineOf(line[0], row) : undefined;
+    };
     const cellsOf = (row: number): ComputedCell[] => {
-      const spilled = spilledOf(row);
-      // A formula cell with nothing spilled (an error, a single value) has a row but no line.
-      if (!spilled) return at.get(row)?.anchor.row === row ? [at.get(row)!.anchor] : [];
-      const { line, from, anchor, cell } = spilled;
-      const cells: ComputedCell[] = anchor ? [anchor] : [];
-      for (let c = from; c < line.length; c++) if (line.at(c) !== undefined) cells.push(cell(c));
+      const cells: ComputedCell[] = [];
+      for (const block of at.get(row) ?? []) {
+        const spilled = lineOf(block, row);
+        // A formula cell with nothing spilled (an error, a single value) has a row but no line.
+        if (!spilled) {
+          if (block.anchor.row === row) cells.push(block.anchor);
+          continue;
+        }
+        const { line, from, anchor, cell } = spilled;
+        if (anchor) cells.push(anchor);
+        for (let c = from; c < line.length; c++) if (line.at(c) !== undefined) cells.push(cell(c));
+      }
       return cells;
     };
-    result.set(sheet, { rows, box, cellsOf, spilledOf });
+    result.set(sheet, { rows, box, cellsOf, spilledOf, blocksOf: (row) => at.get(row) ?? [] });
   }
   return result;
 }
@@ -213,17 +265,21 @@ function cellRows(cells: readonly ComputedCell[]): Map<string, SheetRows> {
 }
 
 /**
- * An evaluation kept as blocks, which must be in workbook order and share no row of a sheet
- * (so that walking them block by block is walking the cells in order).
+ * An evaluation kept as blocks, which must be in workbook order (by their formula cells) and meet
+ * no other; blocks side by side are walked row by row.
  */
-export function blockEvaluation(blocks: readonly SpillBlock[]): Evaluation {
+export function blockEvaluation(blocks: readonly SpillBlock[], refused: RefusedCell[] = []): Evaluation {
   let cells: ComputedCell[] | undefined;
   return {
     get cells(): ComputedCell[] {
+      if (!cells && sharesRows(blocks)) {
+        cells = [];
+        for (const { rows, cellsOf } of blockRows(blocks).values()) for (const row of rows) cells.push(...cellsOf(row));
+      }
       cells ??= blocks.flatMap((block) => [...blockCells(block)]);
       return cells;
     },
-    refused: [],
+    refused,
     blocks,
   };
 }

@@ -79,6 +79,11 @@ export interface EvaluateOptions {
   cache?: WorkbookCache;
   /** The package's tables, for structured references (`Table1[Qty]`). */
   tables?: readonly TableDefinition[];
+  /**
+   * The cells as typed, by sheet name, when `input.sheets` holds only some of them (beside.ts):
+   * an MPS call sizes its result from an option kept in a cell as typed there.
+   */
+  typed?: Record<string, RawCellContent[][]>;
 }
 
 /** `TRUE` and `FALSE` written bare (`VLOOKUP(…, 2, FALSE)`): HyperFormula reads them as names. */
@@ -341,7 +346,7 @@ const MAX_PASSES = 4;
  *   a failure only when HyperFormula itself cannot be built
  */
 export function evaluate(input: EngineInput, settings: MpsSettings, options: EvaluateOptions = {}): Outcome<Evaluation> {
-  const { cache, tables = [] } = options;
+  const { cache, tables = [], typed = input.sheets } = options;
   const ids = sheetIdsOfNames(input.sheetNames);
   const nameOf = new Map([...ids].map(([name, id]) => [id, name]));
   const shapes = new Map<string, { rows: number; columns: number }>();
@@ -357,7 +362,7 @@ export function evaluate(input: EngineInput, settings: MpsSettings, options: Eva
     settings,
     names: shapes,
     spillSizes: new Map(),
-    typed: (sheet, row, col) => input.sheets[nameOf.get(sheet) ?? ""]?.[row]?.[col],
+    typed: (sheet, row, col) => typed[nameOf.get(sheet) ?? ""]?.[row]?.[col],
     excel: {
       date1904: input.date1904,
       isSubtotal: (sheet, row, col) => subtotalCells.has(cellKey(nameOf.get(sheet) ?? "", { row, col })),
@@ -430,6 +435,82 @@ export function evaluate(input: EngineInput, settings: MpsSettings, options: Eva
     } finally {
       hf.destroy();
     }
+  }
+}
+
+/** Cells a formula reads: a box of a sheet (a whole column or row reaches the grid's edge). */
+export interface ReadBox extends CellBox {
+  sheet: string;
+}
+
+/**
+ * The cells each formula of the workbook reads, from HyperFormula's own parse of them: the
+ * formulas are built alone, on empty sheets, and asked for their precedents; a formula that uses
+ * a name reads every cell any name refers to. A formula refused before evaluating reads nothing
+ * (it keeps its cached value). Taking more cells than a formula needs is harmless; fewer is not.
+ * @returns the boxes of each formula of `input.formulas`, in order; undefined when a formula reads
+ *   something no box can hold
+ */
+export function cellsRead(input: EngineInput, settings: MpsSettings, options: EvaluateOptions = {}): ReadBox[][] | undefined {
+  const { tables = [] } = options;
+  const ids = sheetIdsOfNames(input.sheetNames);
+  const config = excelConfig({ settings, names: new Map() }, input.date1904);
+  const names = namedExpressions(input, ids, config, tables);
+  const prepared = prepareFormulas(input, tables, names.dropped, names.renames);
+  const sheets: Record<string, RawCellContent[][]> = {};
+  for (const name of input.sheetNames) sheets[name] = [];
+  // One cell per workbook name on a sheet of its own, whose precedents are the name's cells.
+  let probe = "Names";
+  while (ids.has(probe)) probe += "_";
+  sheets[probe] = names.given.filter((g) => !BOOLEAN_NAMES.includes(g)).map((g) => [g.expression]);
+  for (const { formula, engineFormula, refusal } of prepared) {
+    if (!refusal) (sheets[formula.sheet][formula.row] ??= [])[formula.col] = engineFormula;
+  }
+  for (const grid of Object.values(sheets)) for (let row = 0; row < grid.length; row++) grid[row] ??= [];
+  const hf = HyperFormula.buildFromSheets(sheets, config, names.given);
+  try {
+    const nameOf = new Map([...ids].map(([name, id]) => [id, name]));
+    /** The boxes of `address`'s precedents; "names" when one is a name; undefined when one is on no sheet of the workbook. */
+    const boxesOf = (address: SimpleCellAddress): { boxes: ReadBox[]; usesNames: boolean } | undefined => {
+      const boxes: ReadBox[] = [];
+      let usesNames = false;
+      for (const p of hf.getCellPrecedents(address)) {
+        const start = "start" in p ? p.start : p;
+        const end = "start" in p ? p.end : p;
+        if (start.sheet === -1) {
+          usesNames = true;
+          continue;
+        }
+        const sheet = nameOf.get(start.sheet);
+        if (sheet === undefined || end.sheet !== start.sheet) return undefined;
+        // A whole column or row (A:A, 3:3) ends at infinity on that side: the grid's edge here.
+        boxes.push({ sheet, top: start.row, left: start.col, bottom: Math.min(end.row ?? Infinity, MAX_ROWS - 1), right: Math.min(end.col ?? Infinity, MAX_COLUMNS - 1) });
+      }
+      return { boxes, usesNames };
+    };
+    let nameBoxes: ReadBox[] | undefined;
+    const probeId = hf.getSheetId(probe)!;
+    const reads: ReadBox[][] = [];
+    for (const { formula, refusal } of prepared) {
+      if (refusal) {
+        reads.push([]);
+        continue;
+      }
+      const found = boxesOf({ sheet: ids.get(formula.sheet)!, row: formula.row, col: formula.col });
+      if (!found) return undefined;
+      if (found.usesNames && !nameBoxes) {
+        nameBoxes = [];
+        for (let row = 0; row < sheets[probe].length; row++) {
+          const named = boxesOf({ sheet: probeId, row, col: 0 });
+          if (!named) return undefined;
+          nameBoxes.push(...named.boxes);
+        }
+      }
+      reads.push(found.usesNames ? [...found.boxes, ...nameBoxes!] : found.boxes);
+    }
+    return reads;
+  } finally {
+    hf.destroy();
   }
 }
 

@@ -6,44 +6,15 @@
 import path from "path";
 import fc from "fast-check";
 import type { RawCellContent } from "hyperformula";
-import { rowsBySheet, valuesOf } from "../../src/recalc/blocks";
-import { evaluateDirectly } from "../../src/recalc/direct";
-import { evaluate, type Evaluation } from "../../src/recalc/evaluate";
+import { evaluate } from "../../src/recalc/evaluate";
 import { ERRORS, MPS_FUNCTION_NAMES, hostedFunction } from "../../src/recalc/hosted";
 import { ERROR_TYPE, errorText } from "../../src/recalc/plugin";
-import { openWorkbook } from "../../src/recalc/readWorkbook";
 import { evaluateWorkbook } from "../../src/recalc/recalc";
 import { emitJson, jsonText, toJson } from "../../src/recalc/report";
-import { toEngineInput, type EngineInput } from "../../src/recalc/toSheets";
+import type { EngineInput } from "../../src/recalc/toSheets";
 import { DEFAULT_SETTINGS, type MpsSettings } from "../../src/shared/settings";
 import { fixture, ROOT } from "./helpers";
-
-/** An evaluation as plain data (the direct path's spilled cells spell their key on demand). */
-function plain(evaluation: Evaluation) {
-  return {
-    cells: evaluation.cells.map((c) => ({ key: c.key, sheet: c.sheet, row: c.row, col: c.col, value: c.value, error: c.error, formula: c.formula?.engineFormula, spill: c.spill })),
-    refused: evaluation.refused.map((c) => ({ key: c.key, reason: c.reason, cached: c.cached, dependents: c.dependents })),
-  };
-}
-
-/** What the JSON report and the writer walk: every cell in order, and each sheet's rows. */
-function walked(evaluation: Evaluation) {
-  const rows = [...rowsBySheet(evaluation)].map(([sheet, { rows: indexes, cellsOf }]) => ({
-    sheet,
-    rows: indexes.map((row) => ({ row, cells: cellsOf(row).map((c) => [c.key, c.value, c.error?.message]) })).filter((row) => row.cells.length > 0),
-  }));
-  return { json: jsonText(valuesOf(evaluation)), rows };
-}
-
-function both(input: EngineInput, settings: MpsSettings = DEFAULT_SETTINGS) {
-  const hf = evaluate(input, settings);
-  const direct = evaluateWorkbook(input, settings);
-  if (!hf.ok || !direct.ok) throw new Error(`not evaluated: ${[hf, direct].flatMap((o) => (o.ok ? [] : o.problems)).join(" ")}`);
-  // Walked before `cells` is read: blocks are walked as they are, not from cells made of them.
-  const directWalk = walked(direct.value);
-  expect(directWalk).toEqual(walked(hf.value));
-  return { hf: plain(hf.value), direct: plain(direct.value), tookDirectPath: evaluateDirectly(input, settings) !== undefined };
-}
+import { both, inputOf, readInput } from "./paths";
 
 /**
  * Both paths on a workbook that may not evaluate at all: HyperFormula gives up on a few random
@@ -54,27 +25,6 @@ function bothOrFailures(input: EngineInput, settings: MpsSettings) {
   if (hf.ok) return both(input, settings);
   const direct = evaluateWorkbook(input, settings);
   return { hf: hf.problems, direct: direct.ok ? "evaluated" : direct.problems, tookDirectPath: false };
-}
-
-function inputOf(grid: RawCellContent[][], formulas: { row: number; col: number; text: string }[], sheet = "Plan"): EngineInput {
-  const sheets: Record<string, RawCellContent[][]> = { [sheet]: grid.map((line) => line.slice()) };
-  for (const { row, col, text } of formulas) (sheets[sheet][row] ??= [])[col] = `=${text}`;
-  for (let r = 0; r < sheets[sheet].length; r++) sheets[sheet][r] ??= [];
-  return {
-    sheetNames: [sheet],
-    sheets,
-    formulas: formulas.map(({ row, col, text }) => ({ sheet, row, col, formula: text, engineFormula: `=${text}` })),
-    names: [],
-    date1904: false,
-  };
-}
-
-async function readInput(file: string): Promise<EngineInput> {
-  const opened = await openWorkbook(file);
-  if (!opened.ok) throw new Error(opened.problems.join(" "));
-  const input = toEngineInput(opened.value.book, opened.value.budget);
-  if (!input.ok) throw new Error(input.problems.join(" "));
-  return input.value;
 }
 
 describe("the direct path", () => {
@@ -89,7 +39,7 @@ describe("the direct path", () => {
     expect(direct.cells.length).toBeGreaterThan(50);
   });
 
-  it("keeps a workbook of one table per item as blocks, and results side by side as cells in order", () => {
+  it("keeps a workbook of one table per item as blocks, and results side by side too, walked row by row", () => {
     const grid: RawCellContent[][] = [
       ["'Forecast", 20, 20, 20, 20],
       ["'Orders", 23, 15, 8, 4],
@@ -99,9 +49,34 @@ describe("the direct path", () => {
     const sideBySide = evaluateWorkbook(inputOf(grid, [{ row: 3, col: 0, text: "MPS.TABLE(B1:E1,B2:E2)" }, { row: 3, col: 8, text: "MPS.TABLE(B1:E1,B2:E2,5)" }]), settings);
     if (!stacked.ok || !sideBySide.ok) throw new Error("not evaluated");
     expect(stacked.value.blocks).toHaveLength(2);
-    expect(sideBySide.value.blocks).toBeUndefined();
+    expect(sideBySide.value.blocks).toHaveLength(2);
     const places = sideBySide.value.cells.map((c) => [c.row, c.col]);
     expect(places).toEqual([...places].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+  });
+
+  it("runs a call that reads another call's result after it, as HyperFormula does", () => {
+    const grid: RawCellContent[][] = [
+      [null, 20, 20, 40, 40],
+      [null, 23, 15, 8, 4],
+    ];
+    // Listed before the call it reads, and on the right of it: the order comes from what reads what.
+    const chain = inputOf(grid, [
+      { row: 9, col: 1, text: 'MPS.PLAN(B4:E4,45,10,"FOQ",40)' },
+      { row: 3, col: 1, text: "MPS.DEMAND(B1:E1,B2:E2)" },
+      { row: 15, col: 1, text: "MPS.PAB(B4:E4,45,B10:E10)" },
+    ]);
+    const { hf, direct, tookDirectPath } = both(chain);
+    expect(tookDirectPath).toBe(true);
+    expect(direct).toEqual(hf);
+    expect(direct.cells.find((c) => c.key === "Plan!B10")?.value).toBe(0);
+    // A circle of calls is HyperFormula's to report.
+    const circle = inputOf(grid, [
+      { row: 3, col: 1, text: "MPS.DEMAND(B10:E10,B2:E2)" },
+      { row: 9, col: 1, text: "MPS.DEMAND(B4:E4,B2:E2)" },
+    ]);
+    const round = both(circle);
+    expect(round.tookDirectPath).toBe(false);
+    expect(round.direct).toEqual(round.hf);
   });
 
   it("names cells on another, quoted sheet as HyperFormula does, in messages too", () => {
@@ -230,11 +205,8 @@ describe("the error codes without HyperFormula", () => {
 
 describe("jsonText", () => {
   it("is exactly JSON.stringify of toJson, two spaces of indent", async () => {
-    const opened = await openWorkbook(path.join(ROOT, "assets", "sample-plan.xlsx"));
-    if (!opened.ok) throw new Error("not opened");
-    const input = toEngineInput(opened.value.book, opened.value.budget);
-    if (!input.ok) throw new Error("not read");
-    const evaluation = evaluateWorkbook(input.value, DEFAULT_SETTINGS);
+    const input = await readInput(path.join(ROOT, "assets", "sample-plan.xlsx"));
+    const evaluation = evaluateWorkbook(input, DEFAULT_SETTINGS);
     if (!evaluation.ok) throw new Error("not evaluated");
     const cells = evaluation.value.cells;
     expect(cells.length).toBeGreaterThan(1_000);

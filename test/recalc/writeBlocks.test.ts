@@ -9,7 +9,8 @@ import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { evaluateDirectly } from "../../src/recalc/direct";
+import { evaluateBeside } from "../../src/recalc/beside";
+import { directCalls, evaluateDirectly } from "../../src/recalc/direct";
 import type { Evaluation } from "../../src/recalc/evaluate";
 import { openWorkbook, type OpenedWorkbook } from "../../src/recalc/readWorkbook";
 import { toEngineInput } from "../../src/recalc/toSheets";
@@ -95,5 +96,30 @@ describe("--out from blocks", () => {
     // The kept text is what is written from (not the part inflated again).
     const marked = new Map([...sheetTexts].map(([part, text]) => [part, text.replace("</worksheet>", "<!-- kept --></worksheet>")]));
     expect((await written(opened.value, blocks, marked))["xl/worksheets/sheet2.xml"]).toContain("<!-- kept --></worksheet>");
+  });
+
+  it("writes tables side by side and other formulas on their rows as the same cells one by one", async () => {
+    const book = new ExcelJS.Workbook();
+    const plan = book.addWorksheet("Plan");
+    plan.getRow(1).values = ["Forecast", 100, 120, 90, 110, 100];
+    plan.getRow(2).values = ["Orders", 60, 130, 0, 40.5, 0];
+    plan.getCell("A4").value = formula("MPS.TABLE(B1:F1,B2:F2,25,10,\"FOQ\",80)");
+    plan.getCell("H4").value = formula("MPS.TABLE(B1:F1,B2:F2,0)");
+    plan.getCell("G5").value = formula("SUM(B5:F5)");
+    plan.getCell("O6").value = formula("I6*2");
+    plan.getCell("O20").value = formula("SUM(I4:M12)");
+    const file = path.join(dir, "side-by-side.xlsx");
+    await book.xlsx.writeFile(file);
+    const opened = await openWorkbook(file);
+    if (!opened.ok) throw new Error(opened.problems.join(" "));
+    const input = toEngineInput(opened.value.book, opened.value.budget);
+    if (!input.ok) throw new Error(input.problems.join(" "));
+    const direct = directCalls(input.value, DEFAULT_SETTINGS);
+    const blocks = direct && evaluateBeside(input.value, direct, DEFAULT_SETTINGS, {});
+    if (!blocks?.blocks) throw new Error("not kept as blocks");
+    expect(blocks.blocks).toHaveLength(5);
+    const expected = await written(opened.value, { cells: blocks.cells, refused: blocks.refused });
+    expect(expected["xl/worksheets/sheet1.xml"]).toMatch(/<c r="F5"><v>[-\d.]+<\/v><\/c><c r="G5"><f>SUM\(B5:F5\)<\/f><v>230.5<\/v><\/c><c r="H5" t="inlineStr">/);
+    expect(await written(opened.value, blocks)).toEqual(expected);
   });
 });

@@ -1,0 +1,239 @@
+/**
+ * A planning workbook with other formulas beside its MPS calls — a row of period dates the calls
+ * read, a total, a SUM of a planning row, a lookup of a label — evaluated without building
+ * HyperFormula on the whole workbook. Built on all of it, HyperFormula spends ~1 s on the
+ * 1,000-item bench workbook for one SUM; the cells the SUM reads cost it nothing.
+ *
+ * The other formulas are split by what they read. Those that read no MPS result (directly or
+ * through one another) are evaluated first, by HyperFormula on a copy of the workbook holding
+ * only the cells they read; the MPS calls then run directly (direct.ts), reading their values;
+ * then HyperFormula evaluates all the other formulas again, on the cells they read, with the MPS
+ * results as constants.
+ *
+ * It gives up (and `evaluate` takes the whole workbook) wherever that could differ from
+ * HyperFormula on the whole workbook: an MPS call that reads a formula of the second kind, or a
+ * cell such a formula spills into; a first-kind formula giving another value the second time; a
+ * spill of another formula that meets an MPS result or a cell that is not empty in the whole
+ * workbook; a cell of an MPS result's area read where the result holds no value (a refused call
+ * fills its area with its error); any refused formula (the cells computed from it come from
+ * HyperFormula's graph of the whole workbook); a formula that asks whether a cell holds a
+ * formula (ISFORMULA, FORMULATEXT), which a constant does not.
+ * `test/recalc/beside.test.ts` compares both ways on workbooks that mix them.
+ */
+import type { RawCellContent } from "hyperformula";
+import type { MpsSettings } from "../shared/settings";
+import type { CellBox } from "./address";
+import { blockEvaluation, byPlace, type SpillBlock } from "./blocks";
+import { inOrderEvaluation, type ComputedContent, type DirectCalls } from "./direct";
+import type { ComputedCell, Evaluation, EvaluateOptions, ReadBox } from "./evaluate";
+import { calledFunctions } from "./formula";
+import type { EngineInput, FormulaCell } from "./toSheets";
+
+/** Whether a box of a sheet meets cells of the calls (their results, or what they read too). */
+type Meets = (sheet: string, box: CellBox) => boolean;
+
+/** HyperFormula's error type for a spill it could not place. */
+const SPILL = "SPILL";
+
+/** Functions whose answer depends on whether a cell holds a formula, which a constant here does not. */
+const ASKS_ABOUT_FORMULAS = /^(?:ISFORMULA|FORMULATEXT)$/i;
+
+/**
+ * Evaluates a workbook whose formulas are MPS calls the direct path takes and other formulas.
+ * @returns the whole workbook's evaluation, or undefined when HyperFormula must evaluate all of it
+ */
+export function evaluateBeside(input: EngineInput, direct: DirectCalls, settings: MpsSettings, options: EvaluateOptions): Evaluation | undefined {
+  const { others } = direct;
+  if (others.some((f) => calledFunctions(f.engineFormula).some((name) => ASKS_ABOUT_FORMULAS.test(name)))) return undefined;
+  // require, not import(): see evaluateWorkbook (recalc.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { cellsRead, evaluate } = require("./evaluate") as typeof import("./evaluate");
+  const reads = cellsRead({ ...input, formulas: others }, settings, options);
+  if (!reads) return undefined;
+  const evaluateOthers = (formulas: FormulaCell[], read: ReadBox[], blocks: readonly SpillBlock[]): Evaluation | undefined => {
+    const sheets = sheetsRead(input, read, blocks, formulas);
+    const evaluated = evaluate({ ...input, formulas, sheets }, settings, { ...options, typed: input.sheets });
+    return evaluated.ok ? evaluated.value : undefined;
+  };
+
+  // First the formulas the calls may read: those that read no MPS result.
+  const late = readingResults(others, reads, direct);
+  if (others.some((f, i) => late[i] && direct.readsCell(f.sheet, f.row, f.col))) return undefined;
+  const early = others.filter((_, i) => !late[i]);
+  let first: Evaluation | undefined;
+  if (early.some((f) => direct.readsCell(f.sheet, f.row, f.col))) {
+    first = evaluateOthers(early, reads.filter((_, i) => !late[i]).flat(), []);
+    if (!first || first.refused.length > 0 || !placedAlike(input, first.cells, () => direct.meetsResults)) return undefined;
+  }
+  const ran = direct.run(first ? contentsOf(first.cells) : undefined);
+  if (!ran) return undefined;
+
+  const read = reads.flat();
+  if (read.some((box) => ran.meetsUnfilled(box.sheet, box))) return undefined;
+  const evaluated = evaluateOthers(others, read, ran.blocks);
+  if (!evaluated) return undefined;
+  // A refusal lists the formulas computed from the refused cell, from HyperFormula's graph, which
+  // differs on a copy holding fewer cells (an empty cell read through a range may have no node).
+  if (evaluated.refused.length > 0) return undefined;
+  const { cells } = evaluated;
+  // What the first evaluation spilled the calls have read; anything else they must not read.
+  const fed = new Set(first?.cells.map((cell) => cell.formula));
+  if (!placedAlike(input, cells, (cell) => (fed.has(cell.formula) ? direct.meetsResults : ran.meets))) return undefined;
+  if (first && !sameCells(first.cells, cells)) return undefined;
+  return merged(input, ran.blocks, evaluated);
+}
+
+/**
+ * Which of the other formulas read an MPS result: directly (a box meets a call's area) or through
+ * one another (a box holds such a formula's cell). By index in `others`.
+ */
+function readingResults(others: readonly FormulaCell[], reads: readonly ReadBox[][], direct: DirectCalls): boolean[] {
+  const late = others.map((_, i) => reads[i].some((box) => direct.meetsResults(box.sheet, box)));
+  // Who reads whom, through the formulas' cells, by sheet and row.
+  const at = new Map<string, Map<number, number[]>>();
+  others.forEach(({ sheet, row }, i) => {
+    let rows = at.get(sheet);
+    if (!rows) at.set(sheet, (rows = new Map()));
+    let line = rows.get(row);
+    if (!line) rows.set(row, (line = []));
+    line.push(i);
+  });
+  const readers: number[][] = others.map(() => []);
+  reads.forEach((boxes, reader) => {
+    for (const box of boxes) {
+      const rows = at.get(box.sheet);
+      if (!rows) continue;
+      const visit = (line: number[] | undefined) => {
+        for (const j of line ?? []) if (others[j].col >= box.left && others[j].col <= box.right) readers[j].push(reader);
+      };
+      if (box.bottom - box.top < rows.size) for (let row = box.top; row <= box.bottom; row++) visit(rows.get(row));
+      else for (const [row, line] of rows) if (row >= box.top && row <= box.bottom) visit(line);
+    }
+  });
+  const queue = late.flatMap((isLate, i) => (isLate ? [i] : []));
+  while (queue.length > 0) {
+    for (const reader of readers[queue.pop()!]) {
+      if (late[reader]) continue;
+      late[reader] = true;
+      queue.push(reader);
+    }
+  }
+  return late;
+}
+
+/** Cells the other formulas filled, as the calls read them: an error as its text, which no call takes. */
+function contentsOf(cells: readonly ComputedCell[]): ComputedContent[] {
+  return cells.map(({ sheet, row, col, value, error }) => ({ sheet, row, col, content: error ? String(value) : constant(value) }));
+}
+
+/**
+ * The other formulas' results are placed in this copy as in the whole workbook: no spill was
+ * blocked (maybe by another cell there), and none meets an MPS result, an argument's cell, or a
+ * cell that is not empty in the whole workbook.
+ */
+function placedAlike(input: EngineInput, cells: readonly ComputedCell[], mustNotMeet: (cell: ComputedCell) => Meets): boolean {
+  for (const cell of cells) {
+    if (!cell.formula) continue;
+    if (cell.error?.type === SPILL) return false;
+    if (cell.spill && !spillsFree(input, mustNotMeet(cell), cell.sheet, cell.spill, cell)) return false;
+  }
+  return true;
+}
+
+/** The first evaluation's cells are in the second, with the same values. */
+function sameCells(first: readonly ComputedCell[], second: readonly ComputedCell[]): boolean {
+  const byKey = new Map(second.map((cell) => [cell.key, cell]));
+  return first.every((cell) => {
+    const again = byKey.get(cell.key);
+    return again !== undefined && Object.is(again.value, cell.value) && again.error?.message === cell.error?.message;
+  });
+}
+
+/** The calls' blocks and the other formulas' cells, in workbook order. */
+function merged(input: EngineInput, blocks: readonly SpillBlock[], { cells, refused }: Evaluation): Evaluation {
+  if (cells.every((cell) => cell.formula && !cell.spill)) {
+    // Other formulas of one cell each: kept as blocks with the results, in workbook order.
+    const compare = byPlace(input.sheetNames);
+    const all = [...blocks, ...cells.map((anchor) => ({ anchor }))].sort((x, y) => compare(x.anchor, y.anchor));
+    return inOrderEvaluation(all, input.sheetNames, refused);
+  }
+  return { cells: [...blockEvaluation(blocks).cells, ...cells].sort(byPlace(input.sheetNames)), refused };
+}
+
+/**
+ * The workbook's sheets holding only the cells in `read` and the other formulas (as `input.sheets`
+ * holds them), with the values of the MPS results in `read` in place of the calls.
+ */
+function sheetsRead(input: EngineInput, read: readonly ReadBox[], blocks: readonly SpillBlock[], others: readonly FormulaCell[]): Record<string, RawCellContent[][]> {
+  const sheets: Record<string, RawCellContent[][]> = {};
+  for (const name of input.sheetNames) sheets[name] = [];
+  const put = (sheet: string, row: number, col: number, content: RawCellContent) => {
+    const grid = sheets[sheet];
+    for (let r = grid.length; r <= row; r++) grid.push([]);
+    grid[row][col] = content;
+  };
+  for (const box of read) {
+    const grid = input.sheets[box.sheet] ?? [];
+    for (let row = box.top; row <= Math.min(box.bottom, grid.length - 1); row++) {
+      const line = grid[row];
+      if (!line) continue;
+      for (let col = box.left; col <= Math.min(box.right, line.length - 1); col++) {
+        const content = line[col];
+        if (content !== null && content !== undefined) put(box.sheet, row, col, content);
+      }
+    }
+  }
+  // The rows each result fills, by sheet: a box then meets only the results of its own rows.
+  const byRow = new Map<string, SpillBlock[][]>();
+  for (const block of blocks) {
+    const { anchor, values } = block;
+    let rows = byRow.get(anchor.sheet);
+    if (!rows) byRow.set(anchor.sheet, (rows = []));
+    const height = values ? Math.max(1, values.length) : 1;
+    for (let r = 0; r < height; r++) (rows[anchor.row + r] ??= []).push(block);
+  }
+  for (const box of read) {
+    const rows = byRow.get(box.sheet) ?? [];
+    for (let row = box.top; row <= Math.min(box.bottom, rows.length - 1); row++) {
+      for (const { anchor, values } of rows[row] ?? []) {
+        const r = row - anchor.row;
+        const line = values?.[r];
+        const right = Math.min(box.right, anchor.col + (line ? line.length - 1 : 0));
+        for (let col = Math.max(box.left, anchor.col); col <= right; col++) {
+          const c = col - anchor.col;
+          if (r === 0 && c === 0) {
+            put(box.sheet, row, col, constant(anchor.value));
+          } else {
+            const value = line?.at(c);
+            if (value !== undefined) put(box.sheet, row, col, constant(value));
+          }
+        }
+      }
+    }
+  }
+  for (const { sheet, row, col } of others) put(sheet, row, col, input.sheets[sheet][row][col]);
+  return sheets;
+}
+
+/** A value an MPS call shows, as a constant HyperFormula reads as that value (text never as a number or date). */
+function constant(value: number | string | boolean): RawCellContent {
+  return typeof value === "string" ? `'${value}` : value;
+}
+
+/**
+ * What another formula spills (or a refused one kept) meets no MPS result and no cell an MPS
+ * call read, and only cells empty in the whole workbook: it would be placed the same there.
+ */
+function spillsFree(input: EngineInput, meets: Meets, sheet: string, box: CellBox, anchor: { row: number; col: number }): boolean {
+  if (meets(sheet, box)) return false;
+  const grid = input.sheets[sheet] ?? [];
+  for (let row = box.top; row <= Math.min(box.bottom, grid.length - 1); row++) {
+    const line = grid[row];
+    if (!line) continue;
+    for (let col = box.left; col <= Math.min(box.right, line.length - 1); col++) {
+      if (row === anchor.row && col === anchor.col) continue;
+      if (line[col] !== null && line[col] !== undefined) return false;
+    }
+  }
+  return true;
+}
