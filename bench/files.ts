@@ -15,7 +15,8 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
 import { makePortfolio } from "./data";
-import { countFormulas, nativeSheet, SHEET, tableSheet, WORKBOOK_SETTINGS } from "./workbook";
+import { columnName } from "../src/recalc/address";
+import { countFormulas, nativeSheet, SHEET, TABLE_BLOCK, TABLE_OUT, tableSheet, WORKBOOK_SETTINGS } from "./workbook";
 
 /** The cached value of every native formula: no plan row (demand, MPS, PAB, ATP…) is −1 here. */
 export const STALE = -1;
@@ -25,8 +26,10 @@ export interface BenchFiles {
   periods: number;
   table: string;
   native?: string;
-  /** The MPS.TABLE workbook with one SUM more: HyperFormula evaluates it (no direct path). */
-  viaHyperFormula?: string;
+  /** The MPS.TABLE workbook with one SUM more: its calls run directly, HyperFormula evaluates the SUM alone. */
+  oneSum?: string;
+  /** The MPS.TABLE workbook with a total right of every planning row: HyperFormula evaluates all of it. */
+  totals?: string;
   settings: string;
   formulas: { table: number; native?: number };
 }
@@ -71,11 +74,12 @@ export async function writeSheets(path: string, sheets: ReadonlyArray<[name: str
 /**
  * Writes the workbooks of `items` items × `periods` weeks into `dir`.
  * @param native also write the native-formula twin (for LibreOffice)
- * @param viaHyperFormula also write the MPS.TABLE workbook with one SUM beside the first item,
- *   which sends the whole workbook through HyperFormula instead of the direct path
+ * @param withOthers also write the MPS.TABLE workbook with other formulas: one SUM beside the
+ *   first item (`mps-recalc` then evaluates the SUM alone with HyperFormula), and a total right of
+ *   every planning row (so many that HyperFormula evaluates the whole workbook)
  * @example await writeBenchFiles("/tmp/x", 100, 52, 7, true) // → { table: "/tmp/x/mps-table-100.xlsx", native: "/tmp/x/native-100.xlsx", … }
  */
-export async function writeBenchFiles(dir: string, items: number, periods: number, seed: number, native: boolean, viaHyperFormula = false): Promise<BenchFiles> {
+export async function writeBenchFiles(dir: string, items: number, periods: number, seed: number, native: boolean, withOthers = false): Promise<BenchFiles> {
   const portfolio = makePortfolio(items, periods, seed);
   const tableGrid = tableSheet(portfolio);
   const files: BenchFiles = {
@@ -87,12 +91,14 @@ export async function writeBenchFiles(dir: string, items: number, periods: numbe
   };
   writeFileSync(files.settings, JSON.stringify(WORKBOOK_SETTINGS));
   await writeGrid(files.table, tableGrid);
-  if (viaHyperFormula) {
-    files.viaHyperFormula = join(dir, `mps-table-hf-${items}.xlsx`);
+  if (withOthers) {
+    files.oneSum = join(dir, `mps-table-sum-${items}.xlsx`);
     // Right of every spill (periods + 1 columns), in the first header row.
     const first = tableGrid[0].slice();
     first[periods + 6] = "=SUM(B2:C2)";
-    await writeGrid(files.viaHyperFormula, [first, ...tableGrid.slice(1)]);
+    await writeGrid(files.oneSum, [first, ...tableGrid.slice(1)]);
+    files.totals = join(dir, `mps-table-totals-${items}.xlsx`);
+    await writeGrid(files.totals, withTotals(tableGrid, items, periods));
   }
   if (native) {
     const nativeGrid = nativeSheet(portfolio);
@@ -101,4 +107,20 @@ export async function writeBenchFiles(dir: string, items: number, periods: numbe
     await writeGrid(files.native, nativeGrid, STALE);
   }
   return files;
+}
+
+/** The rows MPS.TABLE spills with the bench's settings: Forecast, Orders, Demand … ATP. */
+const TABLE_ROWS = 9;
+
+/** The table sheet with a total right of every row a table plans (demand to ATP), one column past its spill. */
+function withTotals(tableGrid: RawCellContent[][], items: number, periods: number): RawCellContent[][] {
+  const grid = tableGrid.map((row) => (row ? row.slice() : []));
+  const last = columnName(periods);
+  for (let i = 0; i < items; i++) {
+    for (let r = 0; r < TABLE_ROWS; r++) {
+      const row = i * TABLE_BLOCK + TABLE_OUT + r;
+      (grid[row] ??= [])[periods + 2] = `=SUM(B${row + 1}:${last}${row + 1})`;
+    }
+  }
+  return grid;
 }

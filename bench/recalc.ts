@@ -77,10 +77,14 @@ export interface OutsideResult {
     deflatedBytes?: number;
     /** (--json + that deflating) ÷ --json, round by round: the least --out ÷ --json can be with it. */
     deflateFloor?: Stats;
-    /** `--json` on the same workbook with one SUM more, which HyperFormula evaluates (no direct path). */
-    oursHf?: Timed;
+    /** `--json` on the same workbook with one SUM more: the calls directly, HyperFormula for the SUM alone. */
+    oursOneSum?: Timed;
     /** That ÷ ours, round by round. */
-    hfOverDirect?: Stats;
+    oneSumOverDirect?: Stats;
+    /** `--json` on the same workbook with a total right of every planning row: HyperFormula on all of it. */
+    oursTotals?: Timed;
+    /** That ÷ ours, round by round. */
+    totalsOverDirect?: Stats;
     /** LibreOffice: loading the native workbook, and `calculateAll()` on it. */
     loLoad: Timed;
     loCalc: Timed;
@@ -96,7 +100,7 @@ export interface OutsideResult {
     loOverOurs?: Stats;
   };
   /** LibreOffice's values against ours: after calculateAll, and in the file --convert-to wrote. */
-  check: { uno?: Comparison; convert?: Comparison; viaHyperFormula?: Comparison; problems: string[] };
+  check: { uno?: Comparison; convert?: Comparison; oneSum?: Comparison; totals?: Comparison; problems: string[] };
 }
 
 export interface ScaleSize {
@@ -270,10 +274,14 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
       // Warm-up: compiles every path once, keeps our printed values for the check.
       const warm = await oursInProcess(ours, args, timeoutMs, kept);
       const warmOut = failureOf(warm) === undefined ? await oursInProcess(ours, [...args, "--out", outFile], timeoutMs) : warm;
-      const hfArgs = [files.viaHyperFormula!, ...args.slice(1)];
-      const keptHf = join(work, "ours-hf.json");
-      const warmHf = failureOf(warm) === undefined ? await oursInProcess(ours, hfArgs, timeoutMs, keptHf) : warm;
-      if (failureOf(warmHf) === undefined) result.check.viaHyperFormula = sameValues(readOurs(kept), readOurs(keptHf));
+      const oneSumArgs = [files.oneSum!, ...args.slice(1)];
+      const keptOneSum = join(work, "ours-one-sum.json");
+      const warmOneSum = failureOf(warm) === undefined ? await oursInProcess(ours, oneSumArgs, timeoutMs, keptOneSum) : warm;
+      if (failureOf(warmOneSum) === undefined) result.check.oneSum = sameValues(readOurs(kept), readOurs(keptOneSum));
+      const totalsArgs = [files.totals!, ...args.slice(1)];
+      const keptTotals = join(work, "ours-totals.json");
+      const warmTotals = failureOf(warm) === undefined ? await oursInProcess(ours, totalsArgs, timeoutMs, keptTotals) : warm;
+      if (failureOf(warmTotals) === undefined) result.check.totals = sameValues(readOurs(kept), readOurs(keptTotals));
       const warmLo = unoWorker && failureOf(warm) === undefined ? await loRun(true) : undefined;
       const deflateRun = async (): Promise<Sample> => {
         const reply = await ours.request({ deflate: outFile }, timeoutMs);
@@ -286,7 +294,8 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
         {
           ours: () => (failureOf(warm) !== undefined ? Promise.resolve(warm) : oursInProcess(ours, args, timeoutMs)),
           oursOut: () => (failureOf(warmOut) !== undefined ? Promise.resolve(warmOut) : oursInProcess(ours, [...args, "--out", outFile], timeoutMs)),
-          oursHf: () => (failureOf(warmHf) !== undefined ? Promise.resolve(warmHf) : oursInProcess(ours, hfArgs, timeoutMs)),
+          oursOneSum: () => (failureOf(warmOneSum) !== undefined ? Promise.resolve(warmOneSum) : oursInProcess(ours, oneSumArgs, timeoutMs)),
+          oursTotals: () => (failureOf(warmTotals) !== undefined ? Promise.resolve(warmTotals) : oursInProcess(ours, totalsArgs, timeoutMs)),
           deflate: () => (failureOf(warmDeflate) !== undefined ? Promise.resolve(warmDeflate) : deflateRun()),
           lo: () => (warmLo && failureOf(warmLo) !== undefined ? Promise.resolve(warmLo) : loRun(false)),
         },
@@ -304,8 +313,10 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
       result.inProcess.deflateOnly = timed(samples.deflate);
       const deflated = samples.deflate.samples;
       result.inProcess.deflateFloor = roundRatio(samples.ours.samples.slice(0, deflated.length).map((json, i) => json + deflated[i]), samples.ours.samples);
-      result.inProcess.oursHf = timed(samples.oursHf);
-      result.inProcess.hfOverDirect = roundRatio(samples.oursHf.samples, samples.ours.samples);
+      result.inProcess.oursOneSum = timed(samples.oursOneSum);
+      result.inProcess.oneSumOverDirect = roundRatio(samples.oursOneSum.samples, samples.ours.samples);
+      result.inProcess.oursTotals = timed(samples.oursTotals);
+      result.inProcess.totalsOverDirect = roundRatio(samples.oursTotals.samples, samples.ours.samples);
       await ours.stop();
     }
     if (!unoWorker) result.inProcess.loCalc = result.inProcess.loLoad = { failure: found.available ? "LibreOffice over UNO did not start" : "LibreOffice not installed" };
@@ -351,12 +362,13 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
 }
 
 /** Every value the direct path printed, as HyperFormula printed it (the SUM cell aside). */
-function sameValues(direct: Record<string, unknown>, viaHf: Record<string, unknown>): Comparison {
+/** Every value the direct path printed, printed the same with other formulas in the workbook. */
+function sameValues(direct: Record<string, unknown>, withOthers: Record<string, unknown>): Comparison {
   const differences: string[] = [];
   let compared = 0;
   for (const [key, value] of Object.entries(direct)) {
     compared++;
-    if (!Object.is(viaHf[key], value) && differences.length < 10) differences.push(`${key}: direct ${String(value)}, HyperFormula ${String(viaHf[key])}`);
+    if (!Object.is(withOthers[key], value) && differences.length < 10) differences.push(`${key}: direct ${String(value)}, with other formulas ${String(withOthers[key])}`);
   }
   if (compared === 0) differences.push("no values printed");
   return { compared, differences };
