@@ -470,7 +470,7 @@ export function cellsRead(input: EngineInput, settings: MpsSettings, options: Ev
   const hf = HyperFormula.buildFromSheets(sheets, config, names.given);
   try {
     const nameOf = new Map([...ids].map(([name, id]) => [id, name]));
-    /** The boxes of `address`'s precedents; "names" when one is a name; undefined when one is on no sheet of the workbook. */
+    /** The boxes of `address`'s precedents, and whether one is a name; undefined when one is on no sheet of the workbook. */
     const boxesOf = (address: SimpleCellAddress): { boxes: ReadBox[]; usesNames: boolean } | undefined => {
       const boxes: ReadBox[] = [];
       let usesNames = false;

@@ -115,9 +115,9 @@ async function recalculate(path: string, options: RecalcOptions): Promise<Outcom
 /**
  * Evaluates a workbook as `mps-recalc` does, the one place that chooses how: the direct path
  * (direct.ts) when every formula is a plain MPS call; the calls directly and HyperFormula for
- * the other formulas alone (beside.ts) when no call depends on those; else HyperFormula
- * (evaluate.ts) on the whole workbook. HyperFormula is loaded only when needed: loading it is a
- * good part of a short run's start.
+ * the other formulas on just the cells they read (beside.ts) when that pays and gives the same
+ * answer; else HyperFormula (evaluate.ts) on the whole workbook. HyperFormula is loaded only
+ * when needed: loading it is a good part of a short run's start.
  */
 export function evaluateWorkbook(input: EngineInput, settings: MpsSettings, options: EvaluateOptions = {}): Outcome<Evaluation> {
   const direct = input.formulas.length > 0 ? directCalls(input, settings) : undefined;
