@@ -455,19 +455,26 @@ export function cellsRead(input: EngineInput, settings: MpsSettings, options: Ev
   const { tables = [] } = options;
   const ids = sheetIdsOfNames(input.sheetNames);
   const config = excelConfig({ settings, names: new Map() }, input.date1904);
-  const names = namedExpressions(input, ids, config, tables);
-  const prepared = prepareFormulas(input, tables, names.dropped, names.renames);
   const sheets: Record<string, RawCellContent[][]> = {};
   for (const name of input.sheetNames) sheets[name] = [];
   // One cell per workbook name on a sheet of its own, whose precedents are the name's cells.
   let probe = "Names";
   while (ids.has(probe)) probe += "_";
-  sheets[probe] = names.given.filter((g) => !BOOLEAN_NAMES.includes(g)).map((g) => [g.expression]);
-  for (const { formula, engineFormula, refusal } of prepared) {
-    if (!refusal) (sheets[formula.sheet][formula.row] ??= [])[formula.col] = engineFormula;
+  let prepared: Prepared[];
+  let hf: HyperFormula;
+  try {
+    const names = namedExpressions(input, ids, config, tables);
+    prepared = prepareFormulas(input, tables, names.dropped, names.renames);
+    sheets[probe] = names.given.filter((g) => !BOOLEAN_NAMES.includes(g)).map((g) => [g.expression]);
+    for (const { formula, engineFormula, refusal } of prepared) {
+      if (!refusal) (sheets[formula.sheet][formula.row] ??= [])[formula.col] = engineFormula;
+    }
+    for (const grid of Object.values(sheets)) for (let row = 0; row < grid.length; row++) grid[row] ??= [];
+    hf = HyperFormula.buildFromSheets(sheets, config, names.given);
+  } catch {
+    // What HyperFormula cannot build, `evaluate` reports when it tries the whole workbook.
+    return undefined;
   }
-  for (const grid of Object.values(sheets)) for (let row = 0; row < grid.length; row++) grid[row] ??= [];
-  const hf = HyperFormula.buildFromSheets(sheets, config, names.given);
   try {
     const nameOf = new Map([...ids].map(([name, id]) => [id, name]));
     /** The boxes of `address`'s precedents, and whether one is a name; undefined when one is on no sheet of the workbook. */
