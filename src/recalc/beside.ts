@@ -4,25 +4,28 @@
  * HyperFormula on the whole workbook. Built on all of it, HyperFormula spends ~1 s on the
  * 1,000-item bench workbook for one SUM; the cells the SUM reads cost it nothing.
  *
- * The other formulas are split by what they read. Those that read no MPS result (directly or
- * through one another) are evaluated first, by HyperFormula on a copy of the workbook holding
- * only the cells they read; the MPS calls then run directly (direct.ts), reading their values;
- * then HyperFormula evaluates all the other formulas again, on the cells they read, with the MPS
- * results as constants.
+ * Totals (`=SUM` of one row or one column of constants and results, read by no formula) are
+ * summed here as HyperFormula sums them: a total beside every planning row would cost
+ * HyperFormula more than the rest of the workbook. The other formulas are split by what they
+ * read. Those that read no MPS result (directly or through one another) are evaluated first, by
+ * HyperFormula on a copy of the workbook holding only the cells they read; the MPS calls then run
+ * directly (direct.ts), reading their values; then HyperFormula evaluates all the other formulas
+ * again, on the cells they read, with the MPS results as constants.
  *
  * It gives up (and `evaluate` takes the whole workbook) wherever that could differ from
  * HyperFormula on the whole workbook: an MPS call that reads a formula of the second kind, or a
  * cell such a formula spills into; a first-kind formula giving another value the second time; a
  * spill of another formula that meets an MPS result or a cell that is not empty in the whole
  * workbook; a cell of an MPS result's area read where the result holds no value (a refused call
- * fills its area with its error); any refused formula (the cells computed from it come from
+ * fills its area with its error); a total over an error value or text HyperFormula would read as
+ * a number; any refused formula (the cells computed from it come from
  * HyperFormula's graph of the whole workbook); a formula that asks whether a cell holds a
  * formula (ISFORMULA, FORMULATEXT), which a constant does not.
  * `test/recalc/beside.test.ts` compares both ways on workbooks that mix them.
  */
 import type { RawCellContent } from "hyperformula";
 import type { MpsSettings } from "../shared/settings";
-import type { CellBox } from "./address";
+import { boxesMeet, cellKey, type CellBox } from "./address";
 import { blockEvaluation, byPlace, type SpillBlock } from "./blocks";
 import { inOrderEvaluation, type ComputedContent, type DirectCalls } from "./direct";
 import type { ComputedCell, Evaluation, EvaluateOptions, ReadBox } from "./evaluate";
@@ -45,32 +48,55 @@ const ASKS_ABOUT_FORMULAS = /^(?:ISFORMULA|FORMULATEXT)$/i;
 export function evaluateBeside(input: EngineInput, direct: DirectCalls, settings: MpsSettings, options: EvaluateOptions): Evaluation | undefined {
   const { others } = direct;
   if (others.some((f) => calledFunctions(f.engineFormula).some((name) => ASKS_ABOUT_FORMULAS.test(name)))) return undefined;
-  // require, not import(): see evaluateWorkbook (recalc.ts).
+  const formulaCells = new FormulaCells(others);
+  const totals = totalsOf(direct, formulaCells);
+  let rest = others.filter((f) => !totals.has(f));
+  const readsOf = new Map<FormulaCell, ReadBox[]>();
+  // require, not import(): see evaluateWorkbook (recalc.ts). Not even loaded for totals alone.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { cellsRead, evaluate } = require("./evaluate") as typeof import("./evaluate");
-  const reads = cellsRead({ ...input, formulas: others }, settings, options);
-  if (!reads) return undefined;
+  const hyperFormula = rest.length > 0 ? (require("./evaluate") as typeof import("./evaluate")) : undefined;
+  if (hyperFormula) {
+    const found = hyperFormula.cellsRead({ ...input, formulas: rest }, settings, options);
+    if (!found) return undefined;
+    rest.forEach((f, i) => readsOf.set(f, found[i]));
+    // A total another formula reads is left to HyperFormula with it (it reads no formula itself).
+    const totalCells = new FormulaCells([...totals.keys()]);
+    for (const box of found.flat()) {
+      totalCells.visitIn(box, (f) => {
+        const read = totals.get(f);
+        if (!read) return;
+        readsOf.set(f, [read]);
+        totals.delete(f);
+      });
+    }
+    rest = others.filter((f) => !totals.has(f));
+  }
+  const reads = rest.map((f) => readsOf.get(f)!);
   const evaluateOthers = (formulas: FormulaCell[], read: ReadBox[], blocks: readonly SpillBlock[]): Evaluation | undefined => {
+    if (formulas.length === 0) return { cells: [], refused: [] };
     const sheets = sheetsRead(input, read, blocks, formulas);
-    const evaluated = evaluate({ ...input, formulas, sheets }, settings, { ...options, typed: input.sheets });
+    const evaluated = hyperFormula!.evaluate({ ...input, formulas, sheets }, settings, { ...options, typed: input.sheets });
     return evaluated.ok ? evaluated.value : undefined;
   };
 
   // First the formulas the calls may read: those that read no MPS result.
-  const late = readingResults(others, reads, direct);
-  if (others.some((f, i) => late[i] && direct.readsCell(f.sheet, f.row, f.col))) return undefined;
-  const early = others.filter((_, i) => !late[i]);
+  const late = readingResults(rest, reads, direct);
+  if (rest.some((f, i) => late[i] && direct.readsCell(f.sheet, f.row, f.col))) return undefined;
+  const early = rest.filter((_, i) => !late[i]);
+  const totalBoxes = [...totals.values()];
+  const meetsTotals = (sheet: string, box: CellBox) => totalBoxes.some((total) => total.sheet === sheet && boxesMeet(total, box));
   let first: Evaluation | undefined;
   if (early.some((f) => direct.readsCell(f.sheet, f.row, f.col))) {
     first = evaluateOthers(early, reads.filter((_, i) => !late[i]).flat(), []);
-    if (!first || first.refused.length > 0 || !placedAlike(input, first.cells, () => direct.meetsResults)) return undefined;
+    const meets: Meets = (sheet, box) => direct.meetsResults(sheet, box) || meetsTotals(sheet, box);
+    if (!first || first.refused.length > 0 || !placedAlike(input, first.cells, () => meets)) return undefined;
   }
   const ran = direct.run(first ? contentsOf(first.cells) : undefined);
   if (!ran) return undefined;
 
-  const read = reads.flat();
+  const read = [...reads.flat(), ...totalBoxes];
   if (read.some((box) => ran.meetsUnfilled(box.sheet, box))) return undefined;
-  const evaluated = evaluateOthers(others, read, ran.blocks);
+  const evaluated = evaluateOthers(rest, reads.flat(), ran.blocks);
   if (!evaluated) return undefined;
   // A refusal lists the formulas computed from the refused cell, from HyperFormula's graph, which
   // differs on a copy holding fewer cells (an empty cell read through a range may have no node).
@@ -78,9 +104,117 @@ export function evaluateBeside(input: EngineInput, direct: DirectCalls, settings
   const { cells } = evaluated;
   // What the first evaluation spilled the calls have read; anything else they must not read.
   const fed = new Set(first?.cells.map((cell) => cell.formula));
-  if (!placedAlike(input, cells, (cell) => (fed.has(cell.formula) ? direct.meetsResults : ran.meets))) return undefined;
+  const meetsFed: Meets = (sheet, box) => direct.meetsResults(sheet, box) || meetsTotals(sheet, box);
+  const meetsLate: Meets = (sheet, box) => ran.meets(sheet, box) || meetsTotals(sheet, box);
+  if (!placedAlike(input, cells, (cell) => (fed.has(cell.formula) ? meetsFed : meetsLate))) return undefined;
   if (first && !sameCells(first.cells, cells)) return undefined;
-  return merged(input, ran.blocks, evaluated);
+  const summed = totalCells(input, totals, ran.blocks);
+  return summed && merged(input, ran.blocks, { cells: [...cells, ...summed], refused: [] });
+}
+
+/** The cells of formulas, by sheet and row, to find those inside a box. */
+class FormulaCells {
+  private readonly at = new Map<string, Map<number, FormulaCell[]>>();
+
+  constructor(formulas: readonly FormulaCell[]) {
+    for (const formula of formulas) {
+      let rows = this.at.get(formula.sheet);
+      if (!rows) this.at.set(formula.sheet, (rows = new Map()));
+      let line = rows.get(formula.row);
+      if (!line) rows.set(formula.row, (line = []));
+      line.push(formula);
+    }
+  }
+
+  /** Hands `visit` each formula whose cell is inside `box`. */
+  visitIn(box: ReadBox, visit: (formula: FormulaCell) => void): void {
+    const rows = this.at.get(box.sheet);
+    if (!rows) return;
+    const inLine = (line: FormulaCell[] | undefined) => {
+      for (const f of line ?? []) if (f.col >= box.left && f.col <= box.right) visit(f);
+    };
+    // A tall box (a whole column) looks through the rows held instead of its own.
+    if (box.bottom - box.top < rows.size) for (let row = box.top; row <= box.bottom; row++) inLine(rows.get(row));
+    else for (const [row, line] of rows) if (row >= box.top && row <= box.bottom) inLine(line);
+  }
+
+  holdsAny(box: ReadBox): boolean {
+    let found = false;
+    this.visitIn(box, () => (found = true));
+    return found;
+  }
+}
+
+/** `=SUM(B5:BA5)`: a total of one row or column, the kind a planner writes beside a plan. */
+const TOTAL = /^=\s*SUM\s*\(([^(),;"]+)\)\s*$/i;
+
+/** The formula may be a total `evaluateBeside` sums without HyperFormula (`totalsOf` decides). */
+export function isTotal(formula: FormulaCell): boolean {
+  return TOTAL.test(formula.engineFormula);
+}
+
+/**
+ * The totals among the other formulas, summed here as HyperFormula sums them, with the cells each
+ * reads: one row or one column that holds no formula but the calls' (their results are read), of
+ * a total no call reads. Thousands of them (a total beside every planning row) cost HyperFormula
+ * more than the rest of the workbook.
+ */
+function totalsOf(direct: DirectCalls, formulaCells: FormulaCells): Map<FormulaCell, ReadBox> {
+  const totals = new Map<FormulaCell, ReadBox>();
+  for (const formula of direct.others) {
+    const written = TOTAL.exec(formula.engineFormula);
+    const box = written ? direct.referenceBox(formula.sheet, written[1].trim()) : undefined;
+    if (!box || (box.top !== box.bottom && box.left !== box.right)) continue;
+    if (direct.readsCell(formula.sheet, formula.row, formula.col) || formulaCells.holdsAny(box)) continue;
+    totals.set(formula, box);
+  }
+  return totals;
+}
+
+/**
+ * The totals' cells: the numbers of each row or column added in order from 0, as HyperFormula's
+ * SUM adds them (text, logical values and empty cells left out).
+ * @returns undefined when a cell holds something HyperFormula would read otherwise (an error
+ *   value, text it would read as a number)
+ */
+function totalCells(input: EngineInput, totals: ReadonlyMap<FormulaCell, ReadBox>, blocks: readonly SpillBlock[]): ComputedCell[] | undefined {
+  const byRow = blocksByRow(blocks);
+  const cells: ComputedCell[] = [];
+  for (const [formula, box] of totals) {
+    const grid = input.sheets[box.sheet] ?? [];
+    const results = byRow.get(box.sheet) ?? [];
+    let sum = 0;
+    for (let row = box.top; row <= Math.min(box.bottom, Math.max(grid.length, results.length) - 1); row++) {
+      const line = grid[row] ?? [];
+      const onRow = results[row] ?? [];
+      let last = line.length - 1;
+      for (const { anchor, values } of onRow) last = Math.max(last, anchor.col + (values?.[row - anchor.row]?.length ?? 1) - 1);
+      for (let col = box.left; col <= Math.min(box.right, last); col++) {
+        const block = onRow.find(({ anchor, values }) => col >= anchor.col && col < anchor.col + (values?.[row - anchor.row]?.length ?? 1));
+        let value: unknown;
+        if (block) value = row === block.anchor.row && col === block.anchor.col ? block.anchor.value : block.values?.[row - block.anchor.row]?.at(col - block.anchor.col);
+        else value = line[col];
+        if (typeof value === "number") sum += value;
+        else if (typeof value === "string" && !(block || value.startsWith("'"))) return undefined;
+      }
+    }
+    // HyperFormula adds the range's sum to the 0 it starts its arguments from.
+    cells.push({ sheet: formula.sheet, row: formula.row, col: formula.col, key: cellKey(formula.sheet, formula), value: sum + 0, error: undefined, formula });
+  }
+  return cells;
+}
+
+/** The blocks filling each row, by sheet and row. */
+function blocksByRow(blocks: readonly SpillBlock[]): Map<string, SpillBlock[][]> {
+  const byRow = new Map<string, SpillBlock[][]>();
+  for (const block of blocks) {
+    const { anchor, values } = block;
+    let rows = byRow.get(anchor.sheet);
+    if (!rows) byRow.set(anchor.sheet, (rows = []));
+    const height = values ? Math.max(1, values.length) : 1;
+    for (let r = 0; r < height; r++) (rows[anchor.row + r] ??= []).push(block);
+  }
+  return byRow;
 }
 
 /**
@@ -89,26 +223,12 @@ export function evaluateBeside(input: EngineInput, direct: DirectCalls, settings
  */
 function readingResults(others: readonly FormulaCell[], reads: readonly ReadBox[][], direct: DirectCalls): boolean[] {
   const late = others.map((_, i) => reads[i].some((box) => direct.meetsResults(box.sheet, box)));
-  // Who reads whom, through the formulas' cells, by sheet and row.
-  const at = new Map<string, Map<number, number[]>>();
-  others.forEach(({ sheet, row }, i) => {
-    let rows = at.get(sheet);
-    if (!rows) at.set(sheet, (rows = new Map()));
-    let line = rows.get(row);
-    if (!line) rows.set(row, (line = []));
-    line.push(i);
-  });
+  // Who reads whom, through the formulas' cells.
+  const index = new Map(others.map((f, i) => [f, i]));
+  const cells = new FormulaCells(others);
   const readers: number[][] = others.map(() => []);
   reads.forEach((boxes, reader) => {
-    for (const box of boxes) {
-      const rows = at.get(box.sheet);
-      if (!rows) continue;
-      const visit = (line: number[] | undefined) => {
-        for (const j of line ?? []) if (others[j].col >= box.left && others[j].col <= box.right) readers[j].push(reader);
-      };
-      if (box.bottom - box.top < rows.size) for (let row = box.top; row <= box.bottom; row++) visit(rows.get(row));
-      else for (const [row, line] of rows) if (row >= box.top && row <= box.bottom) visit(line);
-    }
+    for (const box of boxes) cells.visitIn(box, (f) => readers[index.get(f)!].push(reader));
   });
   const queue = late.flatMap((isLate, i) => (isLate ? [i] : []));
   while (queue.length > 0) {
@@ -184,14 +304,7 @@ function sheetsRead(input: EngineInput, read: readonly ReadBox[], blocks: readon
     }
   }
   // The rows each result fills, by sheet: a box then meets only the results of its own rows.
-  const byRow = new Map<string, SpillBlock[][]>();
-  for (const block of blocks) {
-    const { anchor, values } = block;
-    let rows = byRow.get(anchor.sheet);
-    if (!rows) byRow.set(anchor.sheet, (rows = []));
-    const height = values ? Math.max(1, values.length) : 1;
-    for (let r = 0; r < height; r++) (rows[anchor.row + r] ??= []).push(block);
-  }
+  const byRow = blocksByRow(blocks);
   for (const box of read) {
     const rows = byRow.get(box.sheet) ?? [];
     for (let row = box.top; row <= Math.min(box.bottom, rows.length - 1); row++) {

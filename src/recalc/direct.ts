@@ -223,6 +223,8 @@ export interface DirectCalls {
   meetsResults(sheet: string, box: CellBox): boolean;
   /** A cell of a sheet (by name) is one a call's argument reads. */
   readsCell(sheet: string, row: number, col: number): boolean;
+  /** A reference written in a formula on `sheet` ("B5:BA5", "'Plan 2'!$B$5:$BA$5") as a box of a sheet (by name); undefined for anything else. */
+  referenceBox(sheet: string, text: string): (CellBox & { sheet: string }) | undefined;
   /**
    * Runs the calls. `computed`: cells other formulas fill (and what they fill them with, as a
    * cell typed so), which the calls read instead of the formulas.
@@ -339,7 +341,13 @@ export function directCalls(input: EngineInput, settings: MpsSettings): DirectCa
     }
     return argumentBoxes.holds(id, row, col);
   };
-  return { others, resultCells, meetsResults, readsCell, run };
+  const referenceBox = (sheet: string, text: string) => {
+    const id = sheetIds.get(sheet);
+    const arg = id === undefined ? undefined : writtenArgument(text, id, byLowerName);
+    const box = arg && boxOf(arg);
+    return box && { ...box, sheet: names[box.sheet] };
+  };
+  return { others, resultCells, meetsResults, readsCell, referenceBox, run };
 }
 
 /** The block's result holds a value in every cell of its area inside `box`. */

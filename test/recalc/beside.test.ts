@@ -93,7 +93,20 @@ describe("other formulas beside the MPS calls", () => {
     expect(beside).toEqual(whole);
   });
 
+  it("sums totals of rows and columns itself, and leaves to HyperFormula a total another formula reads", () => {
+    const input = withSummary(inputOf(PLAN, [TABLE, ...[3, 4, 5, 6, 7, 8, 9, 10, 11].map((row) => ({ row, col: 6, text: `SUM($B${row + 1}:E${row + 1})` }))]), [
+      { row: 0, col: 0, text: "SUM(Plan!G4:G12)" },
+      { row: 1, col: 0, text: "SUM(Plan!C:C)" },
+      { row: 2, col: 0, text: "SUM(Plan!4:4)" },
+      { row: 3, col: 0, text: "A3*2" },
+    ]);
+    const { whole, beside } = besideAndWhole(input);
+    expect(beside).toEqual(whole);
+    expect(whole.cells.find((c) => c.key === "Summary!A3")?.value).toBe(240);
+  });
+
   it.each([
+    ["a total reads an error value", [TABLE, { row: 20, col: 5, text: "SUM(A21:C21)" }]],
     ["a call reads a formula that reads a result", [TABLE, { row: 20, col: 1, text: "SUM(B8:E8)" }, { row: 30, col: 0, text: "MPS.TABLE(B1:E1,B2:E2,B21)" }]],
     ["a formula is refused (an unknown function, a circle): HyperFormula's graph lists what depends on it", [TABLE, { row: 20, col: 0, text: "FOO(B5)" }, { row: 20, col: 1, text: "C21+B5" }, { row: 20, col: 2, text: "B21+1" }]],
     ["a formula asks whether a cell holds a formula", [TABLE, { row: 20, col: 0, text: "ISFORMULA(A4)" }]],
@@ -103,7 +116,7 @@ describe("other formulas beside the MPS calls", () => {
     ["a formula spills onto a cell it does not read", [TABLE, { row: 20, col: 0, text: "B1:E1*2" }, { row: 20, col: 10, text: "A21" }]],
   ])("gives up where %s", (_, formulas) => {
     const grid = PLAN.map((line) => line.slice());
-    grid[20] = [null, null, 7];
+    grid[20] = ["#DIV/0!", null, 7];
     const { whole, beside } = besideAndWhole(inputOf(grid, formulas));
     expect(beside).toBeUndefined();
     const ours = evaluateWorkbook(inputOf(grid, formulas), DEFAULT_SETTINGS);
