@@ -26,9 +26,9 @@ export interface BenchFiles {
   periods: number;
   table: string;
   native?: string;
-  /** The MPS.TABLE workbook with one SUM more: its calls run directly, HyperFormula evaluates the SUM alone. */
-  oneSum?: string;
-  /** The MPS.TABLE workbook with a total right of every planning row: HyperFormula evaluates all of it. */
+  /** The MPS.TABLE workbook with one other formula (an average): its calls run directly, HyperFormula evaluates that formula alone. */
+  oneOther?: string;
+  /** The MPS.TABLE workbook with a total (`=SUM`) right of every planning row: 9,000 totals. */
   totals?: string;
   settings: string;
   formulas: { table: number; native?: number };
@@ -74,9 +74,9 @@ export async function writeSheets(path: string, sheets: ReadonlyArray<[name: str
 /**
  * Writes the workbooks of `items` items × `periods` weeks into `dir`.
  * @param native also write the native-formula twin (for LibreOffice)
- * @param withOthers also write the MPS.TABLE workbook with other formulas: one SUM beside the
- *   first item (`mps-recalc` then evaluates the SUM alone with HyperFormula), and a total right of
- *   every planning row (so many that HyperFormula evaluates the whole workbook)
+ * @param withOthers also write the MPS.TABLE workbook with other formulas: one average beside the
+ *   first item (`mps-recalc` then evaluates it alone with HyperFormula), and a total right of
+ *   every planning row (9,000 totals, which `mps-recalc` sums beside the calls)
  * @example await writeBenchFiles("/tmp/x", 100, 52, 7, true) // → { table: "/tmp/x/mps-table-100.xlsx", native: "/tmp/x/native-100.xlsx", … }
  */
 export async function writeBenchFiles(dir: string, items: number, periods: number, seed: number, native: boolean, withOthers = false): Promise<BenchFiles> {
@@ -92,11 +92,11 @@ export async function writeBenchFiles(dir: string, items: number, periods: numbe
   writeFileSync(files.settings, JSON.stringify(WORKBOOK_SETTINGS));
   await writeGrid(files.table, tableGrid);
   if (withOthers) {
-    files.oneSum = join(dir, `mps-table-sum-${items}.xlsx`);
-    // Right of every spill (periods + 1 columns), in the first header row.
+    files.oneOther = join(dir, `mps-table-average-${items}.xlsx`);
+    // Right of every spill (periods + 1 columns), in the first header row: the first item's mean forecast.
     const first = tableGrid[0].slice();
-    first[periods + 6] = "=SUM(B2:C2)";
-    await writeGrid(files.oneSum, [first, ...tableGrid.slice(1)]);
+    first[periods + 6] = `=ROUND(AVERAGE(B2:${columnName(periods)}2),1)`;
+    await writeGrid(files.oneOther, [first, ...tableGrid.slice(1)]);
     files.totals = join(dir, `mps-table-totals-${items}.xlsx`);
     await writeGrid(files.totals, withTotals(tableGrid, items, periods));
   }

@@ -109,8 +109,8 @@ export function goals(results: Results): Goal[] {
       });
     }
     for (const [label, check, run] of [
-      ["one SUM more (HyperFormula for the SUM alone)", o.check.oneSum, ip.oursOneSum],
-      ["a total on every row (HyperFormula on all of it)", o.check.totals, ip.oursTotals],
+      ["one other formula (HyperFormula for it alone)", o.check.oneOther, ip.oursOneOther],
+      ["a total on every row (9,000 SUMs)", o.check.totals, ip.oursTotals],
     ] as const) {
       list.push({
         item: "12.2",
@@ -265,15 +265,15 @@ export function report(results: Results): string {
         ip.deflateOnly ? timedCell(ip.deflateOnly, ms) : "not run",
         ip.deflateFloor ? `(--json + that) ÷ --json ${range(ip.deflateFloor, times)}` : "",
       ],
-      ["mps-recalc --json, one SUM more (HyperFormula for the SUM alone)", ip.oursOneSum ? timedCell(ip.oursOneSum, ms) : "not run", ip.oneSumOverDirect ? `÷ the direct path ${range(ip.oneSumOverDirect, times)}` : ""],
-      ["mps-recalc --json, a total on every row (HyperFormula on all)", ip.oursTotals ? timedCell(ip.oursTotals, ms) : "not run", ip.totalsOverDirect ? `÷ the direct path ${range(ip.totalsOverDirect, times)}` : ""],
+      ["mps-recalc --json, one other formula (HyperFormula for it alone)", ip.oursOneOther ? timedCell(ip.oursOneOther, ms) : "not run", ip.oneOtherOverDirect ? `÷ the direct path ${range(ip.oneOtherOverDirect, times)}` : ""],
+      ["mps-recalc --json, a total on every row (9,000 SUMs)", ip.oursTotals ? timedCell(ip.oursTotals, ms) : "not run", ip.totalsOverDirect ? `÷ the direct path ${range(ip.totalsOverDirect, times)}` : ""],
       ["LibreOffice calculateAll() over UNO (no load)", timedCell(ip.loCalc, ms), ip.loOverOurs ? range(ip.loOverOurs, times) : ""],
       ["LibreOffice load, reported apart", timedCell(ip.loLoad, ms), ip.loTotalOverOurs ? `load + calculateAll: ${range(ip.loTotalOverOurs, times)}` : ""],
       ["whole process", "", ""],
       ["node bin/mps-recalc.js --json", timedCell(wp.ours, ms), ""],
       ["soffice --headless --convert-to xlsx (recalc on load)", timedCell(wp.lo, ms), wp.loOverOurs ? range(wp.loOverOurs, times) : ""],
     ]);
-    for (const [label, check] of [["one SUM more", o.check.oneSum], ["a total on every row", o.check.totals]] as const) {
+    for (const [label, check] of [["one other formula", o.check.oneOther], ["a total on every row", o.check.totals]] as const) {
       if (!check) continue;
       text += check.differences.length === 0
         ? `  the direct path and the workbook with ${label} print the same value in all ${count(check.compared)} cells\n`
