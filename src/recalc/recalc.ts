@@ -136,9 +136,10 @@ export function evaluateWorkbook(input: EngineInput, settings: MpsSettings, opti
  * Results large enough, beside few enough other formulas, for `evaluateBeside` to pay: it saves
  * HyperFormula ~2.7 µs a result cell (its arrays) but costs ~0.5 ms an other formula (built and
  * evaluated up to three times, on constants in place of arrays). Measured on the 1,000-item
- * bench workbook (477,000 result cells), against HyperFormula on all of it: one SUM 0.17 s
- * instead of 1.2–1.3 s; a total right of 96 planning rows 0.2–0.3 s instead of 1.3–1.5 s; of 800,
- * 0.6 s instead of 1.4–1.6 s; of all 8,000, 3.9–4.3 s instead of 1.5 s, so those go whole.
+ * bench workbook (477,000 result cells), against HyperFormula on all of it, with totals still
+ * evaluated by HyperFormula: one SUM 0.17 s instead of 1.2–1.3 s; a total right of 96 planning
+ * rows 0.2–0.3 s instead of 1.3–1.5 s; of 800, 0.6 s instead of 1.4–1.6 s; of all 8,000,
+ * 3.9–4.3 s instead of 1.5 s. Totals are now summed without HyperFormula, so they do not count.
  */
 function worthBeside(direct: DirectCalls): boolean {
   // Totals (`=SUM` of a row or column) are summed without HyperFormula: they cost next to nothing.
