@@ -3,7 +3,7 @@
  * levelling and coach sections of issues 13–15, in one run, printed as a table and written to
  * bench/results.json.
  *
- *   npx tsx bench/run.ts                 full run (~20 minutes), writes bench/results.json
+ *   npx tsx bench/run.ts                 full run (~10 minutes), writes bench/results.json
  *   npx tsx bench/run.ts --quick         small sizes, few rounds; prints only
  *   npx tsx bench/run.ts --only engine   engine | workbook | level | coach | orders | outside | scale |
  *                                        bundles (comma-separated); prints only
