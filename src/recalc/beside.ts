@@ -175,7 +175,7 @@ function totalsOf(direct: DirectCalls, formulaCells: FormulaCells): Map<FormulaC
  * The totals' cells: the numbers of each row or column added in order from 0, as HyperFormula's
  * SUM adds them (text, logical values and empty cells left out).
  * @returns undefined when a cell holds something HyperFormula would read otherwise (an error
- *   value, text it would read as a number)
+ *   value, text it would read as a number), or a sum is too large for a number
  */
 function totalCells(input: EngineInput, totals: ReadonlyMap<FormulaCell, ReadBox>, blocks: readonly SpillBlock[]): ComputedCell[] | undefined {
   const byRow = blocksByRow(blocks);
@@ -198,6 +198,8 @@ function totalCells(input: EngineInput, totals: ReadonlyMap<FormulaCell, ReadBox
         else if (typeof value === "string" && !(block || value.startsWith("'"))) return undefined;
       }
     }
+    // A sum past the largest number is HyperFormula's to report as an error.
+    if (!Number.isFinite(sum)) return undefined;
     // HyperFormula adds the range's sum to the 0 it starts its arguments from.
     cells.push({ sheet: formula.sheet, row: formula.row, col: formula.col, key: cellKey(formula.sheet, formula), value: sum + 0, error: undefined, formula });
   }

@@ -105,6 +105,13 @@ describe("other formulas beside the MPS calls", () => {
     expect(whole.cells.find((c) => c.key === "Summary!A3")?.value).toBe(240);
   });
 
+  it("gives up a total too large for a number, which HyperFormula shows as an error", () => {
+    const input = inputOf([...PLAN, ...Array.from({ length: 19 }, () => []), [1e308, 1e308]], [TABLE, { row: 22, col: 6, text: "SUM(A22:B22)" }]);
+    const { whole, beside } = besideAndWhole(input);
+    expect(beside).toBeUndefined();
+    expect(whole.cells.find((c) => c.key === "Plan!G23")?.error).toBeDefined();
+  });
+
   it.each([
     ["a total reads an error value", [TABLE, { row: 20, col: 5, text: "SUM(A21:C21)" }]],
     ["a call reads a formula that reads a result", [TABLE, { row: 20, col: 1, text: "SUM(B8:E8)" }, { row: 30, col: 0, text: "MPS.TABLE(B1:E1,B2:E2,B21)" }]],
