@@ -19,7 +19,7 @@ import type { RawCellContent } from "hyperformula";
 import { isFunctionError } from "../functions/cells";
 import type { Cell, Shape } from "../functions/define";
 import type { MpsSettings } from "../shared/settings";
-import { a1, boxesMeet, cellKey, columnIndex, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
+import { a1, boxesMeet, boxHolds, cellKey, columnIndex, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
 import { blockEvaluation, byPlace, spillBox, SpilledRow, type SpillBlock } from "./blocks";
 import type { ComputedCell, Evaluation, RefusedCell } from "./evaluate";
 import { ERRORS, hostedFunction, literalValue, predictedShape, quotedSheet, sheetIdsOfNames, type CellAddress, type HostedFunction, type WrittenArgument } from "./hosted";
@@ -179,7 +179,7 @@ class BoxIndex {
   }
 
   holds(sheet: number, row: number, col: number): boolean {
-    const inside = (box: CellBox) => row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+    const inside = (box: CellBox) => boxHolds(box, row, col);
     return (this.rows.get(sheet * MAX_ROWS + row) ?? []).some(inside) || this.tall.some((box) => box.sheet === sheet && inside(box));
   }
 }
@@ -493,7 +493,7 @@ function argumentValue(arg: WrittenArgument, { grids, areas, blocks, reads }: So
     const line = grid[row];
     const values: unknown[] = [];
     for (let col = box.left; col <= box.right; col++) {
-      const area = results.length === 0 ? undefined : results.find((a) => row >= a.box.top && row <= a.box.bottom && col >= a.box.left && col <= a.box.right);
+      const area = results.length === 0 ? undefined : results.find((a) => boxHolds(a.box, row, col));
       const value = area ? resultValue(blocks[area.owner], row, col) : hostValue(line?.[col]);
       if (value === GIVE_UP) throw new GiveUp();
       values.push(value);

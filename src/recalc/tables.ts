@@ -5,7 +5,7 @@
  * (`'Budget'!$C$5:$C$12`) before evaluation. Table definitions come from the package itself
  * (`xl/tables/tableN.xml`, reached from each sheet's relationships), read within the budget.
  */
-import { a1, parseBox, type CellBox } from "./address";
+import { a1, boxHolds, parseBox, type CellBox } from "./address";
 import type { Budget } from "./budget";
 import { success, type Outcome } from "./outcome";
 import { partText, relationshipsOf, type WorkbookPackage } from "./workbookPackage";
@@ -222,7 +222,7 @@ export function rewriteTableReferences(
       return { problem: `unknown table ${name}` };
     }
     if (!table && at) {
-      table = tables.find((t) => t.sheet === at.sheet && at.row >= t.box.top && at.row <= t.box.bottom && at.col >= t.box.left && at.col <= t.box.right);
+      table = tables.find((t) => t.sheet === at.sheet && boxHolds(t.box, at.row, at.col));
     }
     if (!table) return { problem: "a reference to another workbook or to a table this workbook does not have" };
     const range = resolveReference(table, formula.slice(i + 1, end - 1), at);

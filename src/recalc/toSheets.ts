@@ -16,7 +16,7 @@
  * visited, so a declared range of a million rows costs nothing.
  */
 import type { RawCellContent } from "hyperformula";
-import { cellKey, parseBox, type CellAt, type CellBox } from "./address";
+import { boxHolds, cellKey, parseBox, type CellAt, type CellBox } from "./address";
 import { formatCount, type Budget } from "./budget";
 import { toNamedExpressions, type NamedExpression } from "./definedNames";
 import { toEngineFormula } from "./formula";
@@ -162,7 +162,7 @@ class SpillAreas {
   /** The cell lies in a spill area and is not its anchor. */
   covers(row: number, col: number): boolean {
     for (const { anchor, box } of this.active) {
-      if (row >= box.top && row <= box.bottom && col >= box.left && col <= box.right && (row !== anchor.row || col !== anchor.col)) return true;
+      if (boxHolds(box, row, col) && (row !== anchor.row || col !== anchor.col)) return true;
     }
     return false;
   }

@@ -22,7 +22,7 @@ import { promises as fs } from "fs";
 import nodePath from "path";
 import { rowsBySheet, type SheetRows, type SpilledLine } from "./blocks";
 import type { Budget } from "./budget";
-import { a1, boxText, columnName, parseBox, unionBox, type CellAt, type CellBox } from "./address";
+import { a1, boxHolds, boxText, columnName, parseBox, unionBox, type CellAt, type CellBox } from "./address";
 import type { ComputedCell, Evaluation } from "./evaluate";
 import { calledFunctions } from "./formula";
 import { messages } from "./messages";
@@ -76,8 +76,7 @@ function callsMps(cell: ComputedCell): boolean {
   return calledFunctions(cell.formula!.engineFormula).some((name) => name.toUpperCase().startsWith("MPS."));
 }
 
-const inside = (box: CellBox | undefined, row: number, col: number): boolean =>
-  box !== undefined && row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+const inside = (box: CellBox | undefined, row: number, col: number): boolean => box !== undefined && boxHolds(box, row, col);
 
 /** Areas an older spill filled that its formula no longer fills: their value cells are emptied. */
 interface StaleArea {

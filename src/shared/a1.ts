@@ -91,6 +91,11 @@ export function unionBox(into: CellBox | undefined, box: CellBox): CellBox {
   return { top: Math.min(into.top, box.top), left: Math.min(into.left, box.left), bottom: Math.max(into.bottom, box.bottom), right: Math.max(into.right, box.right) };
 }
 
+/** The cell at `row`, `col` lies in the box. */
+export function boxHolds(box: CellBox, row: number, col: number): boolean {
+  return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+}
+
 /** The two boxes share a cell. */
 export function boxesMeet(a: CellBox, b: CellBox): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
