@@ -26,7 +26,7 @@
 import type { RawCellContent } from "hyperformula";
 import type { MpsSettings } from "../shared/settings";
 import { boxesMeet, cellKey, type CellBox } from "./address";
-import { blockEvaluation, byPlace, type SpillBlock } from "./blocks";
+import { blockEvaluation, blockRows, byPlace, valueAt, type BlockRows, type SpillBlock } from "./blocks";
 import { inOrderEvaluation, type ComputedContent, type DirectCalls } from "./direct";
 import type { ComputedCell, Evaluation, EvaluateOptions, ReadBox } from "./evaluate";
 import { calledFunctions } from "./formula";
@@ -178,22 +178,20 @@ function totalsOf(direct: DirectCalls, formulaCells: FormulaCells): Map<FormulaC
  *   value, text it would read as a number), or a sum is too large for a number
  */
 function totalCells(input: EngineInput, totals: ReadonlyMap<FormulaCell, ReadBox>, blocks: readonly SpillBlock[]): ComputedCell[] | undefined {
-  const byRow = blocksByRow(blocks);
+  const byRow = blockRows(blocks);
   const cells: ComputedCell[] = [];
   for (const [formula, box] of totals) {
     const grid = input.sheets[box.sheet] ?? [];
-    const results = byRow.get(box.sheet) ?? [];
+    const results = byRow.get(box.sheet);
     let sum = 0;
-    for (let row = box.top; row <= Math.min(box.bottom, Math.max(grid.length, results.length) - 1); row++) {
+    for (let row = box.top; row <= Math.min(box.bottom, Math.max(grid.length - 1, lastRow(results))); row++) {
       const line = grid[row] ?? [];
-      const onRow = results[row] ?? [];
+      const onRow = results?.blocksOf(row) ?? [];
       let last = line.length - 1;
       for (const { anchor, values } of onRow) last = Math.max(last, anchor.col + (values?.[row - anchor.row]?.length ?? 1) - 1);
       for (let col = box.left; col <= Math.min(box.right, last); col++) {
         const block = onRow.find(({ anchor, values }) => col >= anchor.col && col < anchor.col + (values?.[row - anchor.row]?.length ?? 1));
-        let value: unknown;
-        if (block) value = row === block.anchor.row && col === block.anchor.col ? block.anchor.value : block.values?.[row - block.anchor.row]?.at(col - block.anchor.col);
-        else value = line[col];
+        const value = block ? valueAt(block, row, col) : line[col];
         if (typeof value === "number") sum += value;
         else if (typeof value === "string" && !(block || value.startsWith("'"))) return undefined;
       }
@@ -206,17 +204,9 @@ function totalCells(input: EngineInput, totals: ReadonlyMap<FormulaCell, ReadBox
   return cells;
 }
 
-/** The blocks filling each row, by sheet and row. */
-function blocksByRow(blocks: readonly SpillBlock[]): Map<string, SpillBlock[][]> {
-  const byRow = new Map<string, SpillBlock[][]>();
-  for (const block of blocks) {
-    const { anchor, values } = block;
-    let rows = byRow.get(anchor.sheet);
-    if (!rows) byRow.set(anchor.sheet, (rows = []));
-    const height = values ? Math.max(1, values.length) : 1;
-    for (let r = 0; r < height; r++) (rows[anchor.row + r] ??= []).push(block);
-  }
-  return byRow;
+/** The last row a sheet's blocks fill; -1 for none. */
+function lastRow(rows: BlockRows | undefined): number {
+  return rows && rows.rows.length > 0 ? rows.rows[rows.rows.length - 1] : -1;
 }
 
 /**
@@ -306,22 +296,16 @@ function sheetsRead(input: EngineInput, read: readonly ReadBox[], blocks: readon
     }
   }
   // The rows each result fills, by sheet: a box then meets only the results of its own rows.
-  const byRow = blocksByRow(blocks);
+  const byRow = blockRows(blocks);
   for (const box of read) {
-    const rows = byRow.get(box.sheet) ?? [];
-    for (let row = box.top; row <= Math.min(box.bottom, rows.length - 1); row++) {
-      for (const { anchor, values } of rows[row] ?? []) {
-        const r = row - anchor.row;
-        const line = values?.[r];
-        const right = Math.min(box.right, anchor.col + (line ? line.length - 1 : 0));
-        for (let col = Math.max(box.left, anchor.col); col <= right; col++) {
-          const c = col - anchor.col;
-          if (r === 0 && c === 0) {
-            put(box.sheet, row, col, constant(anchor.value));
-          } else {
-            const value = line?.at(c);
-            if (value !== undefined) put(box.sheet, row, col, constant(value));
-          }
+    const rows = byRow.get(box.sheet);
+    for (let row = box.top; row <= Math.min(box.bottom, lastRow(rows)); row++) {
+      for (const block of rows?.blocksOf(row) ?? []) {
+        const line = block.values?.[row - block.anchor.row];
+        const right = Math.min(box.right, block.anchor.col + (line ? line.length - 1 : 0));
+        for (let col = Math.max(box.left, block.anchor.col); col <= right; col++) {
+          const value = valueAt(block, row, col);
+          if (value !== undefined) put(box.sheet, row, col, constant(value));
         }
       }
     }

@@ -120,6 +120,11 @@ export function valuesOf(evaluation: Evaluation, sheet?: string): ValueWalk {
   };
 }
 
+/** What a block shows at `row`, `col`: its formula cell's value, a spilled value, or undefined (not filled). */
+export function valueAt({ anchor, values }: SpillBlock, row: number, col: number): Shown | undefined {
+  return row === anchor.row && col === anchor.col ? anchor.value : values?.[row - anchor.row]?.at(col - anchor.col);
+}
+
 /** Hands the values a block holds on `row` to `visit`, left to right (the formula cell's first). */
 function visitRow({ anchor, values }: SpillBlock, row: number, visit: Parameters<ValueWalk>[0]): void {
   const r = row - anchor.row;
@@ -180,11 +185,11 @@ export function rowsBySheet(evaluation: Evaluation): Map<string, SheetRows> {
 }
 
 /** A sheet's rows as blocks hold them: each row's blocks, left to right. */
-interface BlockRows extends SheetRows {
+export interface BlockRows extends SheetRows {
   blocksOf(row: number): readonly SpillBlock[];
 }
 
-function blockRows(blocks: readonly SpillBlock[]): Map<string, BlockRows> {
+export function blockRows(blocks: readonly SpillBlock[]): Map<string, BlockRows> {
   const sheets = new Map<string, { rows: number[]; at: Map<number, SpillBlock[]>; box?: CellBox }>();
   for (const block of blocks) {
     const { sheet, row } = block.anchor;

@@ -20,7 +20,7 @@ import { isFunctionError } from "../functions/cells";
 import type { Cell, Shape } from "../functions/define";
 import type { MpsSettings } from "../shared/settings";
 import { a1, boxesMeet, boxHolds, cellKey, columnIndex, MAX_COLUMNS, MAX_ROWS, type CellBox } from "./address";
-import { blockEvaluation, byPlace, spillBox, SpilledRow, type SpillBlock } from "./blocks";
+import { blockEvaluation, byPlace, spillBox, SpilledRow, valueAt, type SpillBlock } from "./blocks";
 import type { ComputedCell, Evaluation, RefusedCell } from "./evaluate";
 import { ERRORS, hostedFunction, literalValue, predictedShape, quotedSheet, sheetIdsOfNames, type CellAddress, type HostedFunction, type WrittenArgument } from "./hosted";
 import type { EngineInput, FormulaCell } from "./toSheets";
@@ -509,9 +509,8 @@ function argumentValue(arg: WrittenArgument, { grids, areas, blocks, reads }: So
  * empty.
  */
 function resultValue(block: SpillBlock, row: number, col: number): unknown {
-  const { anchor, values } = block;
-  if (row === anchor.row && col === anchor.col) return anchor.error ? GIVE_UP : anchor.value;
-  const value = values?.[row - anchor.row]?.at(col - anchor.col);
+  if (row === block.anchor.row && col === block.anchor.col && block.anchor.error) return GIVE_UP;
+  const value = valueAt(block, row, col);
   return value === undefined ? GIVE_UP : value;
 }
 
