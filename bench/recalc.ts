@@ -95,9 +95,12 @@ export interface OutsideResult {
   };
   wholeProcess: {
     ours: Timed;
+    /** `node bin/mps-recalc.js <file> --json --out <file.xlsx>`, from spawn to exit. */
+    oursOut?: Timed;
     lo: Timed;
-    /** soffice --convert-to ÷ ours, round by round. */
+    /** soffice --convert-to ÷ ours, and --out ÷ --json, round by round. */
     loOverOurs?: Stats;
+    outOverJson?: Stats;
   };
   /** LibreOffice's values against ours: after calculateAll, and in the file --convert-to wrote. */
   check: { uno?: Comparison; convert?: Comparison; oneOther?: Comparison; totals?: Comparison; problems: string[] };
@@ -322,7 +325,7 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
     if (!unoWorker) result.inProcess.loCalc = result.inProcess.loLoad = { failure: found.available ? "LibreOffice over UNO did not start" : "LibreOffice not installed" };
 
     // Whole processes: node bin/mps-recalc.js vs soffice --convert-to, interleaved.
-    log("whole process: mps-recalc and soffice --convert-to, interleaved …");
+    log("whole process: mps-recalc (--json, and --json --out) and soffice --convert-to, interleaved …");
     const convertDir = join(work, "converted");
     mkdirSync(convertDir, { recursive: true });
     const profile = found.available ? freshProfile(join(work, "lo-profile-convert"), "always") : "";
@@ -336,15 +339,20 @@ export async function outside(plan: RecalcPlan, work: string, log: (text: string
     };
     // Warm-up: a first soffice start fills its fresh profile; the first tsx start fills its cache.
     const warmWhole = await oursWholeProcess(args, oursOut, timeoutMs);
+    const outArgs = [...args, "--out", outFile];
+    const warmWholeOut = await oursWholeProcess(outArgs, oursOut, timeoutMs);
     const warmConvert = await convert();
     const whole = await interleaved(
       {
         ours: () => (failureOf(warmWhole) !== undefined ? Promise.resolve(warmWhole) : oursWholeProcess(args, oursOut, timeoutMs)),
+        oursOut: () => (failureOf(warmWholeOut) !== undefined ? Promise.resolve(warmWholeOut) : oursWholeProcess(outArgs, oursOut, timeoutMs)),
         lo: () => (failureOf(warmConvert) !== undefined ? Promise.resolve(warmConvert) : convert()),
       },
       rounds,
     );
     result.wholeProcess.ours = timed(whole.ours);
+    result.wholeProcess.oursOut = timed(whole.oursOut);
+    result.wholeProcess.outOverJson = roundRatio(whole.oursOut.samples, whole.ours.samples);
     result.wholeProcess.lo = found.available ? timed(whole.lo) : { failure: "LibreOffice not installed" };
     result.wholeProcess.loOverOurs = roundRatio(whole.lo.samples, whole.ours.samples);
 

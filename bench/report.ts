@@ -82,7 +82,7 @@ export function goals(results: Results): Goal[] {
   if (s) {
     list.push({ item: "7.3", goal: "time per item-period flat within 1.5× over N and windows", measured: times(s.spread), met: s.spread <= 1.5 });
   }
-  if (a) list.push({ item: "7.4, 12", goal: "MPS.TABLE adapter ≤ 2× planItem", measured: times(a.ratio.median), met: a.ratio.median <= 2 });
+  if (a) list.push({ item: "7.4, 12", goal: "MPS.TABLE adapter ≤ 2× planItem", measured: `${times(a.ratio.median)}${a.floorRatio ? ` (floor ${times(a.floorRatio.median)})` : ""}`, met: a.ratio.median <= 2 });
   if (w) {
     const same = w.check.differences.length === 0;
     list.push({ item: "7.5", goal: "same numbers in both workbooks (HyperFormula)", measured: sameCells(w.check), met: same });
@@ -97,8 +97,16 @@ export function goals(results: Results): Goal[] {
     list.push({
       item: "12.1",
       goal: "mps-recalc --out ≤ 1.2× the --json run (in process)",
-      measured: ip.outOverJson ? times(ip.outOverJson.median) : whyMissing(ip.ours, ip.oursOut),
+      measured: ip.outOverJson
+        ? `${times(ip.outOverJson.median)}${ip.deflateFloor ? ` (floor ${times(ip.deflateFloor.median)})` : ""}`
+        : whyMissing(ip.ours, ip.oursOut),
       met: ip.outOverJson ? ip.outOverJson.median <= 1.2 : false,
+    });
+    list.push({
+      item: "12.1",
+      goal: "mps-recalc --out ≤ 1.2× the --json run (whole process)",
+      measured: wp.outOverJson ? times(wp.outOverJson.median) : whyMissing(wp.ours, wp.oursOut ?? { failure: "not run" }),
+      met: wp.outOverJson ? wp.outOverJson.median <= 1.2 : false,
     });
     for (const [label, c] of [["calculateAll", o.check.uno], ["the file soffice --convert-to wrote", o.check.convert]] as const) {
       list.push({
@@ -223,6 +231,13 @@ export function report(results: Results): string {
     text += `4. Adapter: MPS.TABLE via invoke on Excel-shaped ranges (${fixed(a.emptyOrderCells * 100, 0)}% of order cells empty)\n`;
     text += `   vs planItem on typed arrays, ${a.items.toLocaleString("en-US")} items × ${a.periods} periods, per item-period\n`;
     text += pairTable(["planItem", a.engine], ["MPS.TABLE", a.table], ["MPS.TABLE ÷ planItem (time)", a.ratio], ns);
+    if (a.floor && a.floorRatio) {
+      text += "  of which MPS.TABLE cannot leave out any: read forecast and orders, plan, make the cells Excel takes\n";
+      text += table([
+        ["  that alone", range(a.floor, ns)],
+        ["  that ÷ planItem (time): the floor under MPS.TABLE ÷ planItem", range(a.floorRatio, times)],
+      ]);
+    }
     text += "\n";
   }
   if (f.workbook) {
@@ -271,6 +286,7 @@ export function report(results: Results): string {
       ["LibreOffice load, reported apart", timedCell(ip.loLoad, ms), ip.loTotalOverOurs ? `load + calculateAll: ${range(ip.loTotalOverOurs, times)}` : ""],
       ["whole process", "", ""],
       ["node bin/mps-recalc.js --json", timedCell(wp.ours, ms), ""],
+      ["node bin/mps-recalc.js --json --out", wp.oursOut ? timedCell(wp.oursOut, ms) : "not run", wp.outOverJson ? `--out ÷ --json ${range(wp.outOverJson, times)}` : ""],
       ["soffice --headless --convert-to xlsx (recalc on load)", timedCell(wp.lo, ms), wp.loOverOurs ? range(wp.loOverOurs, times) : ""],
     ]);
     for (const [label, check] of [["one other formula", o.check.oneOther], ["a total on every row", o.check.totals]] as const) {
