@@ -291,7 +291,9 @@ class SheetWriter {
       wanted = cells ? new Map(cells.map((c) => [c.col, c])) : undefined;
       const present = new Set(row.cells.map((c) => c.col));
       added = cells ? cells.filter((c) => !present.has(c.col)) : [];
-      if (added.length > 0) this.widenSpans(row, added[0].col, added[added.length - 1].col);
+      // Over the cells that will be written: one Excel cannot hold is left out (newCell).
+      const shown = added.filter((c) => unwritable(c) === undefined);
+      if (shown.length > 0) this.widenSpans(row, shown[0].col, shown[shown.length - 1].col);
     }
     let next = 0;
     for (const cell of row.cells) {

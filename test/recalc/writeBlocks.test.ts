@@ -10,6 +10,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { evaluateBeside } from "../../src/recalc/beside";
+import { blockEvaluation, SpilledRow } from "../../src/recalc/blocks";
 import { directCalls, evaluateDirectly } from "../../src/recalc/direct";
 import type { Evaluation } from "../../src/recalc/evaluate";
 import { openWorkbook, type OpenedWorkbook } from "../../src/recalc/readWorkbook";
@@ -96,6 +97,34 @@ describe("--out from blocks", () => {
     // The kept text is what is written from (not the part inflated again).
     const marked = new Map([...sheetTexts].map(([part, text]) => [part, text.replace("</worksheet>", "<!-- kept --></worksheet>")]));
     expect((await written(opened.value, blocks, marked))["xl/worksheets/sheet2.xml"]).toContain("<!-- kept --></worksheet>");
+  });
+
+  it("leaves out numbers Excel cannot hold at a row's ends and inside it, as the same cells one by one do", async () => {
+    const opened = await openWorkbook(await layouts());
+    if (!opened.ok) throw new Error(opened.problems.join(" "));
+    const { blocks, sheetTexts } = blocksOf(opened.value);
+    // Every row of every block with numbers gets NaN and infinities: first, last, both, all, one inside.
+    const spoilt = [
+      (n: number[]) => [Infinity, ...n.slice(1)],
+      (n: number[]) => [...n.slice(0, -1), NaN],
+      (n: number[]) => [-Infinity, ...n.slice(1, -1), NaN],
+      (n: number[]) => n.map(() => NaN),
+      (n: number[]) => [n[0], Infinity, ...n.slice(2)],
+    ];
+    let turn = 0;
+    const changed = blocks.blocks!.map((block) => ({
+      anchor: block.anchor,
+      values: block.values?.map((row) => {
+        if (!row.numbers) return row;
+        const numbers = spoilt[turn++ % spoilt.length](Array.from(row.numbers));
+        return SpilledRow.of([row.at(0), ...numbers]);
+      }),
+    }));
+    expect(turn).toBeGreaterThan(spoilt.length * 4);
+    const evaluation = blockEvaluation(changed, blocks.refused);
+    const expected = await written(opened.value, { cells: evaluation.cells, refused: evaluation.refused });
+    expect(expected["xl/worksheets/sheet1.xml"]).not.toMatch(/NaN|Infinity/);
+    expect(await written(opened.value, evaluation, sheetTexts)).toEqual(expected);
   });
 
   it("writes tables side by side and other formulas on their rows as the same cells one by one", async () => {
