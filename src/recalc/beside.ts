@@ -4,9 +4,9 @@
  * HyperFormula on the whole workbook. Built on all of it, HyperFormula spends ~1 s on the
  * 1,000-item bench workbook for one SUM; the cells the SUM reads cost it nothing.
  *
- * Totals (`=SUM` of one row or one column of constants and results, read by no formula) are
- * summed here as HyperFormula sums them: a total beside every planning row would cost
- * HyperFormula more than the rest of the workbook. The other formulas are split by what they
+ * Totals (`=SUM`, `AVERAGE`, `MIN`, `MAX` or `COUNT` of one row or one column of constants and
+ * results, read by no formula) are worked out here as HyperFormula works them out: a total beside
+ * every planning row would cost HyperFormula more than the rest of the workbook. The other formulas are split by what they
  * read. Those that read no MPS result (directly or through one another) are evaluated first, by
  * HyperFormula on a copy of the workbook holding only the cells they read; the MPS calls then run
  * directly (direct.ts), reading their values; then HyperFormula evaluates all the other formulas
@@ -18,7 +18,7 @@
  * spill of another formula that meets an MPS result or a cell that is not empty in the whole
  * workbook; a cell of an MPS result's area read where the result holds no value (a refused call
  * fills its area with its error); a total over an error value or text HyperFormula would read as
- * a number; any refused formula (the cells computed from it come from
+ * a number, an average of no numbers; any refused formula (the cells computed from it come from
  * HyperFormula's graph of the whole workbook); a formula that asks whether a cell holds a
  * formula (ISFORMULA, FORMULATEXT), which a constant does not.
  * `test/recalc/beside.test.ts` compares both ways on workbooks that mix them.
@@ -63,9 +63,9 @@ export function evaluateBeside(input: EngineInput, direct: DirectCalls, settings
     const totalCells = new FormulaCells([...totals.keys()]);
     for (const box of found.flat()) {
       totalCells.visitIn(box, (f) => {
-        const read = totals.get(f);
-        if (!read) return;
-        readsOf.set(f, [read]);
+        const total = totals.get(f);
+        if (!total) return;
+        readsOf.set(f, [total.box]);
         totals.delete(f);
       });
     }
@@ -83,7 +83,7 @@ export function evaluateBeside(input: EngineInput, direct: DirectCalls, settings
   const late = readingResults(rest, reads, direct);
   if (rest.some((f, i) => late[i] && direct.readsCell(f.sheet, f.row, f.col))) return undefined;
   const early = rest.filter((_, i) => !late[i]);
-  const totalBoxes = [...totals.values()];
+  const totalBoxes = [...totals.values()].map((total) => total.box);
   const meetsTotals = (sheet: string, box: CellBox) => totalBoxes.some((total) => total.sheet === sheet && boxesMeet(total, box));
   let first: Evaluation | undefined;
   if (early.some((f) => direct.readsCell(f.sheet, f.row, f.col))) {
@@ -108,8 +108,8 @@ export function evaluateBeside(input: EngineInput, direct: DirectCalls, settings
   const meetsLate: Meets = (sheet, box) => ran.meets(sheet, box) || meetsTotals(sheet, box);
   if (!placedAlike(input, cells, (cell) => (fed.has(cell.formula) ? meetsFed : meetsLate))) return undefined;
   if (first && !sameCells(first.cells, cells)) return undefined;
-  const summed = totalCells(input, totals, ran.blocks);
-  return summed && merged(input, ran.blocks, { cells: [...cells, ...summed], refused: [] });
+  const totalled = totalCells(input, totals, ran.blocks);
+  return totalled && merged(input, ran.blocks, { cells: [...cells, ...totalled], refused: [] });
 }
 
 /** The cells of formulas, by sheet and row, to find those inside a box. */
@@ -145,45 +145,79 @@ class FormulaCells {
   }
 }
 
-/** `=SUM(B5:BA5)`: a total of one row or column, the kind a planner writes beside a plan. */
-const TOTAL = /^=\s*SUM\s*\(([^(),;"]+)\)\s*$/i;
+/** `=SUM(B5:BA5)`, `=MIN(B10:BA10)`: a total of one row or column, the kind a planner writes beside a plan. */
+const TOTAL = /^=\s*(SUM|AVERAGE|MIN|MAX|COUNT)\s*\(([^(),;"]+)\)\s*$/i;
 
-/** The formula may be a total `evaluateBeside` sums without HyperFormula (`totalsOf` decides). */
+type TotalKind = "SUM" | "AVERAGE" | "MIN" | "MAX" | "COUNT";
+
+/** A total: what it works out, over which cells. */
+interface Total {
+  kind: TotalKind;
+  box: ReadBox;
+}
+
+/** The formula may be a total `evaluateBeside` works out without HyperFormula (`totalsOf` decides). */
 export function isTotal(formula: FormulaCell): boolean {
   return TOTAL.test(formula.engineFormula);
 }
 
 /**
- * The totals among the other formulas, summed here as HyperFormula sums them, with the cells each
- * reads: one row or one column that holds no formula but the calls' (their results are read), of
+ * The totals among the other formulas, worked out here as HyperFormula works them out, with
+ * what each is and the cells it reads: one row or one column that holds no formula but the calls' (their results are read), of
  * a total no call reads. Thousands of them (a total beside every planning row) cost HyperFormula
  * more than the rest of the workbook.
  */
-function totalsOf(direct: DirectCalls, formulaCells: FormulaCells): Map<FormulaCell, ReadBox> {
-  const totals = new Map<FormulaCell, ReadBox>();
+function totalsOf(direct: DirectCalls, formulaCells: FormulaCells): Map<FormulaCell, Total> {
+  const totals = new Map<FormulaCell, Total>();
   for (const formula of direct.others) {
     const written = TOTAL.exec(formula.engineFormula);
-    const box = written ? direct.referenceBox(formula.sheet, written[1].trim()) : undefined;
-    if (!box || (box.top !== box.bottom && box.left !== box.right)) continue;
+    const box = written ? direct.referenceBox(formula.sheet, written[2].trim()) : undefined;
+    if (!written || !box || (box.top !== box.bottom && box.left !== box.right)) continue;
     if (direct.readsCell(formula.sheet, formula.row, formula.col) || formulaCells.holdsAny(box)) continue;
-    totals.set(formula, box);
+    totals.set(formula, { kind: written[1].toUpperCase() as TotalKind, box });
   }
   return totals;
 }
 
 /**
- * The totals' cells: the numbers of each row or column added in order from 0, as HyperFormula's
- * SUM adds them (text, logical values and empty cells left out).
- * @returns undefined when a cell holds something HyperFormula would read otherwise (an error
- *   value, text it would read as a number), or a sum is too large for a number
+ * A total's value from the numbers it reads, as HyperFormula's function gives it: SUM adds them
+ * in order to the 0 it starts from (so −0 sums to 0), AVERAGE divides that sum by their count,
+ * MIN and MAX of no numbers are 0.
+ * @returns undefined for an average of no numbers (HyperFormula's #DIV/0!) or a value past the
+ *   largest number (its #NUM!): HyperFormula's to report
  */
-function totalCells(input: EngineInput, totals: ReadonlyMap<FormulaCell, ReadBox>, blocks: readonly SpillBlock[]): ComputedCell[] | undefined {
+function totalValue(kind: TotalKind, sum: number, count: number, min: number, max: number): number | undefined {
+  if (!Number.isFinite(sum)) return undefined;
+  switch (kind) {
+    case "SUM":
+      return sum + 0;
+    case "AVERAGE":
+      return count === 0 ? undefined : sum / count;
+    case "MIN":
+      return count === 0 ? 0 : min;
+    case "MAX":
+      return count === 0 ? 0 : max;
+    case "COUNT":
+      return count;
+  }
+}
+
+/**
+ * The totals' cells, from the numbers of each row or column in order (text, logical values and
+ * empty cells left out, as HyperFormula leaves them out of a range; see `totalValue`).
+ * @returns undefined when a cell holds something HyperFormula would read otherwise (an error
+ *   value, text it would read as a number), or a total is HyperFormula's error
+ */
+function totalCells(input: EngineInput, totals: ReadonlyMap<FormulaCell, Total>, blocks: readonly SpillBlock[]): ComputedCell[] | undefined {
   const byRow = blockRows(blocks);
   const cells: ComputedCell[] = [];
-  for (const [formula, box] of totals) {
+  for (const [formula, { kind, box }] of totals) {
     const grid = input.sheets[box.sheet] ?? [];
     const results = byRow.get(box.sheet);
     let sum = 0;
+    let count = 0;
+    let min = Infinity;
+    let max = -Infinity;
     for (let row = box.top; row <= Math.min(box.bottom, Math.max(grid.length - 1, lastRow(results))); row++) {
       const line = grid[row] ?? [];
       const onRow = results?.blocksOf(row) ?? [];
@@ -192,14 +226,17 @@ function totalCells(input: EngineInput, totals: ReadonlyMap<FormulaCell, ReadBox
       for (let col = box.left; col <= Math.min(box.right, last); col++) {
         const block = onRow.find(({ anchor, values }) => col >= anchor.col && col < anchor.col + (values?.[row - anchor.row]?.length ?? 1));
         const value = block ? valueAt(block, row, col) : line[col];
-        if (typeof value === "number") sum += value;
-        else if (typeof value === "string" && !(block || value.startsWith("'"))) return undefined;
+        if (typeof value === "number") {
+          sum += value;
+          count++;
+          min = Math.min(min, value);
+          max = Math.max(max, value);
+        } else if (typeof value === "string" && !(block || value.startsWith("'"))) return undefined;
       }
     }
-    // A sum past the largest number is HyperFormula's to report as an error.
-    if (!Number.isFinite(sum)) return undefined;
-    // HyperFormula adds the range's sum to the 0 it starts its arguments from.
-    cells.push({ sheet: formula.sheet, row: formula.row, col: formula.col, key: cellKey(formula.sheet, formula), value: sum + 0, error: undefined, formula });
+    const value = totalValue(kind, sum, count, min, max);
+    if (value === undefined) return undefined;
+    cells.push({ sheet: formula.sheet, row: formula.row, col: formula.col, key: cellKey(formula.sheet, formula), value, error: undefined, formula });
   }
   return cells;
 }

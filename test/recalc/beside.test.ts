@@ -7,6 +7,7 @@ import fc from "fast-check";
 import type { RawCellContent } from "hyperformula";
 import { evaluateBeside } from "../../src/recalc/beside";
 import { directCalls } from "../../src/recalc/direct";
+import * as evaluation from "../../src/recalc/evaluate";
 import { evaluate } from "../../src/recalc/evaluate";
 import { evaluateWorkbook } from "../../src/recalc/recalc";
 import type { EngineInput } from "../../src/recalc/toSheets";
@@ -105,6 +106,36 @@ describe("other formulas beside the MPS calls", () => {
     expect(whole.cells.find((c) => c.key === "Summary!A3")?.value).toBe(240);
   });
 
+  it("works out AVERAGE, MIN, MAX and COUNT of a row or column itself, without HyperFormula", () => {
+    const cellsRead = jest.spyOn(evaluation, "cellsRead");
+    const input = inputOf(PLAN, [
+      TABLE,
+      // PAB 22, 42, 42, 42; MPS 0, 40, 40, 40; demand 23, 20, 40, 40 (worked out by hand).
+      { row: 9, col: 6, text: "MIN(B10:E10)" },
+      { row: 9, col: 7, text: "MAX(B10:E10)" },
+      { row: 9, col: 8, text: "AVERAGE(B10:E10)" },
+      { row: 10, col: 6, text: "COUNT(A11:E11)" },
+      { row: 7, col: 6, text: "AVERAGE(A8:E8)" },
+      { row: 13, col: 1, text: "max(B4:B12)" },
+      { row: 13, col: 2, text: "MIN(C20:E20)" },
+    ]);
+    const { whole, beside } = besideAndWhole(input);
+    expect(beside).toEqual(whole);
+    const value = (key: string) => whole.cells.find((c) => c.key === key)?.value;
+    expect([value("Plan!G10"), value("Plan!H10"), value("Plan!I10"), value("Plan!G11"), value("Plan!G8")]).toEqual([22, 42, 37, 4, 30.75]);
+    // MIN and MAX of no numbers are 0, as in HyperFormula and Excel.
+    expect(value("Plan!C14")).toBe(0);
+    expect(cellsRead).not.toHaveBeenCalled();
+    cellsRead.mockRestore();
+  });
+
+  it("gives up an average of no numbers, which HyperFormula shows as #DIV/0!", () => {
+    const input = inputOf(PLAN, [TABLE, { row: 13, col: 0, text: "AVERAGE(B20:E20)" }]);
+    const { whole, beside } = besideAndWhole(input);
+    expect(beside).toBeUndefined();
+    expect(whole.cells.find((c) => c.key === "Plan!A14")?.value).toBe("#DIV/0!");
+  });
+
   it("gives up a total too large for a number, which HyperFormula shows as an error", () => {
     const input = inputOf([...PLAN, ...Array.from({ length: 19 }, () => []), [1e308, 1e308]], [TABLE, { row: 22, col: 6, text: "SUM(A22:B22)" }]);
     const { whole, beside } = besideAndWhole(input);
@@ -136,6 +167,7 @@ describe("other formulas beside the MPS calls", () => {
   const line = fc.tuple(fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 7 })).map(([r, a, b]) => `${String.fromCharCode(65 + Math.min(a, b))}${r + 1}:${String.fromCharCode(65 + Math.max(a, b))}${r + 1}`);
   const other = fc.oneof(
     line.map((range) => `SUM(${range})`),
+    fc.tuple(fc.constantFrom("AVERAGE", "MIN", "MAX", "COUNT"), line).map(([name, range]) => `${name}(${range})`),
     line.map((range) => `MAX(${range})-MIN(${range})`),
     cell.map((at) => `${at}*2`),
     cell.map((at) => `IF(ISNUMBER(${at}),${at}+1,"-")`),
