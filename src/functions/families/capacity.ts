@@ -38,7 +38,7 @@ export const LOAD = defineFunction({
     const { mps, bill } = args;
     const result = loadOf(mps.values, bill.cells);
     if (!result.ok) {
-      const mpsRange: BlockInput = { cells: [mps.values], rows: 1, columns: mps.values.length };
+      const mpsRange: BlockInput = { cells: [Array.from(mps.values)], rows: 1, columns: mps.values.length };
       return inRange(result.error, {
         mps: { param: "mps", range: mpsRange, locate: alongLine(mpsRange) },
         bill: { param: "bill", range: bill, locate: (resource, offset) => [resource, offset] },

@@ -16,6 +16,7 @@ import {
   type PlanningError,
   type RecordShape,
   type Result,
+  type Series,
 } from "../../engine";
 import type { MpsSettings } from "../../shared/settings";
 import { functionError, isFunctionError, type FunctionError } from "../cells";
@@ -203,7 +204,7 @@ export function planRecord(args: RecordArgs, settings: MpsSettings): PlannedReco
     model: args.model,
     receipts: args.receipts?.values,
     firmMps: args.firm_mps?.values,
-    capacity: pick<number | number[]>(capacityArgument, master, "capacity", "capacity", fromMaster),
+    capacity: pick<number | Series>(capacityArgument, master, "capacity", "capacity", fromMaster),
     hoursPerUnit: pick(args.hours_per_unit, master, "hoursPerUnit", "hours_per_unit", fromMaster),
     leadTime: pick(args.lead_time, master, "leadTime", "lead_time", fromMaster),
     capacityStrategy: settings.capacityStrategy,

@@ -76,10 +76,10 @@ type PromiseArgs = ArgsOf<typeof PROMISE_PARAMS>;
 /** The item's position to promise against: typed in, or read from an MPS.TABLE block. */
 interface Position {
   onHand: number;
-  supply: number[];
-  orders: number[];
+  supply: ArrayLike<number>;
+  orders: ArrayLike<number>;
   /** The MPS row when a block gave it: MTO capacity is taken by it; else the supply row. */
-  production: number[];
+  production: ArrayLike<number>;
   /** The argument that fixes the number of periods (for messages). */
   periodsOf: string;
 }
@@ -194,7 +194,7 @@ function byLeadTime(args: PromiseArgs, position: Position, quotes: OrderLines, r
     requestedPeriods: wanted,
     capacity,
     hoursPerUnit,
-    load: capacity === undefined ? undefined : position.production.map((quantity) => quantity * hoursPerUnit),
+    load: capacity === undefined ? undefined : Array.from(position.production, (quantity) => quantity * hoursPerUnit),
   });
   if (!promised.ok) return fromLineEngine(promised.error, { quantities: "quantity", requestedPeriods: "requested_period" });
   const { periods: promisedPeriods, reasons } = promised.value;
