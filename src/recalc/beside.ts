@@ -6,11 +6,12 @@
  *
  * Totals (`=SUM`, `AVERAGE`, `MIN`, `MAX` or `COUNT` of one row or one column of constants and
  * results, read by no formula) are worked out here as HyperFormula works them out: a total beside
- * every planning row would cost HyperFormula more than the rest of the workbook. The other formulas are split by what they
- * read. Those that read no MPS result (directly or through one another) are evaluated first, by
- * HyperFormula on a copy of the workbook holding only the cells they read; the MPS calls then run
- * directly (direct.ts), reading their values; then HyperFormula evaluates all the other formulas
- * again, on the cells they read, with the MPS results as constants.
+ * every planning row would cost HyperFormula more than the rest of the workbook. The other
+ * formulas are split by what they read. Those that read no MPS result (directly or through one
+ * another) are evaluated first, by HyperFormula on a copy of the workbook holding only the cells
+ * they read; the MPS calls then run directly (direct.ts), reading their values; then
+ * HyperFormula evaluates all the other formulas again, on the cells they read, with the MPS
+ * results as constants.
  *
  * It gives up (and `evaluate` takes the whole workbook) wherever that could differ from
  * HyperFormula on the whole workbook: an MPS call that reads a formula of the second kind, or a
@@ -163,8 +164,8 @@ export function isTotal(formula: FormulaCell): boolean {
 
 /**
  * The totals among the other formulas, worked out here as HyperFormula works them out, with
- * what each is and the cells it reads: one row or one column that holds no formula but the calls' (their results are read), of
- * a total no call reads. Thousands of them (a total beside every planning row) cost HyperFormula
+ * what each is and the cells it reads: one row or one column that holds no formula but the
+ * calls' (their results are read), of a total no call reads. Thousands of them (a total beside every planning row) cost HyperFormula
  * more than the rest of the workbook.
  */
 function totalsOf(direct: DirectCalls, formulaCells: FormulaCells): Map<FormulaCell, Total> {
@@ -183,8 +184,9 @@ function totalsOf(direct: DirectCalls, formulaCells: FormulaCells): Map<FormulaC
  * A total's value from the numbers it reads, as HyperFormula's function gives it: SUM adds them
  * in order to the 0 it starts from (so −0 sums to 0), AVERAGE divides that sum by their count,
  * MIN and MAX of no numbers are 0.
- * @returns undefined for an average of no numbers (HyperFormula's #DIV/0!) or a value past the
- *   largest number (its #NUM!): HyperFormula's to report
+ * @returns undefined for an average of no numbers (HyperFormula's #DIV/0!) or a sum past the
+ *   largest number (SUM's and AVERAGE's #NUM!; MIN, MAX and COUNT are given up then all the
+ *   same): HyperFormula's to work out
  */
 function totalValue(kind: TotalKind, sum: number, count: number, min: number, max: number): number | undefined {
   if (!Number.isFinite(sum)) return undefined;
