@@ -57,3 +57,5 @@ export type { ExceptionMessage, ExceptionType } from "./exceptions";
 export { CAPACITY_STRATEGIES } from "./exceptionInput";
 export type { CapacityRows, CapacityStrategy, ExceptionInput } from "./exceptionInput";
 export { LARGEST_TABLE_ROWS, tableRows } from "./record";
+/** A zero-filled row of periods carved from a shared buffer: what the functions read a series into. */
+export { resultRow } from "./rows";

@@ -14,6 +14,7 @@
  * `FormattedNumber`, `String`, `Boolean`, `Empty`) is read as its basic value; an `Error` one
  * as that error; an entity, image or array is refused, naming the cell.
  */
+import { resultRow } from "../engine";
 import { messages } from "./messages";
 
 /** #VALUE! or #N/A: the only errors whose message Excel shows. */
@@ -190,27 +191,6 @@ function columnCells(grid: readonly unknown[][]): unknown[] {
   return column;
 }
 
-/** Doubles per buffer that series rows are carved from: 256 KB, ~150 rows of 104 periods. */
-const SERIES_SLAB = 32_768;
-let seriesSlab: ArrayBuffer | null = null;
-let seriesUsed = SERIES_SLAB;
-
-/**
- * A row for a series, carved from a shared buffer, front to back, never handed out twice: a
- * Float64Array with its own buffer costs ~1 µs on V8, a view of a shared one tens of
- * nanoseconds (as the engine's result rows, engine/rows.ts). A long row gets its own.
- */
-function seriesRow(length: number): Float64Array {
-  if (length * 4 > SERIES_SLAB) return new Float64Array(length);
-  if (seriesSlab === null || seriesUsed + length > SERIES_SLAB) {
-    seriesSlab = new ArrayBuffer(SERIES_SLAB * 8);
-    seriesUsed = 0;
-  }
-  const row = new Float64Array(seriesSlab, seriesUsed * 8, length);
-  seriesUsed += length;
-  return row;
-}
-
 /**
  * One row or one column of quantities.
  * @example readSeries("orders", [[5], [null], [7]]) // → { values: Float64Array [5, 0, 7], orientation: "column" }
@@ -226,7 +206,8 @@ export function readSeries(param: string, range: unknown): SeriesInput | Functio
   const line = orientation === "row" ? grid[0] : columnCells(grid);
   // Bounded by the line's own length (the same number), so V8 drops the bounds checks.
   const length = line.length;
-  const values = seriesRow(length);
+  // Carved from the engine's shared buffer: a Float64Array with a buffer of its own costs ~1 µs.
+  const values = resultRow(length);
   // A tight loop over the common cells (finite numbers and empties) until the first other one.
   let i = 0;
   for (; i < length; i++) {
